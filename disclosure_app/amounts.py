@@ -1,0 +1,128 @@
+"""Parsing and formatting of amounts (万元), counts and percentages — Decimal end to end.
+
+Every place that turns text into a number or a number into text calls this module: the
+table delegates, the CLI ``set`` command, the importers, the narrative and the exporters.
+
+Parsing policy (documented in docs/project-format.md):
+- blank, "-", "—", "——" mean an empty cell (``None``);
+- "1,199.89", "1，199.89", full-width digits "１１９９．８９" and a trailing "万元" are accepted;
+- more than two decimals are rounded ROUND_HALF_UP to two, and a notice says so
+  (amounts copied from Excel often carry float residue such as 1199.8900000001);
+- anything else is refused with a Chinese message naming the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+_BLANKS = {"", "-", "—", "——", "–", "－"}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+class AmountError(ValueError):
+    """Text that cannot be read as a number; ``str(err)`` is a Chinese message for the user."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Decimal | None
+    notice: str | None = None
+
+
+def _normalise(text: str) -> str:
+    s = str(text).translate(_FULLWIDTH).strip()
+    s = s.replace("\u3000", "").replace(" ", "").replace("\t", "")
+    for unit in ("万元", "元"):
+        if s.endswith(unit):
+            s = s[: -len(unit)]
+    return s.replace(",", "").replace("，", "")
+
+
+def parse_amount(text: str | None) -> Parsed:
+    """Read an amount in 万元 as typed or pasted; see the module docstring for the policy."""
+    if text is None:
+        return Parsed(None)
+    raw = str(text)
+    s = _normalise(raw)
+    if s in _BLANKS:
+        return Parsed(None)
+    negative_paren = s.startswith("(") and s.endswith(")")
+    if negative_paren:
+        s = "-" + s[1:-1]
+    if not _NUMBER.match(s):
+        raise AmountError(f"“{raw.strip()}”不是金额：请输入数字（单位万元，最多两位小数），如 1,199.89")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - regex guards this
+        raise AmountError(f"“{raw.strip()}”不是金额") from exc
+    rounded = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    notice = None
+    if rounded != value:
+        notice = f"“{raw.strip()}”超过两位小数，已按四舍五入计为 {format_amount(rounded, blank_zero=False)}"
+    return Parsed(rounded, notice)
+
+
+def parse_count(text: str | None) -> Parsed:
+    """Read a count (辆、台（套）、个): a non-negative whole number."""
+    if text is None:
+        return Parsed(None)
+    raw = str(text)
+    s = _normalise(raw)
+    for unit in ("辆", "台（套）", "台(套)", "台", "套", "个", "人次", "人", "批次"):
+        if s.endswith(unit):
+            s = s[: -len(unit)]
+    if s in _BLANKS:
+        return Parsed(None)
+    if not re.fullmatch(r"\d+(\.0*)?", s):
+        raise AmountError(f"“{raw.strip()}”不是数量：请输入不小于 0 的整数，如 2")
+    return Parsed(Decimal(int(Decimal(s))))
+
+
+def to_decimal(value: object) -> Decimal | None:
+    """A stored or computed value as Decimal (``None`` stays ``None``)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return parse_amount(str(value)).value
+
+
+def format_amount(value: Decimal | None, *, separator: bool = True, blank_zero: bool = True,
+                  places: int = 2) -> str:
+    """"1,199.89"; blank for empty (and, by default, for zero) as the published tables do."""
+    if value is None or (blank_zero and value == 0):
+        return ""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{q:,.{places}f}" if separator else f"{q:.{places}f}"
+
+
+def format_count(value: Decimal | None, *, blank_zero: bool = True) -> str:
+    if value is None or (blank_zero and value == 0):
+        return ""
+    return str(int(value))
+
+
+def percent(part: Decimal | None, whole: Decimal | None, places: int = 2) -> Decimal | None:
+    """part / whole × 100, ROUND_HALF_UP; ``None`` on a zero or empty base (never print it)."""
+    if whole is None or whole == 0:
+        return None
+    p = (part or ZERO) * 100 / whole
+    return p.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_percent(value: Decimal | None, places: int = 2) -> str:
+    if value is None:
+        return ""
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):.{places}f}%"
+
+
+def round_yuan_to_wan(yuan: Decimal) -> Decimal:
+    """An amount in 元 rounded on its own to 万元 (two decimals), as the official client does."""
+    return (yuan / Decimal(10000)).quantize(CENT, rounding=ROUND_HALF_UP)

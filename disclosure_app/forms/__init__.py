@@ -1,0 +1,1 @@
+"""Declarative specs of the standard forms and the profiles that order them."""

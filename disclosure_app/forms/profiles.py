@@ -1,0 +1,33 @@
+"""The registry of document profiles (data): which forms, in which order, with which rules."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from . import final_shanxi
+from .final_rules import FINAL_SHANXI_RULES
+from .spec import Profile
+
+DEFAULT_FINAL = "final_shanxi"
+
+
+@cache
+def _profiles() -> dict[str, Profile]:
+    return {
+        "final_shanxi": Profile(
+            id="final_shanxi", kind="final", title="单位决算公开",
+            forms=final_shanxi.FORMS, rules=FINAL_SHANXI_RULES, table_separator=False,
+        ),
+    }
+
+
+def get_profile(profile_id: str) -> Profile:
+    try:
+        return _profiles()[profile_id]
+    except KeyError:
+        known = "、".join(_profiles())
+        raise KeyError(f"未知的公开文件类型“{profile_id}”，可用的有：{known}") from None
+
+
+def profile_ids() -> list[str]:
+    return list(_profiles())

@@ -1,0 +1,100 @@
+"""The project: one department, one fiscal year, one document kind.
+
+Values are keyed by (form, row key, column key), never by position.  In code tables the row
+key is the classification code (or ``total`` for 合计); the ordered code rows with their names
+are kept per form.  Amounts are ``Decimal``; a missing key is an empty cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .forms.profiles import get_profile
+from .forms.spec import FormSpec, Profile
+
+CellKey = tuple[str, str, str]          # (form, row, column)
+
+UNIT_TYPES = ("行政单位", "参照公务员法管理事业单位", "事业单位")
+
+
+@dataclass
+class DepartmentInfo:
+    name: str = ""
+    code: str = ""
+    year: int = 2024
+    unit_type: str = "行政单位"
+    duties: str = ""                      # 一、本部门（单位）职责
+    organisation: str = ""                # 二、机构设置情况
+
+
+@dataclass
+class CodeRow:
+    code: str
+    name: str
+
+
+@dataclass
+class Project:
+    profile_id: str
+    info: DepartmentInfo = field(default_factory=DepartmentInfo)
+    values: dict[CellKey, Decimal] = field(default_factory=dict)
+    code_rows: dict[str, list[CodeRow]] = field(default_factory=dict)
+    inputs: dict[str, str] = field(default_factory=dict)        # narrative inputs, see docs
+    accepted: dict[str, str] = field(default_factory=dict)      # finding key -> 说明
+    form_notes: dict[str, str] = field(default_factory=dict)    # form -> 空表说明 (override)
+    overrides: dict[str, str] = field(default_factory=dict)     # narrative section -> text
+    options: dict[str, str] = field(default_factory=dict)       # e.g. soft_checks = "1"
+
+    @property
+    def profile(self) -> Profile:
+        return get_profile(self.profile_id)
+
+    @property
+    def kind(self) -> str:
+        return self.profile.kind
+
+    def form(self, form_id: str) -> FormSpec:
+        return self.profile.form(form_id)
+
+    # -- cells ---------------------------------------------------------------------------
+    def get(self, form: str, row: str, col: str) -> Decimal | None:
+        return self.values.get((form, row, col))
+
+    def set(self, form: str, row: str, col: str, value: Decimal | None) -> None:
+        if value is None:
+            self.values.pop((form, row, col), None)
+        else:
+            self.values[(form, row, col)] = value
+
+    def codes(self, form: str) -> list[CodeRow]:
+        return self.code_rows.setdefault(form, [])
+
+    def code_names(self, form: str) -> dict[str, str]:
+        return {r.code: r.name for r in self.code_rows.get(form, [])}
+
+    def row_keys(self, form_id: str) -> list[str]:
+        """Every row key that can hold values, in printed order (coded forms: 合计 first)."""
+        spec = self.form(form_id)
+        keys = [r.key for r in spec.fixed_rows if r.editable]
+        if spec.layout == "coded":
+            keys += [r.code for r in self.code_rows.get(form_id, [])]
+        return keys
+
+    def form_is_empty(self, form_id: str) -> bool:
+        return not any(v for (f, _, _), v in self.values.items() if f == form_id)
+
+    def copy(self) -> Project:
+        return Project(
+            self.profile_id,
+            DepartmentInfo(**vars(self.info)),
+            dict(self.values),
+            {f: [CodeRow(r.code, r.name) for r in rows] for f, rows in self.code_rows.items()},
+            dict(self.inputs), dict(self.accepted), dict(self.form_notes), dict(self.overrides),
+            dict(self.options),
+        )
+
+
+def new_project(profile_id: str, year: int = 2024, name: str = "") -> Project:
+    get_profile(profile_id)  # raises a Chinese KeyError for an unknown profile
+    return Project(profile_id, DepartmentInfo(name=name, year=year))

@@ -1,0 +1,1 @@
+"""Validation: the formula language, the checks generated from specs, the incremental engine."""

@@ -1,0 +1,189 @@
+"""The incremental rule engine: full validation once, then only what an edit touches.
+
+Arithmetic checks are indexed by the cells they read; after a cell changes only those checks
+are evaluated again.  Structure and catalogue checks run per form when its code rows change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..amounts import AmountError, parse_amount
+from ..model import CellKey, Project
+from .checks import Check, profile_checks, spec_checks
+from .describe import cell_name
+from .findings import ERROR, INFO, WARNING, Cell, Finding, sort_key
+from .formula import compare
+from .structure import check_catalogue, check_cell, check_completeness, check_department, check_structure
+
+ZERO = Decimal(0)
+TAIL_STEP = Decimal("0.005")
+TAIL_CAP = Decimal("0.05")
+_OP_ZH = {"<=": "不应大于", ">=": "不应小于", "<": "应小于", ">": "应大于", "!=": "不应等于", "=": "应等于"}
+
+
+def tail_bound(n_figures: int) -> Decimal:
+    """Largest legitimate rounding tail for an equation of n rounded figures (both sides)."""
+    return min(TAIL_STEP * max(n_figures, 2), TAIL_CAP)
+
+
+def _fmt(v: Decimal) -> str:
+    return f"{v:,.2f}"
+
+
+class Engine:
+    """Holds the findings of one project and keeps them current as it changes."""
+
+    def __init__(self, project: Project, extra_checks: Iterable = ()) -> None:
+        self.project = project
+        self.extra = list(extra_checks)      # callables project -> list[Finding] (narrative …)
+        self.rebuild()
+
+    # -- building -------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        p = self.project
+        soft = p.options.get("soft_checks") == "1"
+        self.checks: list[Check] = []
+        for spec in p.profile.forms:
+            self.checks += spec_checks(p, spec)
+        self.checks += [c for c in profile_checks(p, include_disabled=soft)]
+        self.index: dict[CellKey, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.checks):
+            for k in c.deps():
+                self.index[k].append(i)
+        self.check_findings: dict[int, Finding] = {}
+        for i, c in enumerate(self.checks):
+            f = self._evaluate(c)
+            if f is not None:
+                self.check_findings[i] = f
+        self.cell_findings: dict[CellKey, Finding] = {}
+        for (form, row, col), v in p.values.items():
+            f = check_cell(p, form, row, col, v)
+            if f is not None:
+                self.cell_findings[(form, row, col)] = f
+        self.form_findings: dict[str, list[Finding]] = {}
+        for spec in p.profile.forms:
+            self._form_level(spec.id)
+        self.other_findings = check_department(p) + [f for fn in self.extra for f in fn(p)]
+        self._cache: list[Finding] | None = None
+
+    def _form_level(self, form_id: str) -> None:
+        spec = self.project.form(form_id)
+        self.form_findings[form_id] = (check_structure(self.project, spec) + check_catalogue(self.project, spec)
+                                       + check_completeness(self.project, spec))
+
+    # -- incremental updates ------------------------------------------------------------------
+    def cells_changed(self, keys: Iterable[CellKey]) -> None:
+        """Re-check after values changed (typing, paste, undo)."""
+        p = self.project
+        touched: set[int] = set()
+        forms: set[str] = set()
+        for key in keys:
+            touched.update(self.index.get(key, ()))
+            forms.add(key[0])
+            f = check_cell(p, *key, p.values.get(key)) if key[0] != "input" else None
+            if f is None:
+                self.cell_findings.pop(key, None)
+            else:
+                self.cell_findings[key] = f
+        for i in touched:
+            f = self._evaluate(self.checks[i])
+            if f is None:
+                self.check_findings.pop(i, None)
+            else:
+                self.check_findings[i] = f
+        for form in forms:
+            if form != "input":
+                spec = self.project.form(form)
+                self.form_findings[form] = [f for f in self.form_findings.get(form, [])
+                                            if f.rule not in ("E01",)] + check_completeness(p, spec)
+        self._cache = None
+
+    def inputs_changed(self, keys: Iterable[str]) -> None:
+        self.cells_changed([("input", k, "") for k in keys])
+        self.other_findings = check_department(self.project) + [f for fn in self.extra for f in fn(self.project)]
+        self._cache = None
+
+    def structure_changed(self) -> None:
+        """Code rows inserted, deleted or renamed: regenerate the checks."""
+        self.rebuild()
+
+    # -- results ----------------------------------------------------------------------------
+    @property
+    def findings(self) -> list[Finding]:
+        if self._cache is None:
+            out = list(self.check_findings.values()) + list(self.cell_findings.values())
+            for fl in self.form_findings.values():
+                out += fl
+            out += self.other_findings
+            accepted = self.project.accepted
+            if accepted:
+                out = [Finding(f.rule, f.severity, f.message, f.cells, f.expected, f.actual, f.difference,
+                               accepted.get(f.key)) if f.severity == WARNING and f.key in accepted else f
+                       for f in out]
+            out.sort(key=sort_key)
+            self._cache = out
+        return self._cache
+
+    # -- evaluation -------------------------------------------------------------------------
+    def _value(self, key: CellKey) -> Decimal:
+        if key[0] == "input":
+            raw = self.project.inputs.get(key[1])
+            try:
+                v = parse_amount(raw).value if raw else None
+            except AmountError:
+                v = None
+            return v or ZERO
+        return self.project.values.get(key) or ZERO
+
+    def _sum(self, operands) -> Decimal:
+        total = ZERO
+        for sign, t in operands:
+            v = t if isinstance(t, Decimal) else self._value(t)
+            total = total + v if sign > 0 else total - v
+        return total
+
+    def _evaluate(self, c: Check) -> Finding | None:
+        if c.when is not None:
+            if not compare(self._sum(c.when[0]), c.when[1], self._sum(c.when[2])):
+                return None
+        a = self._sum(c.lhs)
+        b = self._sum(c.rhs)
+        if c.op == "=":
+            if a == b:
+                return None
+            return self._equality_finding(c, a, b)
+        if compare(a, c.op, b):
+            return None
+        cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
+        where = cell_name(self.project, *c.cells()[0]) if c.cells() else ""
+        msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
+        return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
+
+    def _equality_finding(self, c: Check, a: Decimal, b: Decimal) -> Finding:
+        d = a - b
+        values = self.project.values
+        n = 0
+        for _, t in (*c.lhs, *c.rhs):
+            if isinstance(t, tuple) and values.get(t):
+                n += 1
+        bound = ZERO if c.exact else tail_bound(n)
+        cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
+        where = cell_name(self.project, *c.cells()[0])
+        if abs(d) <= bound:
+            msg = (f"尾差：{c.title}：{where} 填报 {_fmt(a)}，计算为 {_fmt(b)}，相差 {d:+}，"
+                   f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改")
+            return Finding(c.rule, INFO, msg, cells, b, a, d)
+        msg = (f"{c.title}：{where} 填报 {_fmt(a)}，计算应为 {_fmt(b)}，相差 {d:+}。"
+               f"请核对该单元格及参与计算的各单元格")
+        return Finding(c.rule, c.severity, msg, cells, b, a, d)
+
+
+def validate(project: Project) -> list[Finding]:
+    """One-shot validation (CLI, exporters)."""
+    return Engine(project).findings
+
+
+__all__ = ["Engine", "validate", "tail_bound", "ERROR", "WARNING", "INFO"]

@@ -1,0 +1,116 @@
+"""Checks that are not arithmetic: code structure, catalogue names, cell validity, completeness.
+
+Each is a plain function of the project returning findings (beancount's ``validate_x`` style).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..forms.spec import FormSpec
+from ..model import Project
+from .describe import cell_name
+from .findings import ERROR, WARNING, Cell, Finding
+
+CODE_RE = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
+
+
+def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
+    """Codes 3/5/7 digits, parents present, no duplicates, ascending, 类/款 with children."""
+    if spec.layout != "coded" or spec.coded is None:
+        return []
+    rid = spec.coded.structure
+    rows = project.codes(spec.id)
+    codes = [r.code for r in rows]
+    present = set(codes)
+    out: list[Finding] = []
+
+    def add(sev: str, code: str, msg: str) -> None:
+        out.append(Finding(rid, sev, f"{spec.label} 科目 {code}：{msg}", (Cell(spec.id, code, "c1"),)))
+
+    seen: set[str] = set()
+    for code in codes:
+        if not CODE_RE.match(code):
+            add(ERROR, code, "科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，请改正代码")
+            continue
+        if code in seen:
+            add(ERROR, code, "科目代码重复，请删除重复的行")
+        seen.add(code)
+        if len(code) > 3 and code[: len(code) - 2] not in present:
+            level = "类" if len(code) == 5 else "款"
+            add(ERROR, code, f"缺少上级{level}科目 {code[: len(code) - 2]}，请插入上级科目行")
+        if len(code) < 7 and not any(c != code and c.startswith(code) and len(c) == len(code) + 2
+                                     for c in codes):
+            level = "类" if len(code) == 3 else "款"
+            add(WARNING, code, f"{level}级科目下没有下级科目，请补充下级科目或核对代码")
+    valid = [c for c in codes if CODE_RE.match(c)]
+    if valid != sorted(valid):
+        first = next(b for a, b in zip(valid, valid[1:]) if b < a)
+        add(WARNING, first, "科目未按代码升序排列，请使用“排序科目”整理")
+    return out
+
+
+def check_catalogue(project: Project, spec: FormSpec) -> list[Finding]:
+    """Unknown codes or names differing from the year's catalogue: 警告, never 错误."""
+    if spec.layout != "coded" or spec.coded is None:
+        return []
+    try:
+        from ..catalogues import function_catalogue, names_match
+        cat = function_catalogue(project.info.year)
+    except Exception:  # noqa: BLE001 — a missing catalogue must never block validation
+        return []
+    out = []
+    for r in project.codes(spec.id):
+        if not CODE_RE.match(r.code):
+            continue
+        official = cat.name(r.code)
+        cell = (Cell(spec.id, r.code, "c1"),)
+        if official is None:
+            out.append(Finding("C01", WARNING, f"{spec.label} 科目 {r.code}“{r.name}”不在{cat.year}年"
+                               f"支出功能分类科目中，请核对代码", cell))
+        elif r.name and not names_match(r.name, official):
+            out.append(Finding("C02", WARNING, f"{spec.label} 科目 {r.code} 名称“{r.name}”与{cat.year}年"
+                               f"科目名称“{official}”不一致，请核对", cell))
+    return out
+
+
+def check_cell(project: Project, form: str, row: str, col: str, value: Decimal | None) -> Finding | None:
+    """A value where none may stand, or a negative amount (警告)."""
+    if value is None:
+        return None
+    spec = project.form(form)
+    r = spec.row(row)
+    cell = (Cell(form, row, col),)
+    if r is not None and not r.editable:
+        rid = "06-3" if r.kind == "dash" else "01-6"
+        what = "“——”栏" if r.kind == "dash" else "空白行"
+        return Finding(rid, ERROR, f"{cell_name(project, form, row, col)} 是{what}，不应填数（现为 {value}），"
+                       f"请清除", cell, Decimal(0), value, value)
+    if value < 0:
+        return Finding("V01", WARNING, f"{cell_name(project, form, row, col)} 为负数 {value}，"
+                       f"决算金额一般不为负，请核对", cell, None, value, None)
+    return None
+
+
+def check_completeness(project: Project, spec: FormSpec) -> list[Finding]:
+    """An empty form must carry its 空表说明 so the reader knows the blank is intended."""
+    if not project.form_is_empty(spec.id):
+        return []
+    note = project.form_notes.get(spec.id, spec.empty_note)
+    first = spec.fixed_rows[0].key if spec.fixed_rows else "total"
+    col = spec.panels[0].columns[0].key
+    if note.strip():
+        return []
+    return [Finding("E01", WARNING, f"{spec.label} {spec.title}为空表，但没有空表说明（如“本表无数据”），"
+                    f"请在表格下方填写空表说明", (Cell(spec.id, first, col),))]
+
+
+def check_department(project: Project) -> list[Finding]:
+    out = []
+    info = project.info
+    if not info.name.strip():
+        out.append(Finding("D01", ERROR, "单位名称为空：封面、表头和正文都要用到，请在“封面与概况”中填写"))
+    if not (2000 <= int(info.year) <= 2100):
+        out.append(Finding("D02", ERROR, f"年度“{info.year}”不是有效年份，请在“封面与概况”中改正"))
+    return out

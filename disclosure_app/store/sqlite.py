@@ -1,0 +1,164 @@
+"""The project file: one SQLite database, written atomically.
+
+Saving writes a complete new database beside the target, flushes it to disk and renames it
+over the old file (``os.replace`` is atomic on Windows and POSIX).  A crash or ``kill -9`` at
+any moment leaves either the old or the new file, never a broken one.  Values are keyed by
+(form, row, column); the schema carries a version, and older files are migrated on open.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from ..model import Project
+from .errors import ProjectFileError
+from .jsonio import FORMAT, FORMAT_VERSION, from_dict, to_dict
+
+APPLICATION_ID = 0x44495331          # "DIS1": marks our SQLite files
+SCHEMA_VERSION = 1
+SUFFIX = ".dapj"                      # 公开项目文件 extension used by the GUI and installer
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE department (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE code_rows (form TEXT NOT NULL, pos INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+                        PRIMARY KEY (form, pos));
+CREATE TABLE cells (form TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (form, row, col));
+CREATE TABLE texts (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key));
+"""
+_TEXT_KINDS = ("inputs", "accepted", "overrides", "options")
+
+# version -> function upgrading a connection from that version to the next
+MIGRATIONS: dict[int, object] = {}
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write ``project`` to ``path`` atomically."""
+    target = Path(path)
+    data = to_dict(project)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")   # the file is fsynced once, below, before the rename
+            con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            con.executescript(_SCHEMA)
+            con.execute("BEGIN")
+            con.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("format", FORMAT), ("format_version", str(FORMAT_VERSION)), ("profile", project.profile_id)])
+            con.executemany("INSERT INTO department VALUES (?, ?)",
+                            [(k, str(v)) for k, v in data["department"].items()])
+            rows, cells = [], []
+            for form_id, entry in data["forms"].items():
+                rows += [(form_id, i, r["code"], r["name"]) for i, r in enumerate(entry.get("rows", []))]
+                cells += [(form_id, rk, ck, v) for rk, cols in entry["cells"].items() for ck, v in cols.items()]
+                if "empty_note" in entry:
+                    con.execute("INSERT INTO texts VALUES ('empty_note', ?, ?)", (form_id, entry["empty_note"]))
+            con.executemany("INSERT INTO code_rows VALUES (?, ?, ?, ?)", rows)
+            con.executemany("INSERT INTO cells VALUES (?, ?, ?, ?)", cells)
+            for kind in _TEXT_KINDS:
+                con.executemany("INSERT INTO texts VALUES (?, ?, ?)",
+                                [(kind, k, v) for k, v in data[kind].items()])
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(directory)
+    except OSError as exc:
+        _unlink(tmp)
+        raise ProjectFileError(f"无法保存项目到“{target}”：{exc.strerror or exc}。原文件未被改动，"
+                               f"请检查磁盘空间和写入权限后重试") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(p: str) -> None:
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def open_project(path: str | os.PathLike) -> Project:
+    """Read a project file; every failure is a :class:`ProjectFileError` in Chinese."""
+    p = Path(path)
+    if not p.exists():
+        raise ProjectFileError(f"找不到项目文件“{p}”，请检查路径")
+    if p.is_dir():
+        raise ProjectFileError(f"“{p}”是文件夹，不是项目文件")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise ProjectFileError(f"无法读取“{p}”：{exc.strerror or exc}") from None
+    if not head.startswith(_SQLITE_MAGIC):
+        raise ProjectFileError(f"“{p.name}”不是本程序的项目文件（文件头不符）。"
+                               f"如为 JSON 导出文件，请用“load”命令或“导入 JSON”打开")
+    if len(head) < 100 or p.stat().st_size % 512:
+        raise ProjectFileError(f"项目文件“{p.name}”已损坏（文件不完整，可能在复制或保存时被截断）。"
+                               f"请使用备份或自动恢复副本")
+    try:
+        con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"无法打开项目文件“{p.name}”：{exc}") from None
+    try:
+        return _read(con, p)
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"项目文件“{p.name}”已损坏，无法读取（{exc}）。请使用备份或自动恢复副本") from None
+    finally:
+        con.close()
+
+
+def _read(con: sqlite3.Connection, p: Path) -> Project:
+    app_id = con.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise ProjectFileError(f"“{p.name}”是 SQLite 数据库，但不是本程序的项目文件")
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(f"项目文件“{p.name}”由较新版本的程序创建（文件版本 {version}，本程序支持 "
+                               f"{SCHEMA_VERSION}），请升级程序后再打开；文件未被改动")
+    if version < SCHEMA_VERSION:
+        raise ProjectFileError(f"项目文件“{p.name}”的版本 {version} 过旧且无法升级")
+    if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise ProjectFileError(f"项目文件“{p.name}”已损坏（完整性检查未通过），请使用备份或自动恢复副本")
+    meta = dict(con.execute("SELECT key, value FROM meta"))
+    dept = dict(con.execute("SELECT key, value FROM department"))
+    data = {
+        "format": meta.get("format"), "format_version": int(meta.get("format_version", "0")),
+        "profile": meta.get("profile"), "department": dept, "forms": {},
+    }
+    forms: dict = data["forms"]
+    for form, code, name in con.execute("SELECT form, code, name FROM code_rows ORDER BY form, pos"):
+        forms.setdefault(form, {"cells": {}}).setdefault("rows", []).append({"code": code, "name": name})
+    for form, row, col, value in con.execute("SELECT form, row, col, value FROM cells"):
+        forms.setdefault(form, {"cells": {}})["cells"].setdefault(row, {})[col] = value
+    for kind in _TEXT_KINDS:
+        data[kind] = dict(con.execute("SELECT key, value FROM texts WHERE kind = ?", (kind,)))
+    for form, note in con.execute("SELECT key, value FROM texts WHERE kind = 'empty_note'"):
+        forms.setdefault(form, {"cells": {}})["empty_note"] = note
+    return from_dict(data, f"项目文件“{p.name}”")
