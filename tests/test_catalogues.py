@@ -30,8 +30,8 @@ def catalogue_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     catalogues._catalogue.cache_clear()
 
 
-def write(folder: Path, kind: str, year: int, entries: list[dict[str, str]], **extra: object) -> None:
-    doc = {"kind": kind, "year": year, "source": "测试", "entries": entries, **extra}
+def write(folder: Path, kind: str, year: int, entries: list[dict[str, str]]) -> None:
+    doc = {"kind": kind, "year": year, "source": "测试", "entries": entries}
     (folder / f"{kind}_{year}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
 
 

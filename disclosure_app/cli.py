@@ -1,0 +1,253 @@
+"""Command line: the scriptable mirror of the GUI.
+
+    disclosure-app [PROJECT]                      open the main window (on the sample if none)
+    disclosure-app sample final PATH              write the bundled sample project
+    disclosure-app validate PATH [--json]         findings; exit 0 clean, 1 错误, 2 unreadable
+    disclosure-app dump PATH [--out JSON]         the project as documented JSON
+    disclosure-app load JSON --out PATH           a project from that JSON
+    disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
+    disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
+    disclosure-app import-xlsx FILE --out PATH    read our own Excel back into a project
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .rules.findings import ERROR, SEVERITY_ZH, counts
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A failure reported to the user in Chinese with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _open(path: str):
+    from .store import ProjectFileError, open_project
+    try:
+        return open_project(path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _save(project, path: str) -> None:
+    from .store import ProjectFileError, save_project
+    try:
+        save_project(project, path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
+
+
+def sample_project(kind: str = "final"):
+    """The bundled sample project (seed publication data) as a Project."""
+    from .paths import resource
+    from .store import loads
+    files = {"final": "final_shanxi_2024.json"}
+    if kind not in files:
+        raise CliError(f"没有“{kind}”类型的样例，可用的有：{'、'.join(files)}")
+    path = resource("sample", files[kind])
+    return loads(path.read_text(encoding="utf-8"), f"样例“{path.name}”")
+
+
+def cmd_sample(args) -> int:
+    target = Path(args.path)
+    if target.exists() and not args.force:
+        raise CliError(f"“{target}”已存在，未覆盖。如确需覆盖，请加 --force")
+    _save(sample_project(args.kind), str(target))
+    _out(f"已写入样例项目：{target}")
+    return EXIT_OK
+
+
+def _all_findings(project):
+    from .rules.engine import Engine
+    extra = []
+    try:
+        from .narrative.checks import narrative_checks
+        extra = [narrative_checks]
+    except ImportError:
+        pass
+    return Engine(project, extra).findings
+
+
+def cmd_validate(args) -> int:
+    from .rules.describe import cell_name
+    project = _open(args.path)
+    findings = _all_findings(project)
+    c = counts(findings)
+    if args.json:
+        payload = {"findings": [f.as_dict() for f in findings], "counts": c}
+        _out(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            where = ""
+            if f.cells:
+                cell = f.cells[0]
+                where = f"{cell.form}:{cell.row}:{cell.column} "
+            accepted = f"（已接受：{f.accepted_note}）" if f.accepted_note else ""
+            _out(f"[{SEVERITY_ZH[f.severity]}] {f.rule} {where}{f.message}{accepted}")
+        _out(f"共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
+        del cell_name
+    return EXIT_FINDINGS if c[ERROR] else EXIT_OK
+
+
+def cmd_dump(args) -> int:
+    from .store import dumps
+    text = dumps(_open(args.path))
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_load(args) -> int:
+    from .store import ProjectFileError, loads
+    src = Path(args.json)
+    try:
+        text = src.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"无法读取“{src}”：{getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        project = loads(text, f"“{src.name}”")
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
+    _save(project, args.out)
+    _out(f"已生成项目：{args.out}")
+    return EXIT_OK
+
+
+def cmd_set(args) -> int:
+    from .session import EditError, Session
+    project = _open(args.path)
+    session = Session(project, args.path)
+    try:
+        project.form(args.form)
+    except KeyError:
+        forms = "、".join(f.id for f in project.profile.forms)
+        raise CliError(f"没有表“{args.form}”，可用的有：{forms}", EXIT_FINDINGS) from None
+    try:
+        notice = session.set_cell_text(args.form, args.row, args.column, args.value)
+    except EditError as exc:
+        raise CliError(f"{exc}。文件未被改动", EXIT_FINDINGS) from None
+    if notice:
+        _out(f"注意：{notice}")
+    session.save()
+    c = counts(_all_findings(project))
+    _out(f"已保存。当前共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .export.package import ExportError, export_package
+    project = _open(args.path)
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    try:
+        manifest = export_package(project, Path(args.out), formats, force=args.force, draft=args.draft,
+                                  progress=lambda step, total, text: _out(f"[{step}/{total}] {text}"))
+    except ExportError as exc:
+        raise CliError(str(exc), EXIT_FINDINGS) from None
+    for item in manifest["files"]:
+        _out(f"{item['name']}  {item['size']} 字节  sha256={item['sha256'][:16]}…")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args) -> int:
+    from .importers.xlsx import ImportError_, read_xlsx
+    try:
+        project = read_xlsx(Path(args.file))
+    except ImportError_ as exc:
+        raise CliError(str(exc)) from None
+    _save(project, args.out)
+    _out(f"已导入：{args.out}")
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from .qt.app import run
+    return run(args.project)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="disclosure-app", description="部门预决算公开编制")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command")
+    s = sub.add_parser("sample", help="写出内置样例项目")
+    s.add_argument("kind", choices=["final"], help="公开文件类型：final（决算）")
+    s.add_argument("path")
+    s.add_argument("--force", action="store_true", help="覆盖已有文件")
+    s.set_defaults(func=cmd_sample)
+    s = sub.add_parser("validate", help="校验项目，列出错误、警告和提示")
+    s.add_argument("path")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_validate)
+    s = sub.add_parser("dump", help="把项目写成 JSON")
+    s.add_argument("path")
+    s.add_argument("--out")
+    s.set_defaults(func=cmd_dump)
+    s = sub.add_parser("load", help="由 JSON 生成项目文件")
+    s.add_argument("json")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=cmd_load)
+    s = sub.add_parser("set", help="设置一个单元格")
+    for a in ("path", "form", "row", "column", "value"):
+        s.add_argument(a)
+    s.set_defaults(func=cmd_set)
+    s = sub.add_parser("export", help="导出公开文件（PDF、Word、Excel）")
+    s.add_argument("path")
+    s.add_argument("--out", required=True)
+    s.add_argument("--format", default="pdf,docx,xlsx")
+    s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
+    s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
+    s.set_defaults(func=cmd_export)
+    s = sub.add_parser("import-xlsx", help="读回本程序导出的 Excel")
+    s.add_argument("file")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=cmd_import_xlsx)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    known = {"sample", "validate", "dump", "load", "set", "export", "import-xlsx"}
+    if not argv or (argv[0] not in known and not argv[0].startswith("-")):
+        args = argparse.Namespace(project=argv[0] if argv else None)
+        try:
+            return cmd_gui(args)
+        except ImportError as exc:
+            sys.stderr.write(f"无法启动图形界面：{exc}\n")
+            return EXIT_UNREADABLE
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return args.func(args)
+    except CliError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""The editing session: one open project, its findings, its history and its file.
+
+Everything the GUI does goes through here (and the CLI uses the same calls), so parsing,
+checks and undo behave identically headless and on screen.  Listeners are plain callables
+``listener(event: str, payload)``; events: ``cells`` (list of keys), ``structure`` (form id),
+``inputs`` (keys), ``info``, ``saved`` (path), ``history``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+
+from .amounts import AmountError, Parsed, parse_amount, parse_count
+from .history import Command, History
+from .model import CellKey, CodeRow, Project
+from .rules.engine import Engine
+from .rules.findings import Finding
+from .rules.structure import CODE_RE
+from .store import open_project, save_project
+
+Listener = Callable[[str, object], None]
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; the message is Chinese and names the cell."""
+
+
+class Session:
+    def __init__(self, project: Project, path: str | Path | None = None,
+                 extra_checks: Iterable = ()) -> None:
+        self.project = project
+        self.path = Path(path) if path else None
+        self.engine = Engine(project, extra_checks)
+        self.history = History()
+        self.listeners: list[Listener] = []
+
+    @classmethod
+    def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
+        return cls(open_project(path), path, extra_checks)
+
+    # -- notifications ----------------------------------------------------------------------
+    def _emit(self, event: str, payload: object = None) -> None:
+        for fn in list(self.listeners):
+            fn(event, payload)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.engine.findings
+
+    @property
+    def dirty(self) -> bool:
+        return not self.history.is_clean
+
+    # -- cells --------------------------------------------------------------------------------
+    def parse_cell(self, form: str, row: str, col: str, text: str | None) -> Parsed:
+        """Parse what the user typed for one cell, as the GUI delegate and CLI ``set`` do."""
+        spec = self.project.form(form)
+        r = spec.row(row)
+        if r is None and not (spec.layout == "coded" and row in self.project.code_names(form)):
+            raise EditError(f"{spec.label}没有行“{row}”")
+        if r is not None and not r.editable:
+            raise EditError(f"{spec.label}“{r.label or r.line or row}”不能填数")
+        if col not in {c.key for c in spec.columns_for(row)}:
+            raise EditError(f"{spec.label}行“{row}”没有栏“{col}”")
+        parser = parse_count if spec.value_kind(row, col) == "count" else parse_amount
+        try:
+            return parser(text)
+        except AmountError as exc:
+            raise EditError(f"{spec.label} {row} 栏 {col}：{exc}") from None
+
+    def set_cells(self, changes: list[tuple[str, str, str, Decimal | None]], label: str) -> None:
+        """Apply several cell values as one undo step."""
+        old = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in changes]
+        new = [ch for ch in changes if self.project.get(ch[0], ch[1], ch[2]) != ch[3]]
+        if not new:
+            return
+
+        def apply(items):
+            def run() -> None:
+                for f, r, c, v in items:
+                    self.project.set(f, r, c, v)
+                keys = [(f, r, c) for f, r, c, _ in items]
+                self.engine.cells_changed(keys)
+                self._emit("cells", keys)
+            return run
+        self.history.push(Command(label, apply(new), apply(old)))
+        self._emit("history")
+
+    def set_cell_text(self, form: str, row: str, col: str, text: str | None) -> str | None:
+        """Parse and set one cell; returns a notice (e.g. rounding) or ``None``."""
+        parsed = self.parse_cell(form, row, col, text)
+        spec = self.project.form(form)
+        self.set_cells([(form, row, col, parsed.value)], f"修改 {spec.label} 单元格")
+        return parsed.notice
+
+    def clear_cells(self, keys: list[CellKey]) -> None:
+        self.set_cells([(f, r, c, None) for f, r, c in keys], f"清除 {len(keys)} 个单元格")
+
+    # -- code rows ----------------------------------------------------------------------------
+    def insert_code_row(self, form: str, code: str, name: str | None = None) -> int:
+        """Insert a 类/款/项 row in code order; the name comes from the catalogue if not given."""
+        spec = self.project.form(form)
+        code = code.strip()
+        if spec.layout != "coded":
+            raise EditError(f"{spec.label}的行是固定的，不能插入科目行")
+        if not CODE_RE.match(code):
+            raise EditError(f"科目代码“{code}”无效：应为 3 位（类）、5 位（款）或 7 位（项）数字")
+        rows = self.project.codes(form)
+        if any(r.code == code for r in rows):
+            raise EditError(f"{spec.label}已有科目 {code}")
+        if not name:
+            name = self.catalogue_name(code) or ""
+        pos = bisect.bisect_left([r.code for r in rows], code)
+
+        def do() -> None:
+            rows.insert(pos, CodeRow(code, name or ""))
+            self._structure(form)
+
+        def undo() -> None:
+            del rows[pos]
+            self._structure(form)
+        self.history.push(Command(f"插入科目 {code}", do, undo))
+        self._emit("history")
+        return pos
+
+    def delete_code_rows(self, form: str, codes: list[str]) -> None:
+        rows = self.project.codes(form)
+        saved = [(i, r) for i, r in enumerate(rows) if r.code in codes]
+        values = {k: v for k, v in self.project.values.items() if k[0] == form and k[1] in codes}
+
+        def do() -> None:
+            for i, _ in reversed(saved):
+                del rows[i]
+            for k in values:
+                self.project.values.pop(k, None)
+            self._structure(form)
+
+        def undo() -> None:
+            for i, r in saved:
+                rows.insert(i, r)
+            self.project.values.update(values)
+            self._structure(form)
+        label = f"删除科目 {codes[0]}" if len(codes) == 1 else f"删除 {len(codes)} 个科目行"
+        self.history.push(Command(label, do, undo))
+        self._emit("history")
+
+    def rename_code_row(self, form: str, code: str, name: str) -> None:
+        row = next(r for r in self.project.codes(form) if r.code == code)
+        old = row.name
+
+        def setter(v: str):
+            def run() -> None:
+                row.name = v
+                self._structure(form)
+            return run
+        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old)))
+        self._emit("history")
+
+    def catalogue_name(self, code: str) -> str | None:
+        try:
+            from .catalogues import function_catalogue
+            return function_catalogue(self.project.info.year).name(code)
+        except Exception:  # noqa: BLE001 — no catalogue: the user types the name
+            return None
+
+    def _structure(self, form: str) -> None:
+        self.engine.structure_changed()
+        self._emit("structure", form)
+
+    # -- texts and department info ----------------------------------------------------------------
+    def set_input(self, key: str, value: str) -> None:
+        self._set_mapping(self.project.inputs, key, value, "inputs", f"修改“{key}”")
+
+    def set_override(self, section: str, text: str) -> None:
+        self._set_mapping(self.project.overrides, section, text, "inputs", f"改写段落“{section}”")
+
+    def accept_warning(self, finding_key: str, note: str) -> None:
+        if not note.strip():
+            raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
+        self._set_mapping(self.project.accepted, finding_key, note.strip(), "inputs", "接受警告")
+
+    def _set_mapping(self, mapping: dict[str, str], key: str, value: str, event: str, label: str) -> None:
+        old = mapping.get(key)
+
+        def setter(v: str | None):
+            def run() -> None:
+                if v is None or v == "":
+                    mapping.pop(key, None)
+                else:
+                    mapping[key] = v
+                self.engine.inputs_changed([key])
+                self._emit(event, [key])
+            return run
+        if old == (value or None):
+            return
+        self.history.push(Command(label, setter(value), setter(old)))
+        self._emit("history")
+
+    def set_info(self, field: str, value: object) -> None:
+        info = self.project.info
+        old = getattr(info, field)
+        if field == "year":
+            try:
+                value = int(str(value).strip())
+            except ValueError:
+                raise EditError(f"年度“{value}”不是有效年份，请输入四位数字，如 2024") from None
+        if old == value:
+            return
+
+        def setter(v: object):
+            def run() -> None:
+                setattr(info, field, v)
+                self.engine.rebuild()
+                self._emit("info", field)
+            return run
+        self.history.push(Command("修改单位信息", setter(value), setter(old)))
+        self._emit("history")
+
+    # -- history -------------------------------------------------------------------------------
+    def undo(self) -> str | None:
+        cmd = self.history.undo()
+        self._emit("history")
+        return cmd.label if cmd else None
+
+    def redo(self) -> str | None:
+        cmd = self.history.redo()
+        self._emit("history")
+        return cmd.label if cmd else None
+
+    # -- file ----------------------------------------------------------------------------------
+    def save(self, path: str | Path | None = None) -> Path:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise EditError("尚未指定保存位置，请使用“另存为”")
+        save_project(self.project, target)
+        self.path = target
+        self.history.mark_clean()
+        self._emit("saved", target)
+        return target
