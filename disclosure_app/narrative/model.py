@@ -1,0 +1,50 @@
+"""What the narrative generator produces and the exporters and GUI consume.
+
+The contract between :mod:`disclosure_app.narrative` (which fills it) and the exporters / the
+Qt 情况说明 view (which print or show it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One thing the accountant supplies that the tables cannot (a reason, a prior-year figure…)."""
+    key: str                      # stored in Project.inputs under this key, e.g. "reason.一"
+    label: str                    # Chinese label for the input form
+    kind: str = "text"            # text | amount | count
+    section: str = ""             # narrative section it belongs to, e.g. "一"
+    required: bool = True         # missing → 警告 and a visible 【待填写：…】 placeholder
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    key: str                      # stable id, used for hand overrides: "五.三.2"
+    text: str                     # final text (override applied, placeholders visible)
+    generated: str = ""           # text generated from the numbers (before any override)
+    overridden: bool = False
+    placeholders: tuple[str, ...] = ()   # labels of missing inputs shown as 【待填写：…】
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str                      # "一", "五.一"
+    title: str                    # "一、收入支出决算总体情况说明"
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """All generated text of one publication."""
+    title: str                    # "阳城县司法局2024年度单位决算公开"
+    overview: tuple[Section, ...]            # 第一部分 概况
+    narrative: tuple[Section, ...]           # 第三部分 情况说明
+    glossary: tuple[tuple[str, str], ...]    # 第四部分 名词解释: (term, definition)
+    glossary_tail: str = "无"
+    parts: tuple[str, ...] = field(default=("第一部分 概况", "第二部分 {year}年部门决算表", "第三部分 情况说明",
+                                            "第四部分 名词解释", "第五部分 附件"))
+    missing: tuple[str, ...] = ()            # every 【待填写】 label still open
