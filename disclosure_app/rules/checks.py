@@ -7,6 +7,7 @@ re-evaluates only the checks that depend on an edited cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from ..forms.spec import TOTAL_ROW, FormSpec, Panel, Row, RuleDef
@@ -29,9 +30,10 @@ class Check:
     exact: bool = False
 
     def deps(self) -> set[CellKey]:
-        out = {t for _, t in (*self.lhs, *self.rhs) if isinstance(t, tuple)}
+        out = {t for _, t in self.lhs if t.__class__ is tuple}
+        out.update(t for _, t in self.rhs if t.__class__ is tuple)
         if self.when:
-            out |= {t for _, t in (*self.when[0], *self.when[2]) if isinstance(t, tuple)}
+            out.update(t for _, t in (*self.when[0], *self.when[2]) if t.__class__ is tuple)
         return out
 
     def cells(self) -> list[CellKey]:
@@ -135,32 +137,55 @@ class _Unresolvable(Exception):
     pass
 
 
-def _resolve(project: Project, ref: Ref) -> CellKey:
+_ROW_SENTINEL, _CODE_SENTINEL = "__row__", "__code__"
+
+
+@lru_cache(maxsize=512)
+def _parse_template(text: str) -> Relation:
+    """Parse a rule once; ``{row}``/``{code}`` stay as sentinels substituted per expansion."""
+    return parse(text.replace("{row}", _ROW_SENTINEL).replace("{code}", _CODE_SENTINEL))
+
+
+@lru_cache(maxsize=64)
+def _row_index(profile_id: str, form_id: str) -> tuple[str, frozenset[str], dict[str, str]]:
+    from ..forms.profiles import get_profile
+    spec = get_profile(profile_id).form(form_id)
+    keys = frozenset(r.key for r in spec.fixed_rows)
+    by_code = {r.code: r.key for r in spec.fixed_rows if r.code}
+    return spec.layout, keys, by_code
+
+
+def _resolve(project: Project, ref: Ref, sub: dict[str, str]) -> CellKey:
+    row = ref.row
+    if row == _ROW_SENTINEL:
+        row = sub["row"]
+    elif row == _CODE_SENTINEL:
+        row = sub["code"]
     if ref.form == "input":
-        return ("input", ref.row, "")
-    profile = project.profile
-    if not profile.has_form(ref.form):
-        raise _Unresolvable(ref.form)
-    spec = profile.form(ref.form)
-    if spec.layout == "coded" or spec.row(ref.row) is not None:
-        return (ref.form, ref.row, ref.col)
-    for r in spec.fixed_rows:
-        if r.code == ref.row:
-            return (ref.form, r.key, ref.col)
-    raise _Unresolvable(f"{ref.form}.{ref.row}")
+        return ("input", row, "")
+    try:
+        layout, keys, by_code = _row_index(project.profile_id, ref.form)
+    except KeyError:
+        raise _Unresolvable(ref.form) from None
+    if layout == "coded" or row in keys:
+        return (ref.form, row, ref.col)
+    if row in by_code:
+        return (ref.form, by_code[row], ref.col)
+    raise _Unresolvable(f"{ref.form}.{row}")
 
 
-def _operands(project: Project, terms) -> tuple[Operand, ...]:
-    return tuple((s, t if isinstance(t, Decimal) else _resolve(project, t)) for s, t in terms)
+def _operands(project: Project, terms, sub: dict[str, str]) -> tuple[Operand, ...]:
+    return tuple((s, t if isinstance(t, Decimal) else _resolve(project, t, sub)) for s, t in terms)
 
 
-def _compile(project: Project, rd: RuleDef, rel: Relation, when: Relation | None) -> Check:
+def _compile(project: Project, rd: RuleDef, rel: Relation, when: Relation | None,
+             sub: dict[str, str]) -> Check:
     w = None
     if when is not None:
-        w = (_operands(project, when.lhs), when.op, _operands(project, when.rhs))
+        w = (_operands(project, when.lhs, sub), when.op, _operands(project, when.rhs, sub))
     sev = rd.severity if (rel.op != "=" or rd.severity != "error") else ERROR
-    return Check(rd.id, rd.title, sev, _operands(project, rel.lhs), rel.op, _operands(project, rel.rhs),
-                 w, rd.exact)
+    return Check(rd.id, rd.title, sev, _operands(project, rel.lhs, sub), rel.op,
+                 _operands(project, rel.rhs, sub), w, rd.exact)
 
 
 def _expansions(project: Project, each: str) -> list[dict[str, str]]:
@@ -187,12 +212,11 @@ def profile_checks(project: Project, include_disabled: bool = False) -> list[Che
     for rd in project.profile.rules:
         if not rd.enabled and not include_disabled:
             continue
-        subs = _expansions(project, rd.each) if rd.each else [{}]
-        for sub in subs:
-            text = rd.expr.format(**sub) if sub else rd.expr
-            when = rd.when.format(**sub) if (rd.when and sub) else rd.when
+        rel = _parse_template(rd.expr)
+        when = _parse_template(rd.when) if rd.when else None
+        for sub in (_expansions(project, rd.each) if rd.each else [{}]):
             try:
-                out.append(_compile(project, rd, parse(text), parse(when) if when else None))
+                out.append(_compile(project, rd, rel, when, sub))
             except _Unresolvable:
                 continue  # the profile lacks that form or row: the relation does not apply
     return out

@@ -128,20 +128,24 @@ class Engine:
         return self._cache
 
     # -- evaluation -------------------------------------------------------------------------
-    def _value(self, key: CellKey) -> Decimal:
-        if key[0] == "input":
-            raw = self.project.inputs.get(key[1])
-            try:
-                v = parse_amount(raw).value if raw else None
-            except AmountError:
-                v = None
-            return v or ZERO
-        return self.project.values.get(key) or ZERO
+    def _input(self, key: str) -> Decimal:
+        raw = self.project.inputs.get(key)
+        try:
+            v = parse_amount(raw).value if raw else None
+        except AmountError:
+            v = None
+        return v or ZERO
 
     def _sum(self, operands) -> Decimal:
+        values = self.project.values
         total = ZERO
         for sign, t in operands:
-            v = t if isinstance(t, Decimal) else self._value(t)
+            if t.__class__ is tuple:
+                v = values.get(t) if t[0] != "input" else self._input(t[1])
+                if v is None:
+                    continue
+            else:
+                v = t
             total = total + v if sign > 0 else total - v
         return total
 
