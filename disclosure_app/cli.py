@@ -83,7 +83,6 @@ def _all_findings(project):
 
 
 def cmd_validate(args) -> int:
-    from .rules.describe import cell_name
     project = _open(args.path)
     findings = _all_findings(project)
     c = counts(findings)
@@ -99,7 +98,6 @@ def cmd_validate(args) -> int:
             accepted = f"（已接受：{f.accepted_note}）" if f.accepted_note else ""
             _out(f"[{SEVERITY_ZH[f.severity]}] {f.rule} {where}{f.message}{accepted}")
         _out(f"共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
-        del cell_name
     return EXIT_FINDINGS if c[ERROR] else EXIT_OK
 
 
@@ -180,10 +178,29 @@ def cmd_gui(args) -> int:
     return run(args.project)
 
 
+_ARGPARSE_ZH = (
+    ("the following arguments are required:", "缺少参数："),
+    ("unrecognized arguments:", "无法识别的参数："),
+    ("invalid choice:", "无效的选项："),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个参数值"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese (exit code 2, like an unreadable file)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        for en, zh in _ARGPARSE_ZH:
+            message = message.replace(en, zh)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"错误：{message}。用 --help 查看用法\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="disclosure-app", description="部门预决算公开编制")
+    p = _Parser(prog="disclosure-app", description="部门预决算公开编制")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
     s = sub.add_parser("sample", help="写出内置样例项目")
     s.add_argument("kind", choices=["final"], help="公开文件类型：final（决算）")
     s.add_argument("path")

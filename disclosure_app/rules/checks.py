@@ -7,8 +7,8 @@ re-evaluates only the checks that depend on an edited cell.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from ..forms.spec import TOTAL_ROW, FormSpec, Panel, Row, RuleDef
 from ..model import CellKey, Project
