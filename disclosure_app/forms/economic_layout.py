@@ -47,7 +47,7 @@ def all_codes() -> list[tuple[str, str]]:
 
 
 def _rows(pairs: list[tuple[str, str]]) -> list[Row]:
-    every = [c for c, _ in all_codes()]
+    every = list(dict.fromkeys([c for c, _ in all_codes()] + [c for c, _ in parse_group(LIAONING_GROUP3)]))
     rows = []
     for code, name in pairs:
         cls = code[:3]
@@ -61,17 +61,31 @@ def _rows(pairs: list[tuple[str, str]]) -> list[Row]:
     return rows
 
 
-def t06_panels() -> tuple[Panel, ...]:
-    groups = [_rows(parse_group(g)) for g in (GROUP1, GROUP2, GROUP3, GROUP4)]
+# Liaoning prints three groups: no 309, 311 or 313, and only 30701/30702 under 307.
+LIAONING_GROUP3 = """307 债务利息及费用支出|30701 国内债务付息|30702 国外债务付息|310 资本性支出|31001 房屋建筑物购建|
+31002 办公设备购置|31003 专用设备购置|31005 基础设施建设|31006 大型修缮|31007 信息网络及软件购置更新|31008 物资储备|
+31009 土地补偿|31010 安置补助|31011 地上附着物和青苗补偿|31012 拆迁补偿|31013 公务用车购置|31019 其他交通工具购置|
+31021 文物和陈列品购置|31022 无形资产购置|31099 其他资本性支出|312 对企业补助|31201 资本金注入|31203 政府投资基金股权投资|
+31204 费用补贴|31205 利息补贴|31206 其他资本性补助|31299 其他对企业补助|399 其他支出|39907 国家赔偿费用支出|
+39908 对民间非营利组织和群众性自治组织补贴|39909 经常性赠与|39910 资本性赠与|39999 其他支出"""
+SHANXI_GROUPS = (GROUP1, GROUP2, GROUP3, GROUP4)
+LIAONING_GROUPS = (GROUP1, GROUP2, LIAONING_GROUP3)
+
+
+def t06_panels(groups_text: tuple[str, ...] = SHANXI_GROUPS,
+               stub: tuple[str, str] = ("科目代码", "科目名称")) -> tuple[Panel, ...]:
+    """The printed groups side by side; the two totals close the first and the last group."""
+    groups = [_rows(parse_group(g)) for g in groups_text]
     height = max(len(g) for g in groups)
     for i, g in enumerate(groups):
         g.extend(Row(f"pad{i + 1}_{n}", "", kind=SPACER) for n in range(height - len(g)))
+    present = {r.key for g in groups for r in g}
+    public = tuple(c for c in PUBLIC_CLASSES if c in present)
     groups[0].append(Row("personnel_total", "人员经费合计", kind=TOTAL, sum_of=PERSONNEL_CLASSES, rule="06-2a"))
-    groups[1].append(Row("pad2_total", "", kind=SPACER))
-    groups[2].append(Row("pad3_total", "", kind=SPACER))
-    groups[3].append(Row("public_total", "公用经费合计", kind=TOTAL, sum_of=PUBLIC_CLASSES, rule="06-2b"))
-    stub = ("科目代码", "科目名称")
-    titles = ("人员经费", "公用经费", "公用经费", "公用经费")
+    for i in range(1, len(groups) - 1):
+        groups[i].append(Row(f"pad{i + 1}_total", "", kind=SPACER))
+    groups[-1].append(Row("public_total", "公用经费合计", kind=TOTAL, sum_of=public, rule="06-2b"))
+    titles = ("人员经费",) + ("公用经费",) * (len(groups) - 1)
     return tuple(
         Panel(f"g{i + 1}", titles[i], stub, (Column("c1", ("决算数",), None),), tuple(g))
         for i, g in enumerate(groups)

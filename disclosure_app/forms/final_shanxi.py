@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .common import amount_columns, class_rows, coded_panel, spacer_rows
 from .economic_layout import t06_panels
-from .spec import DASH, TOTAL, Column, CodedRules, FormSpec, Panel, Row
+from .spec import DASH, TOTAL, CodedRules, Column, FormSpec, Panel, Row
 
 _L = "L"
 _TAIL_NOTE = "本套报表金额单位转换时可能存在尾数误差。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import final_shanxi
+from . import final_liaoning, final_shanxi
 from .final_rules import FINAL_SHANXI_RULES
 from .spec import Profile
 
@@ -17,6 +17,11 @@ def _profiles() -> dict[str, Profile]:
         "final_shanxi": Profile(
             id="final_shanxi", kind="final", title="单位决算公开",
             forms=final_shanxi.FORMS, rules=FINAL_SHANXI_RULES, table_separator=False,
+        ),
+        "final_liaoning": Profile(
+            id="final_liaoning", kind="final", title="部门决算公开",
+            forms=final_liaoning.FORMS, rules=FINAL_SHANXI_RULES + final_liaoning.RULES,
+            table_separator=True, options={"narrative_first": True},
         ),
     }
 

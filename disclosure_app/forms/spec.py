@@ -89,6 +89,7 @@ class FormSpec:
     dept_line: str = "部门名称："
     unit_line: str = "金额单位：万元"
     empty_note: str = ""              # 空表说明 printed when the form is empty
+    note_covers_empty: bool = False   # the 注 itself says what an empty table means (Liaoning)
     coded: CodedRules | None = None
     landscape: bool = False
     code_header: tuple[str, str] = ("科目代码", "科目名称")

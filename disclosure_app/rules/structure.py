@@ -95,7 +95,7 @@ def check_cell(project: Project, form: str, row: str, col: str, value: Decimal |
 
 def check_completeness(project: Project, spec: FormSpec) -> list[Finding]:
     """An empty form must carry its 空表说明 so the reader knows the blank is intended."""
-    if not project.form_is_empty(spec.id):
+    if spec.note_covers_empty or not project.form_is_empty(spec.id):
         return []
     note = project.form_notes.get(spec.id, spec.empty_note)
     first = spec.fixed_rows[0].key if spec.fixed_rows else "total"
