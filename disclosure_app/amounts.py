@@ -6,6 +6,7 @@ table delegates, the CLI ``set`` command, the importers, the narrative and the e
 Parsing policy (documented in docs/project-format.md):
 - blank, "-", "—", "——" mean an empty cell (``None``);
 - "1,199.89", "1，199.89", full-width digits "１１９９．８９" and a trailing "万元" are accepted;
+  a trailing "元" ("5000元") is refused, as the tables are in 万元 and the unit is never guessed;
 - more than two decimals are rounded ROUND_HALF_UP to two, and a notice says so
   (amounts copied from Excel often carry float residue such as 1199.8900000001);
 - anything else is refused with a Chinese message naming the text.
@@ -37,9 +38,8 @@ class Parsed:
 def _normalise(text: str) -> str:
     s = str(text).translate(_FULLWIDTH).strip()
     s = s.replace("\u3000", "").replace(" ", "").replace("\t", "")
-    for unit in ("万元", "元"):
-        if s.endswith(unit):
-            s = s[: -len(unit)]
+    if s.endswith("万元"):
+        s = s[:-2]
     return s.replace(",", "").replace("，", "")
 
 
@@ -54,6 +54,10 @@ def parse_amount(text: str | None) -> Parsed:
     negative_paren = s.startswith("(") and s.endswith(")")
     if negative_paren:
         s = "-" + s[1:-1]
+    if s.endswith("元") and _NUMBER.match(s[:-1]):
+        # "5000元" read as 5000 万元 would be 10 000 times too large: never guess the unit
+        raise AmountError(f"“{raw.strip()}”的单位是元，表中金额单位为万元：请换算为万元后输入"
+                          f"（如 5000元 输入 0.50）")
     if not _NUMBER.match(s):
         raise AmountError(f"“{raw.strip()}”不是金额：请输入数字（单位万元，最多两位小数），如 1,199.89")
     try:

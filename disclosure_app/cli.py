@@ -105,7 +105,10 @@ def cmd_dump(args) -> int:
     from .store import dumps
     text = dumps(_open(args.path))
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"无法写入“{args.out}”：{exc.strerror or exc}。请检查路径和写入权限") from None
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -142,7 +145,11 @@ def cmd_set(args) -> int:
         raise CliError(f"{exc}。文件未被改动", EXIT_FINDINGS) from None
     if notice:
         _out(f"注意：{notice}")
-    session.save()
+    from .store import ProjectFileError
+    try:
+        session.save()
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from None
     c = counts(_all_findings(project))
     _out(f"已保存。当前共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
     return EXIT_OK

@@ -148,7 +148,9 @@ class Session:
         self._emit("history")
 
     def rename_code_row(self, form: str, code: str, name: str) -> None:
-        row = next(r for r in self.project.codes(form) if r.code == code)
+        row = next((r for r in self.project.codes(form) if r.code == code), None)
+        if row is None:
+            raise EditError(f"{self.project.form(form).label}没有科目 {code}")
         old = row.name
 
         def setter(v: str):

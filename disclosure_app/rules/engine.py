@@ -99,12 +99,12 @@ class Engine:
                 spec = self.project.form(form)
                 self.form_findings[form] = [f for f in self.form_findings.get(form, [])
                                             if f.rule not in ("E01",)] + check_completeness(p, spec)
+        if self.extra:   # extra (narrative) checks read cells and inputs too: refresh them
+            self.other_findings = check_department(p) + [f for fn in self.extra for f in fn(p)]
         self._cache = None
 
     def inputs_changed(self, keys: Iterable[str]) -> None:
         self.cells_changed([("input", k, "") for k in keys])
-        self.other_findings = check_department(self.project) + [f for fn in self.extra for f in fn(self.project)]
-        self._cache = None
 
     def structure_changed(self) -> None:
         """Code rows inserted, deleted or renamed: regenerate the checks."""

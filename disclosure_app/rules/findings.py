@@ -55,7 +55,9 @@ class Finding:
 
 
 def sort_key(f: Finding) -> tuple:
-    return (SEVERITY_ORDER[f.severity], f.form, f.rule, f.key)
+    # the message breaks ties (two relations of one rule at one cell, e.g. X02b), so the order
+    # does not depend on which checks were re-evaluated last
+    return (SEVERITY_ORDER[f.severity], f.form, f.rule, f.key, f.message)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

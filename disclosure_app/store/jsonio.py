@@ -77,6 +77,16 @@ def _str_map(d: Any, where: str) -> dict[str, str]:
     return {str(k): v for k, v in d.items()}
 
 
+def _obj(d: Any, where: str, source: str, kind: type = dict) -> Any:
+    """``d`` checked to be an object (or list); absent means empty."""
+    if d is None:
+        return kind()
+    if not isinstance(d, kind):
+        shape = "对象 {…}" if kind is dict else "列表 […]"
+        raise ProjectFileError(f"{source}：“{where}”应为{shape}，请检查该部分")
+    return d
+
+
 def from_dict(data: Any, source: str = "项目数据") -> Project:
     """Build a project, checking every key and value; errors name the place in Chinese."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -88,7 +98,7 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
         profile = get_profile(str(data.get("profile")))
     except KeyError as exc:
         raise ProjectFileError(f"{source}：{exc.args[0]}") from None
-    dept = data.get("department") or {}
+    dept = _obj(data.get("department"), "department", source)
     try:
         year = int(dept.get("year", 0))
     except (TypeError, ValueError):
@@ -99,22 +109,23 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
         organisation=str(dept.get("organisation", "")),
     )
     project = Project(profile.id, info)
-    forms = data.get("forms") or {}
-    if not isinstance(forms, dict):
-        raise ProjectFileError(f"{source}：forms 应为对象")
+    forms = _obj(data.get("forms"), "forms", source)
     for form_id, entry in forms.items():
         if not profile.has_form(form_id):
             raise ProjectFileError(f"{source}：未知的表“{form_id}”（{profile.title}只有 "
                                    f"{'、'.join(f.id for f in profile.forms)}）")
         spec = profile.form(form_id)
-        for r in entry.get("rows", []) if spec.layout == "coded" else []:
+        entry = _obj(entry, f"forms.{form_id}", source)
+        rows = _obj(entry.get("rows"), f"forms.{form_id}.rows", source, list)
+        for i, r in enumerate(rows if spec.layout == "coded" else []):
+            r = _obj(r, f"forms.{form_id}.rows 第 {i + 1} 项", source)
             project.codes(form_id).append(CodeRow(str(r.get("code", "")), str(r.get("name", ""))))
         known_rows = set(project.row_keys(form_id)) | {r.key for r in spec.fixed_rows}
-        for rk, cols in (entry.get("cells") or {}).items():
+        for rk, cols in _obj(entry.get("cells"), f"forms.{form_id}.cells", source).items():
             if rk not in known_rows:
                 raise ProjectFileError(f"{source}：{spec.label}没有行“{rk}”（编码行须先列在 rows 中）")
             valid_cols = {c.key for c in spec.columns_for(rk)}
-            for ck, raw in cols.items():
+            for ck, raw in _obj(cols, f"forms.{form_id}.cells.{rk}", source).items():
                 if ck not in valid_cols:
                     raise ProjectFileError(f"{source}：{spec.label} 行“{rk}”没有栏“{ck}”")
                 parser = parse_count if spec.value_kind(rk, ck) == "count" else parse_amount

@@ -42,7 +42,11 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     target = Path(path)
     data = to_dict(project)
     directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise ProjectFileError(f"无法保存项目到“{target}”：{exc.strerror or exc}。请检查文件夹是否存在、"
+                               f"是否有写入权限") from None
     os.close(fd)
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
@@ -128,7 +132,7 @@ def open_project(path: str | os.PathLike) -> Project:
         raise ProjectFileError(f"无法打开项目文件“{p.name}”：{exc}") from None
     try:
         return _read(con, p)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ValueError) as exc:   # ValueError: a damaged meta value
         raise ProjectFileError(f"项目文件“{p.name}”已损坏，无法读取（{exc}）。请使用备份或自动恢复副本") from None
     finally:
         con.close()

@@ -1,0 +1,268 @@
+"""The Word publication (python-docx): the same outline as the PDF, editable.
+
+Cover and 目录 in a first section without page numbers; 第一部分 starts a section numbered from 1
+(PAGE field in the footer).  The 目录 is a real TOC field over Heading 1/2, refreshed by Word on
+open (``w:updateFields``).  Each table starts a new section, landscape when the form is wide.
+Body text is 仿宋, headings 黑体, tables 宋体 — set as East Asian fonts (``w:eastAsia``) so Word
+does not fall back to a Latin font for Chinese.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..model import Project
+from .docx_tables import table_xml
+from .publication import (
+    PLACEHOLDER,
+    Publication,
+    build_publication,
+    glossary_line,
+    table_heading,
+    walk_sections,
+)
+
+FANGSONG, HEI, SONG = "仿宋", "黑体", "宋体"
+MARGIN = Cm(2)
+A4_W, A4_H = Cm(21), Cm(29.7)
+RED = RGBColor(0xC0, 0x00, 0x00)
+TABLE_TITLE = "表标题"
+
+
+def _east_asian(element, font: str) -> None:
+    """Set every script of a style or run to ``font`` and drop theme fonts that would win."""
+    rpr = element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), font)
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(12)
+    _east_asian(normal.element, FANGSONG)
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), Pt(22)
+    for name, size, align in (("Heading 1", 16, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 2", 12, None),
+                              ("Heading 3", 12, None), ("Title", 26, WD_ALIGN_PARAGRAPH.CENTER)):
+        st = doc.styles[name]
+        st.font.size = Pt(size)
+        st.font.bold = False
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        _east_asian(st.element, HEI)
+        st.paragraph_format.space_before = Pt(6)
+        st.paragraph_format.space_after = Pt(6)
+        if align is not None:
+            st.paragraph_format.alignment = align
+        if name in ("Heading 2", "Heading 3"):
+            st.paragraph_format.first_line_indent = Pt(24)
+    tt = doc.styles.add_style(TABLE_TITLE, WD_STYLE_TYPE.PARAGRAPH)
+    tt.base_style = normal
+    tt.font.size = Pt(16)
+    _east_asian(tt.element, HEI)
+    tt.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tt.paragraph_format.space_after = Pt(6)
+    tt.paragraph_format.keep_with_next = True
+    title = doc.styles["Title"].element
+    pbdr = title.find(qn("w:pPr") + "/" + qn("w:pBdr"))
+    if pbdr is not None:
+        pbdr.getparent().remove(pbdr)
+
+
+# schema order: these follow w:updateFields in w:settings, these follow w:pgNumType in w:sectPr
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+                        "decimalSymbol", "listSeparator")
+_AFTER_PG_NUM_TYPE = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+                      "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _insert_ordered(parent, child, successors: tuple[str, ...]) -> None:
+    tags = {qn(f"w:{t}") for t in successors} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+    for el in parent:
+        if el.tag in tags:
+            el.addprevious(child)
+            return
+    parent.append(child)
+
+
+def _update_fields_on_open(doc) -> None:
+    settings = doc.settings.element
+    el = settings.find(qn("w:updateFields"))
+    if el is None:
+        el = OxmlElement("w:updateFields")
+        _insert_ordered(settings, el, _AFTER_UPDATE_FIELDS)
+    el.set(qn("w:val"), "true")
+
+
+def _field(paragraph, instr: str, shown: list[str] | str = "") -> None:
+    """A complex field (TOC, TC, PAGE); ``shown`` is its result until Word updates it."""
+    def run_xml(inner: str) -> object:
+        return parse_xml(f"<w:r {nsdecls('w')}>{inner}</w:r>")
+    p = paragraph._p
+    p.append(run_xml('<w:fldChar w:fldCharType="begin" w:dirty="true"/>'))
+    p.append(run_xml(f'<w:instrText xml:space="preserve"> {escape(instr)} </w:instrText>'))
+    p.append(run_xml('<w:fldChar w:fldCharType="separate"/>'))
+    lines = [shown] if isinstance(shown, str) else shown
+    for i, line in enumerate(lines):
+        if line:
+            r = paragraph.add_run(line)
+            if i < len(lines) - 1:
+                r.add_break()
+    p.append(run_xml('<w:fldChar w:fldCharType="end"/>'))
+
+
+def _run(paragraph, text: str, font: str | None = None, size: float | None = None) -> None:
+    """Add text, painting 【待填写：…】 placeholders red so a draft shows what is missing."""
+    pos = 0
+    for m in [*PLACEHOLDER.finditer(text), None]:
+        end = m.start() if m else len(text)
+        for piece, red in ((text[pos:end], False), (m.group(0) if m else "", True)):
+            if not piece:
+                continue
+            r = paragraph.add_run(piece)
+            if font:
+                _east_asian(r._r, font)
+            if size:
+                r.font.size = Pt(size)
+            if red:
+                r.font.color.rgb = RED
+        pos = m.end() if m else len(text)
+
+
+def _page(section, landscape: bool) -> None:
+    pg = section._sectPr.find(qn("w:pgNumType"))
+    if pg is not None:                       # continue the numbering of the section before
+        section._sectPr.remove(pg)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_H, A4_W) if landscape else (A4_W, A4_H)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
+
+
+def _footer_page_numbers(section) -> None:
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, "- ", SONG, 10)
+    _field(p, "PAGE", "1")
+    _run(p, " -", SONG, 10)
+    for r in p.runs:
+        _east_asian(r._r, SONG)
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    _insert_ordered(section._sectPr, pg, _AFTER_PG_NUM_TYPE)
+
+
+def _table_block(doc, table, heading: str, section) -> None:
+    avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
+    # the page shows the title alone, the 目录 "一、收入支出决算总表": a TC entry at level 2
+    h = doc.add_paragraph(style=TABLE_TITLE)
+    _run(h, table.title, HEI, 16)
+    _field(h, f'TC "{heading}" \\l 2')
+    label = doc.add_paragraph()
+    label.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _run(label, table.label, SONG, 10)
+    info = doc.add_paragraph()
+    stops = info.paragraph_format.tab_stops
+    stops.add_tab_stop(Pt(avail / 2), WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(Pt(avail), WD_TAB_ALIGNMENT.RIGHT)
+    _run(info, f"{table.dept_line}\t{table.year_line}\t{table.unit_line}", SONG, 10)
+    doc.element.body._insert_tbl(table_xml(table, avail))
+    for text in (table.note, table.empty_note):
+        if text:
+            p = doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(4)
+            p.paragraph_format.line_spacing = Pt(14)
+            _run(p, text, SONG, 9)
+
+
+def build_document(pub: Publication):
+    """The whole Word document in memory."""
+    doc = Document()
+    _styles(doc)
+    _update_fields_on_open(doc)
+    props = doc.core_properties
+    props.title, props.author, props.subject = pub.title, pub.department, "部门决算公开"
+    first = doc.sections[0]
+    _page(first, False)
+
+    for _ in range(6):
+        doc.add_paragraph()
+    doc.add_paragraph(pub.department, style="Title")
+    doc.add_paragraph(pub.cover_title, style="Title")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    head = doc.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(head, "目　录", HEI, 16)
+    toc = doc.add_paragraph()
+    # the entries are shown as the field's result until Word refreshes it on opening
+    _field(toc, 'TOC \\o "1-2" \\f \\l "1-2" \\h \\z \\u',
+           [("    " if level else "") + text for level, text in pub.toc])
+
+    numbered = False                 # page numbers start with the first part, at 1
+    prev = None
+
+    def new_section(landscape: bool):
+        nonlocal numbered
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape)
+        if not numbered:
+            _footer_page_numbers(section)
+            numbered = True
+        return section
+
+    for part in pub.parts:
+        if part.key == "tables":
+            for i, t in enumerate(part.tables, start=1):
+                section = new_section(t.landscape)
+                if i == 1:
+                    doc.add_paragraph(part.title, style="Heading 1")
+                _table_block(doc, t, table_heading(i, t), section)
+            prev = part.key
+            continue
+        if not (part.key == "annex" and prev == "glossary"):
+            new_section(False)
+        prev = part.key
+        doc.add_paragraph(part.title, style="Heading 1")
+        for level, s in walk_sections(part.sections):
+            doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
+            for p in s.paragraphs:
+                _run(_body(doc), p.text)
+        for i, (term, definition) in enumerate(part.glossary, start=1):
+            _run(_body(doc), glossary_line(i, term, definition))
+        if part.tail:
+            _run(_body(doc), part.tail)
+    return doc
+
+
+def _body(doc):
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(24)
+    return p
+
+
+def write_docx(project: Project, path: str | Path, pub: Publication | None = None) -> Path:
+    """Write the Word file to ``path`` (the caller takes care of atomic replacement)."""
+    doc = build_document(pub or build_publication(project))
+    doc.save(str(path))
+    return Path(path)

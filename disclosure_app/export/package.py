@@ -1,0 +1,192 @@
+"""The publication package: PDF, Word and Excel of one project plus ``manifest.json``.
+
+Refuses (``ExportError``, in Chinese) while the project has 错误 unless forced, and refuses a
+final (non-draft) export while narrative inputs are missing.  Every file is written under a
+temporary name in the target folder and renamed only when all of them are complete, so a
+failed export never leaves a half-written or half-updated package behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from .. import __version__
+from ..model import Project
+from ..rules.engine import Engine
+from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
+from .fonts import MissingGlyphError
+from .table_layout import render_tables
+
+FORMATS = ("pdf", "docx", "xlsx")
+FORMAT_ZH = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+MANIFEST = "manifest.json"
+_MAX_LISTED = 20
+_BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+Progress = Callable[[int, int, str], None]
+
+
+class ExportError(Exception):
+    """The package was not written; ``str(err)`` says why and what to do, in Chinese."""
+
+
+def base_name(project: Project) -> str:
+    """``阳城县司法局2024年度单位决算公开``, safe as a Windows file name."""
+    name = _BAD_CHARS.sub("", project.info.name).strip() or "未命名单位"
+    return f"{name}{project.info.year}年度{project.profile.title}"
+
+
+def project_findings(project: Project) -> list[Finding]:
+    """All findings, the narrative checks included when that module is installed."""
+    extra = []
+    try:
+        from ..narrative.checks import narrative_checks
+        extra = [narrative_checks]
+    except ImportError:  # pragma: no cover - the narrative checks ship with the app
+        pass
+    return Engine(project, extra).findings
+
+
+def _listing(lines: list[str]) -> str:
+    shown = [f"  {i}. {line}" for i, line in enumerate(lines[:_MAX_LISTED], start=1)]
+    if len(lines) > _MAX_LISTED:
+        shown.append(f"  ……其余 {len(lines) - _MAX_LISTED} 项从略。")
+    return "\n".join(shown)
+
+
+def _check_formats(formats: Iterable[str]) -> list[str]:
+    wanted = []
+    for f in formats:
+        f = f.strip().lower()
+        if f not in FORMATS:
+            raise ExportError(f"不支持的导出格式“{f}”，可选：{'、'.join(FORMATS)}")
+        if f not in wanted:
+            wanted.append(f)
+    if not wanted:
+        raise ExportError("没有选择导出格式，请至少选择 PDF、Word、Excel 中的一种")
+    return wanted
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _temp(out_dir: Path, suffix: str) -> Path:
+    fd, name = tempfile.mkstemp(prefix=".~导出中-", suffix=suffix, dir=out_dir)
+    os.close(fd)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(name, 0o666 & ~mask)      # mkstemp makes it private; the package is an ordinary file
+    return Path(name)
+
+
+def _write(fmt: str, project: Project, target: Path, draft: bool, findings: list[Finding], pub, tables) -> None:
+    if fmt == "pdf":
+        from .pdf_writer import write_pdf
+        write_pdf(project, target, draft=draft, pub=pub)
+    elif fmt == "docx":
+        from .docx_writer import write_docx
+        write_docx(project, target, pub=pub)
+    else:
+        from .xlsx_writer import write_xlsx
+        write_xlsx(project, target, findings, tables)
+
+
+def export_package(project: Project, out_dir: str | Path, formats: Iterable[str] = FORMATS, force: bool = False,
+                   draft: bool = False, progress: Progress | None = None) -> dict:
+    """Write ``{单位名称}{年度}年度单位决算公开.pdf/.docx/.xlsx`` and ``manifest.json`` into ``out_dir``.
+
+    Returns the manifest (``files``: name, size, sha256 of each file written).
+    """
+    wanted = _check_formats(formats)
+    total = len(wanted) + 3
+    step = 0
+
+    def tick(text: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None:
+            progress(step, total, text)
+
+    tick("校验数据")
+    findings = project_findings(project)
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors and not force:
+        raise ExportError(f"数据中有 {len(errors)} 个错误，未导出。请先修正下列错误；"
+                          "如确需按现状导出，请选择“仍然导出”（命令行加 --force）：\n"
+                          + _listing([f"[{f.rule}] {f.message}" for f in errors]))
+
+    tick("生成情况说明")
+    from ..narrative.generate import build_text
+    from .publication import build_publication
+    try:
+        text = build_text(project)
+    except KeyError as exc:          # a profile without narrative templates: the message says which
+        raise ExportError(str(exc.args[0] if exc.args else exc)) from None
+    if text.missing and not draft:
+        raise ExportError(f"情况说明还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“情况说明”中填写"
+                          "下列内容；如只需内部审核，可导出草稿（带“仅供内部审核”水印，命令行加 --draft）：\n"
+                          + _listing(list(text.missing)))
+    tables = render_tables(project)
+    pub = build_publication(project, text, tables)
+
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"无法创建导出文件夹“{out}”：{exc.strerror or exc}。请换一个文件夹") from None
+    base = base_name(project)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for fmt in wanted:
+            tick(f"生成 {FORMAT_ZH[fmt]} 文件")
+            tmp = _temp(out, f".{fmt}")
+            temps.append((tmp, out / f"{base}.{fmt}"))
+            _write(fmt, project, tmp, draft, findings, pub, tables)
+        tick("写入文件清单")
+        files = [{"name": final.name, "format": final.suffix[1:], "size": tmp.stat().st_size,
+                  "sha256": _sha256(tmp)} for tmp, final in temps]
+        manifest = {
+            "app": "disclosure-app", "app_version": __version__,
+            "generated": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "department": project.info.name, "year": project.info.year, "profile": project.profile_id,
+            "draft": draft, "forced": bool(errors),
+            "validation": {
+                "error": len(errors), "warning": sum(f.severity == WARNING for f in findings),
+                "info": sum(f.severity == INFO for f in findings),
+                "accepted": sum(1 for f in findings if f.accepted_note),
+            },
+            "validation_zh": {SEVERITY_ZH[k]: v for k, v in (
+                (ERROR, len(errors)), (WARNING, sum(f.severity == WARNING for f in findings)),
+                (INFO, sum(f.severity == INFO for f in findings)))},
+            "missing_inputs": list(text.missing),
+            "files": files,
+        }
+        tmp = _temp(out, ".json")
+        temps.append((tmp, out / MANIFEST))
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        for tmp, final in temps:
+            os.replace(tmp, final)
+        temps = []
+    except MissingGlyphError as exc:
+        raise ExportError(str(exc)) from None
+    except PermissionError as exc:
+        raise ExportError(f"无法写入“{exc.filename or out}”：文件可能正在 Word、Excel 或 PDF 阅读器中打开，"
+                          "请关闭后重新导出") from None
+    except OSError as exc:
+        raise ExportError(f"写入“{out}”失败：{exc.strerror or exc}。请检查磁盘空间和文件夹权限后重试") from None
+    finally:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+    return manifest

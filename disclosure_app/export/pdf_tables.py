@@ -1,0 +1,135 @@
+"""A rendered table as reportlab flowables: title block, the grid, 注 and 空表说明.
+
+Column widths and font size come from :func:`.table_layout.fit_widths`, as in the Word file.  Plain strings are used where
+the text fits (fast); only text wider than its cell becomes a wrapping Paragraph.  Header rows
+repeat on every page the table runs over.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from .fonts import FontChoice
+from .table_layout import RenderedTable, fit_widths
+
+MAX_FONT, MIN_FONT = 10.0, 6.5
+PAD = 2.5                     # left/right cell padding, points
+
+
+class Fonts:
+    """The three registered font names and the paragraph styles built on them."""
+
+    def __init__(self, choices: dict[str, FontChoice]) -> None:
+        self.song = choices["song"].name
+        self.fangsong = choices["fangsong"].name
+        self.hei = choices["hei"].name
+        self._styles: dict[tuple, ParagraphStyle] = {}
+
+    def style(self, font: str, size: float, align: int = TA_LEFT, leading: float | None = None,
+              **kw) -> ParagraphStyle:
+        key = (font, size, align, leading, tuple(sorted(kw.items())))
+        st = self._styles.get(key)
+        if st is None:
+            st = ParagraphStyle(f"s{len(self._styles)}", fontName=font, fontSize=size, alignment=align,
+                                leading=leading or size * 1.25, wordWrap="CJK", **kw)
+            self._styles[key] = st
+        return st
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _cell(text: str, width: float, font: str, size: float, align: int, fonts: Fonts,
+          indent: float = 0) -> object:
+    if not text:
+        return ""
+    if indent == 0 and stringWidth(text, font, size) <= width - 2 * PAD:
+        return text
+    return para(text, fonts.style(font, size, align, leftIndent=indent))
+
+
+def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> Table:
+    """The grid itself, with merged cells and repeated header rows."""
+    font = fonts.song
+    size, widths = fit_widths(table, avail, PAD, MAX_FONT, MIN_FONT)
+    spans = []
+    data: list[list[object]] = []
+    span_width: dict[tuple[int, int], float] = {}
+    for s in table.header_spans:
+        span_width[(s.row, s.col)] = sum(widths[s.col:s.col + s.colspan])
+        spans.append(("SPAN", (s.col, s.row), (s.col + s.colspan - 1, s.row + s.rowspan - 1)))
+    for i, line in enumerate(table.header):
+        data.append([_cell(t, span_width.get((i, j), widths[j]), font, size, TA_CENTER, fonts)
+                     for j, t in enumerate(line)])
+    h = table.header_rows
+    style = [
+        ("FONT", (0, 0), (-1, -1), font, size, size * 1.2),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, h - 1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i, row in enumerate(table.body):
+        r = h + i
+        merged = {first: sum(widths[first:first + n]) for first, n in row.spans}
+        cells = []
+        for j, c in enumerate(row.cells):
+            w = merged.get(j, widths[j])
+            if c.numeric or c.kind == "dash":
+                cells.append(c.text)
+                style.append(("ALIGN", (j, r), (j, r), "RIGHT" if c.numeric else "CENTER"))
+            elif c.kind == "line":
+                cells.append(c.text)
+                style.append(("ALIGN", (j, r), (j, r), "CENTER"))
+            else:
+                cells.append(_cell(c.text, w, font, size, TA_LEFT, fonts, indent=c.indent * size))
+        data.append(cells)
+        for first, n in row.spans:
+            spans.append(("SPAN", (first, r), (first + n - 1, r)))
+    t = Table(data, colWidths=widths, repeatRows=h, style=TableStyle(style + spans), hAlign="CENTER")
+    return t
+
+
+class InfoLine(Flowable):
+    """部门名称 (left), 年度 (centre) and 金额单位 (right) on one line above the table."""
+
+    def __init__(self, left: str, centre: str, right: str, font: str, size: float, right_edge: str = "") -> None:
+        super().__init__()
+        self.texts = (left, centre, right)
+        self.font, self.size = font, size
+        self.right_edge = right_edge
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.size * 1.6
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(self.font, self.size)
+        y = self.size * 0.4
+        left, centre, right = self.texts
+        c.drawString(0, y, left)
+        c.drawCentredString(self.width / 2, y, centre)
+        c.drawRightString(self.width, y, right)
+
+
+def table_block(table: RenderedTable, heading: Paragraph, avail: float, fonts: Fonts) -> list[Flowable]:
+    """Title, label, info line, the table, its note and its 空表说明."""
+    small = fonts.style(fonts.song, 10, TA_RIGHT)
+    note = fonts.style(fonts.song, 9, TA_LEFT, leading=13)
+    out: list[Flowable] = [heading, para(table.label, small), Spacer(1, 2),
+                           InfoLine(table.dept_line, table.year_line, table.unit_line, fonts.song, 10),
+                           table_flowable(table, avail, fonts), Spacer(1, 6)]
+    if table.note:
+        out.append(para(table.note, note))
+    if table.empty_note:
+        out += [Spacer(1, 4), para(table.empty_note, note)]
+    return out

@@ -1,0 +1,91 @@
+"""The very hidden ``_project`` sheet: the keys that let our own workbook be read back losslessly.
+
+One record per row, column A naming the kind:
+
+================  ==========================================================================
+``format``        ``disclosure-app-xlsx`` and the version
+``profile``       profile id
+``info``          department field (name, code, year, unit_type, duties, organisation), text
+``sheet``         form id, sheet name
+``code``          form id, code, name, coordinate of the code cell, of the name cell
+``cell``          form id, row key, column key, coordinate of the value on the form's sheet
+``value``         form id, row key, column key, value — a value no sheet cell prints
+``input`` ``accepted`` ``override`` ``option``   key, text
+``form_note``     form id, 空表说明
+================  ==========================================================================
+
+A text longer than one Excel cell holds continues in the following columns.  Every text is
+written as text, never as a formula (see :func:`write_text`).  The visible sheets stay the
+source of the numbers and names: the reader takes each value from the coordinate recorded
+here, so an amount corrected in Excel is read back as corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+
+KEYS_SHEET = "_project"
+FINDINGS_SHEET = "校验结果"
+FORMAT = "disclosure-app-xlsx"
+FORMAT_VERSION = 1
+CHUNK = 30000                     # an Excel cell holds at most 32,767 characters
+INFO_FIELDS = ("name", "code", "year", "unit_type", "duties", "organisation")
+TEXT_KINDS = {"input": "inputs", "accepted": "accepted", "override": "overrides", "option": "options"}
+_FORMULA_LEAD = ("=", "+", "-", "@")
+
+
+def write_text(cell: Cell, text: str) -> None:
+    """Put user text in a cell as text: never a formula, even when it starts with = + - @."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = text
+    if text.startswith(_FORMULA_LEAD):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+class _Writer:
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.row = 0
+
+    def record(self, kind: str, *fields: str, text: str | None = None) -> None:
+        self.row += 1
+        values = [kind, *fields]
+        if text is not None:
+            values += [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
+        for j, v in enumerate(values, start=1):
+            write_text(self.ws.cell(self.row, j), v)
+
+
+def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
+               maps: Mapping[str, Mapping[str, dict]]) -> None:
+    """Write the ``_project`` sheet.  ``maps[form]`` has ``cells`` {key: coord} and ``codes``
+    {code: (code coord, name coord)} as returned by the table sheet writer."""
+    ws = wb.create_sheet(KEYS_SHEET)
+    ws.sheet_state = "veryHidden"
+    w = _Writer(ws)
+    w.record("format", FORMAT, str(FORMAT_VERSION))
+    w.record("profile", project.profile_id)
+    for name in INFO_FIELDS:
+        w.record("info", name, text=str(getattr(project.info, name)))
+    for form_id, sheet in sheets.items():
+        w.record("sheet", form_id, sheet)
+    printed: set[tuple[str, str, str]] = set()
+    for form_id, m in maps.items():
+        names = project.code_names(form_id)
+        for code, (code_at, name_at) in m["codes"].items():
+            w.record("code", form_id, code, code_at, name_at, text=names.get(code, ""))
+        for (f, r, c), at in m["cells"].items():
+            w.record("cell", f, r, c, at)
+            printed.add((f, r, c))
+    for (f, r, c), v in sorted(project.values.items()):
+        if (f, r, c) not in printed:
+            w.record("value", f, r, c, text=str(v))
+    for kind, attr in TEXT_KINDS.items():
+        for key, text in sorted(getattr(project, attr).items()):
+            w.record(kind, key, text=text)
+    for form_id, text in sorted(project.form_notes.items()):
+        w.record("form_note", form_id, text=text)

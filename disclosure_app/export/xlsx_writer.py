@@ -1,0 +1,193 @@
+"""The Excel workbook: one sheet per form in its published layout, 校验结果, and the keys to read it back.
+
+Each form sheet prints the rendered table of :mod:`.table_layout` (merged headers, 栏次/行次,
+amounts as numbers with ``#,##0.00``, counts with ``0``; zero shows blank but stays 0).  The sheet
+``校验结果`` lists the findings.  The very hidden sheet ``_project`` (see :mod:`.xlsx_keys`) holds
+the profile, department, code rows, inputs, notes and each data cell's coordinate, so
+:func:`disclosure_app.importers.xlsx.read_xlsx` can read the workbook back without loss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import Project
+from ..rules.describe import cell_name
+from ..rules.findings import SEVERITY_ZH, Finding
+from .table_layout import RenderedTable, render_tables
+from .xlsx_keys import FINDINGS_SHEET, write_keys, write_text
+
+AMOUNT_FORMAT = "#,##0.00;-#,##0.00;"      # zero shows blank, as the published tables do
+COUNT_FORMAT = "0;-0;"
+TITLE_ROW, LABEL_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, 4
+
+_thin = Side(style="thin", color="000000")
+_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+_SONG = "宋体"
+_HEI = "黑体"
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="center")
+
+
+def _merge(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
+    if rowspan > 1 or colspan > 1:
+        ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1)
+
+
+def _info_ranges(width: int) -> list[tuple[int, int]]:
+    """Where 部门名称 / 年度 / 金额单位 sit on the line above the table: (first column, count)."""
+    if width < 3:
+        return [(1, 1), (1, 1), (max(width, 1), 1)]
+    a = max(1, width // 3)
+    b = max(a + 1, width - width // 3)
+    return [(1, a), (a + 1, b - a), (b + 1, width - b)]
+
+
+def write_table_sheet(ws: Worksheet, table: RenderedTable) -> dict[str, dict]:
+    """Print one rendered table on ``ws``.
+
+    Returns ``{"cells": {(form, row, col): coordinate}, "codes": {code: (code coord, name coord)}}``.
+    """
+    w = table.width
+    write_text(ws.cell(TITLE_ROW, 1), table.title)
+    ws.cell(TITLE_ROW, 1).font = Font(name=_HEI, size=16)
+    ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
+    _merge(ws, TITLE_ROW, 1, 1, w)
+    ws.row_dimensions[TITLE_ROW].height = 30
+    write_text(ws.cell(LABEL_ROW, 1), table.label)
+    ws.cell(LABEL_ROW, 1).alignment = Alignment(horizontal="right")
+    _merge(ws, LABEL_ROW, 1, 1, w)
+    aligns = ("left", "center", "right")
+    texts = (table.dept_line, table.year_line, table.unit_line)
+    used: set[int] = set()
+    for (first, count), text, align in zip(_info_ranges(w), texts, aligns):
+        if first in used:                 # a very narrow table: keep the texts apart
+            first = max(used) + 1
+        cell = ws.cell(INFO_ROW, first)
+        write_text(cell, text)
+        cell.font = Font(name=_SONG, size=10)
+        cell.alignment = Alignment(horizontal=align, vertical="center")
+        _merge(ws, INFO_ROW, first, 1, count)
+        used.update(range(first, first + count))
+
+    for i, line in enumerate(table.header):
+        for j, text in enumerate(line):
+            cell = ws.cell(HEADER_ROW + i, j + 1)
+            if text:
+                write_text(cell, text)
+            cell.font = Font(name=_SONG, size=10, bold=True)
+            cell.alignment = _CENTER
+            cell.border = _BORDER
+    for s in table.header_spans:
+        _merge(ws, HEADER_ROW + s.row, s.col + 1, s.rowspan, s.colspan)
+
+    first_body = HEADER_ROW + table.header_rows
+    coords: dict[tuple[str, str, str], str] = {}
+    codes: dict[str, tuple[str, str]] = {}
+    for i, row in enumerate(table.body):
+        r = first_body + i
+        if row.code is not None:
+            codes[row.code] = (ws.cell(r, 1).coordinate, ws.cell(r, 2).coordinate)
+        for j, c in enumerate(row.cells):
+            cell = ws.cell(r, j + 1)
+            cell.border = _BORDER
+            cell.font = Font(name=_SONG, size=10, bold=row.total)
+            if c.key is not None:
+                coords[c.key] = cell.coordinate
+                cell.value = c.value
+                cell.number_format = COUNT_FORMAT if c.kind == "count" else AMOUNT_FORMAT
+                cell.alignment = _RIGHT
+            elif c.kind == "dash":
+                write_text(cell, c.text)
+                cell.alignment = _CENTER
+            elif c.text:
+                write_text(cell, c.text)
+                if c.kind == "line":
+                    cell.alignment = _CENTER
+                else:
+                    cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True,
+                                               indent=c.indent)
+        for first, count in row.spans:
+            _merge(ws, r, first + 1, 1, count)
+
+    r = first_body + len(table.body) + 1
+    for text in (table.note, table.empty_note):
+        if not text:
+            continue
+        write_text(ws.cell(r, 1), text)
+        ws.cell(r, 1).font = Font(name=_SONG, size=10)
+        ws.cell(r, 1).alignment = _LEFT
+        _merge(ws, r, 1, 1, w)
+        ws.row_dimensions[r].height = 15 * max(1, int(len(text) / (sum(c.width for c in table.columns) * 0.9)) + 1)
+        r += 1
+
+    for j, col in enumerate(table.columns):
+        ws.column_dimensions[get_column_letter(j + 1)].width = round(col.width * 2.0 + 1.5, 1)
+    ws.freeze_panes = ws.cell(first_body, 1).coordinate
+    ws.print_title_rows = f"{HEADER_ROW}:{first_body - 1}"
+    ws.page_setup.orientation = "landscape" if table.landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    return {"cells": coords, "codes": codes}
+
+
+_FINDING_HEADS = ("严重程度", "规则", "说明", "单元格", "应为", "实为", "差额", "已接受说明")
+_FINDING_WIDTHS = (8, 8, 80, 40, 12, 12, 10, 30)
+
+
+def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Finding]) -> int:
+    """The 校验结果 sheet: one row per finding; returns the number of rows written."""
+    for j, head in enumerate(_FINDING_HEADS):
+        cell = ws.cell(1, j + 1, head)
+        cell.font = Font(name=_SONG, bold=True)
+        cell.alignment = _CENTER
+        cell.border = _BORDER
+        ws.column_dimensions[get_column_letter(j + 1)].width = _FINDING_WIDTHS[j]
+    n = 0
+    for n, f in enumerate(findings, start=1):
+        cells = "；".join(cell_name(project, c.form, c.row, c.column) for c in f.cells)
+        texts = (SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, cells)
+        for j, text in enumerate(texts):
+            write_text(ws.cell(n + 1, j + 1), text)
+            ws.cell(n + 1, j + 1).alignment = _LEFT
+        for j, v in enumerate((f.expected, f.actual, f.difference)):
+            cell = ws.cell(n + 1, 5 + j, v)
+            cell.number_format = "#,##0.00"
+        write_text(ws.cell(n + 1, 8), f.accepted_note or "")
+    if n == 0:
+        ws.cell(2, 1, "未发现问题")
+    ws.freeze_panes = "A2"
+    return n
+
+
+def build_workbook(project: Project, findings: Iterable[Finding] = (),
+                   tables: list[RenderedTable] | None = None) -> Workbook:
+    """The whole workbook in memory (form sheets, 校验结果, hidden keys)."""
+    tables = tables if tables is not None else render_tables(project)
+    wb = Workbook()
+    wb.remove(wb.active)
+    maps: dict[str, dict] = {}
+    for table in tables:
+        maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table)
+    write_findings_sheet(wb.create_sheet(FINDINGS_SHEET), project, findings)
+    write_keys(wb, project, {t.form_id: t.label for t in tables}, maps)
+    wb.active = 0
+    return wb
+
+
+def write_xlsx(project: Project, path: str | Path, findings: Iterable[Finding] = (),
+               tables: list[RenderedTable] | None = None) -> Path:
+    """Write the workbook to ``path`` (the caller takes care of atomic replacement)."""
+    wb = build_workbook(project, findings, tables)
+    wb.save(str(path))
+    return Path(path)

@@ -1,0 +1,198 @@
+"""“Already open elsewhere”: a lock file beside the project naming who has it open.
+
+Two windows saving the same project would silently overwrite each other's work, so opening a
+project takes a lock: ``<name>.dapj.lock`` next to it, holding the process id, host and user.
+The holder touches the file regularly (a heartbeat), which lets a lock left behind by a crash be
+recognised as stale: on the same computer when its process is gone, from another computer
+(a shared folder) when the heartbeat stopped long ago.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+LOCK_SUFFIX = ".lock"
+HEARTBEAT_SECONDS = 60
+STALE_AFTER_SECONDS = 10 * 60        # ten missed heartbeats: the other computer is gone
+
+_HELD: dict[str, ProjectLock] = {}   # locks this process holds, by resolved project path
+
+
+class ProjectLockedError(Exception):
+    """The project is open in another window or process; ``str(err)`` is the Chinese message."""
+
+    def __init__(self, message: str, holder: LockInfo | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    pid: int
+    host: str
+    user: str
+    since: str                       # ISO time the project was opened
+
+    def describe(self) -> str:
+        when = self.since.replace("T", " ")[:16]
+        return f"{self.user}@{self.host}，进程 {self.pid}，{when} 起打开"
+
+
+def lock_path(project: str | os.PathLike) -> Path:
+    p = Path(project)
+    return p.with_name(p.name + LOCK_SUFFIX)
+
+
+def _me() -> LockInfo:
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 — no user name on some service accounts
+        user = "未知用户"
+    return LockInfo(os.getpid(), socket.gethostname(), user, datetime.now().isoformat(timespec="seconds"))
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id is running on this computer."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)   # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5            # access denied: it exists
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259                           # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def read_lock(path: Path) -> LockInfo | None:
+    """The holder recorded in a lock file, or ``None`` when it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")), str(data.get("since", "")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def is_stale(path: Path, holder: LockInfo | None, now: float | None = None) -> bool:
+    """A lock whose holder has gone: dead process on this host, or no heartbeat for long."""
+    try:
+        age = (now or time.time()) - path.stat().st_mtime
+    except OSError:
+        return True
+    if holder is not None and holder.host == socket.gethostname():
+        if holder.pid == os.getpid():
+            return not any(lk.info == holder for lk in _HELD.values())
+        return not pid_alive(holder.pid)
+    return age > STALE_AFTER_SECONDS
+
+
+class ProjectLock:
+    """The lock of one project file, held while a window has it open."""
+
+    def __init__(self, project: str | os.PathLike) -> None:
+        self.project = Path(project)
+        self.path = lock_path(project)
+        self.info: LockInfo | None = None
+
+    @property
+    def held(self) -> bool:
+        return self.info is not None
+
+    def _key(self) -> str:
+        return str(self.project.resolve())
+
+    def acquire(self) -> bool:
+        """Take the lock; ``False`` when the folder cannot hold one (read-only share).
+
+        Raises :class:`ProjectLockedError` when another window or process has the project open.
+        """
+        name = self.project.name
+        other = _HELD.get(self._key())
+        if other is not None and other is not self:
+            raise ProjectLockedError(f"项目“{name}”已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑。",
+                                     other.info)
+        if self.held:
+            return True
+        me = _me()
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = read_lock(self.path)
+                if is_stale(self.path, holder):
+                    try:
+                        self.path.unlink()
+                    except FileNotFoundError:
+                        pass
+                    except OSError:
+                        break
+                    continue
+                who = holder.describe() if holder else "无法读取占用者信息"
+                raise ProjectLockedError(
+                    f"项目“{name}”正在另一个窗口或程序中编辑（{who}）。为避免两处同时修改互相覆盖，"
+                    f"不能再次打开。请切换到已打开的窗口；如确认那边已经关闭，请删除同一文件夹中的"
+                    f"“{self.path.name}”后重试。", holder) from None
+            except OSError:
+                return False              # read-only folder: nobody can save there either
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"pid": me.pid, "host": me.host, "user": me.user, "since": me.since,
+                           "app": "disclosure-app"}, fh, ensure_ascii=False)
+            self.info = me
+            _HELD[self._key()] = self
+            return True
+        return False
+
+    def refresh(self) -> None:
+        """Heartbeat: mark the lock as still in use (called every minute by the window)."""
+        if not self.held:
+            return
+        try:
+            os.utime(self.path)
+        except FileNotFoundError:
+            self.info = None
+            _HELD.pop(self._key(), None)
+            try:
+                self.acquire()
+            except ProjectLockedError:
+                pass
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        """Give the lock up; the file is removed only if it is still ours."""
+        if not self.held:
+            return
+        if read_lock(self.path) == self.info:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+        _HELD.pop(self._key(), None)
+        self.info = None
+
+    def __enter__(self) -> ProjectLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

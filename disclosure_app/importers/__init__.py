@@ -1,0 +1,1 @@
+"""Reading data into a project from files other than our own project file (Excel workbooks)."""

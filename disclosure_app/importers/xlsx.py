@@ -1,0 +1,129 @@
+"""Reading our own Excel workbook back into a project.
+
+When the workbook carries the very hidden ``_project`` sheet written by
+:mod:`disclosure_app.export.xlsx_keys`, the read is lossless: department, code rows, inputs,
+notes and every value come back exactly; the numbers and names are taken from the visible
+cells the keys point at, so corrections made in Excel are kept.  Without that sheet (the keys
+were lost, or the workbook was laid out by hand the same way) :mod:`.xlsx_layout` maps sheets to
+forms by label or title and rows by 行次 or 科目代码 — the same route a reader of the official
+决算 client's export (sheets such as ``Z01 收入支出决算总表(财决01表)``) will take.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from ..export.xlsx_keys import FORMAT, FORMAT_VERSION, INFO_FIELDS, KEYS_SHEET, TEXT_KINDS
+from ..forms.profiles import get_profile
+from ..forms.spec import FormSpec
+from ..model import CodeRow, DepartmentInfo, Project
+from .cells import ImportError_, cell_number, cell_text
+from .xlsx_layout import read_by_layout
+
+__all__ = ["ImportError_", "read_xlsx"]
+
+
+def _open(path: Path) -> Workbook:
+    if not path.is_file():
+        raise ImportError_(f"找不到文件“{path}”，请检查路径")
+    try:
+        return load_workbook(str(path), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        detail = getattr(exc, "strerror", None) or ""
+        raise ImportError_(f"“{path.name}”不是可读取的 Excel 工作簿（.xlsx）{detail}。"
+                           "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入") from None
+
+
+def read_xlsx(path: str | Path) -> Project:
+    """Read a workbook exported by this program (or laid out like it) into a new project."""
+    path = Path(path)
+    wb = _open(path)
+    if KEYS_SHEET in wb.sheetnames:
+        return _read_keyed(wb, path.name)
+    return read_by_layout(wb, path.name)
+
+
+def _records(wb: Workbook) -> list[list[str]]:
+    out = []
+    for row in wb[KEYS_SHEET].iter_rows(values_only=True):
+        vals = [cell_text(v) if not isinstance(v, str) else v for v in row]
+        while vals and vals[-1] in ("", None):
+            vals.pop()
+        if vals:
+            out.append(vals)
+    return out
+
+
+def _joined(rec: list[str], start: int) -> str:
+    return "".join(v or "" for v in rec[start:])
+
+
+def _kind(spec: FormSpec, row: str, col: str) -> str:
+    try:
+        return spec.value_kind(row, col)
+    except KeyError:
+        return "amount"
+
+
+def _read_keyed(wb: Workbook, name: str) -> Project:
+    recs = _records(wb)
+    if not recs or recs[0][:2] != ["format", FORMAT]:
+        raise ImportError_(f"“{name}”的隐藏信息页“{KEYS_SHEET}”已损坏或不是本程序写入的，无法读回。"
+                           "请使用本程序导出的原始 Excel 文件")
+    version = int(recs[0][2]) if len(recs[0]) > 2 and recs[0][2].isdigit() else 0
+    if version > FORMAT_VERSION:
+        raise ImportError_(f"“{name}”由更新版本的程序导出（格式版本 {version}），请升级程序后再导入")
+    by_kind: dict[str, list[list[str]]] = {}
+    for rec in recs[1:]:
+        by_kind.setdefault(rec[0], []).append(rec)
+    profile_id = by_kind.get("profile", [["profile", ""]])[0][1]
+    try:
+        profile = get_profile(profile_id)
+    except KeyError as exc:
+        raise ImportError_(f"“{name}”：{exc.args[0]}") from None
+    info = {rec[1]: _joined(rec, 2) for rec in by_kind.get("info", []) if len(rec) > 1}
+    try:
+        year = int(info.get("year", "0") or 0)
+    except ValueError:
+        raise ImportError_(f"“{name}”：年度“{info.get('year')}”不是年份") from None
+    project = Project(profile.id, DepartmentInfo(
+        **{f: info.get(f, "") for f in INFO_FIELDS if f != "year"}, year=year))
+    sheets = {rec[1]: rec[2] for rec in by_kind.get("sheet", []) if len(rec) > 2}
+    for form_id, sheet in sheets.items():
+        if sheet not in wb.sheetnames:
+            label = profile.form(form_id).label if profile.has_form(form_id) else form_id
+            raise ImportError_(f"“{name}”缺少工作表“{sheet}”（{label}）。请勿删除或改名本程序导出的工作表")
+
+    def ws_of(form_id: str):
+        if form_id not in sheets or not profile.has_form(form_id):
+            raise ImportError_(f"“{name}”的隐藏信息页提到未知的表“{form_id}”，无法读回")
+        return wb[sheets[form_id]]
+
+    for rec in by_kind.get("code", []):
+        form_id, code, code_at, name_at = rec[1:5]
+        ws = ws_of(form_id)
+        shown = cell_text(ws[code_at].value)
+        if shown != code:
+            raise ImportError_(f"{ws.title} {code_at}：科目代码由“{code}”改成了“{shown}”。"
+                               "请在本程序中增删或修改科目，不要在 Excel 中改代码")
+        project.codes(form_id).append(CodeRow(code, cell_text(ws[name_at].value)))
+    for rec in by_kind.get("cell", []):
+        form_id, row, col, at = rec[1:5]
+        ws = ws_of(form_id)
+        value = cell_number(ws[at].value, _kind(profile.form(form_id), row, col), f"{ws.title} {at}")
+        project.set(form_id, row, col, value)
+    for rec in by_kind.get("value", []):
+        form_id, row, col = rec[1:4]
+        ws_of(form_id)
+        project.set(form_id, row, col, cell_number(_joined(rec, 4), _kind(profile.form(form_id), row, col),
+                                                   f"{KEYS_SHEET} {form_id}.{row}.{col}"))
+    for kind, attr in TEXT_KINDS.items():
+        getattr(project, attr).update({rec[1]: _joined(rec, 2) for rec in by_kind.get(kind, [])})
+    for rec in by_kind.get("form_note", []):
+        project.form_notes[rec[1]] = _joined(rec, 2)
+    return project

@@ -1,0 +1,132 @@
+"""Hand-written paragraphs held to the figures they should quote (tolerance 0).
+
+The generated paragraph and the hand-written one are aligned on their wording, with every
+number reduced to a token "number followed by its unit" (万元, %, 辆 …).  Each number of the
+hand text that lines up with a generated figure must equal it; the generated figure knows its
+source (a cell, an input, a computed share), so the finding names the cell.  A hand figure that
+lines up with nothing generated cannot be checked and is reported as 提示.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from ..model import Project
+from ..rules.findings import INFO, WARNING, Cell, Finding
+from .generate import Built, Detail
+from .render import Quote
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_CHECKED_UNITS = ("万", "元", "%")    # amounts and percentages are always compared
+_CONTEXT = 2                          # matching tokens needed before a figure to pair it
+
+
+@dataclass(frozen=True)
+class Token:
+    skeleton: str                     # the character, or "#" for a number
+    value: Decimal | None = None
+    raw: str = ""
+    unit: str = ""
+    start: int = 0
+    end: int = 0
+
+
+def _unit(text: str, pos: int) -> str:
+    if text.startswith("万元", pos):
+        return "万"
+    nxt = text[pos:pos + 1]
+    return "%" if nxt in ("%", "％") else nxt
+
+
+def tokenize(text: str) -> list[Token]:
+    """Characters, with each number (1,199.89 / 72.55 / 2) as one token carrying its unit."""
+    out: list[Token] = []
+    pos = 0
+    for m in _NUMBER.finditer(text):
+        out.extend(Token(ch) for ch in text[pos:m.start()])
+        unit = _unit(text, m.end())
+        out.append(Token("#", Decimal(m.group().replace(",", "")), m.group(), unit, m.start(), m.end()))
+        pos = m.end()
+    out.extend(Token(ch) for ch in text[pos:])
+    return out
+
+
+def _quote_at(detail: Detail, tok: Token) -> Quote | None:
+    for start, end, quote in detail.rendered.spans:
+        if start <= tok.start and tok.end <= end:
+            return quote
+    return None
+
+
+def _paragraph_cell(key: str) -> Cell:
+    return Cell("narrative", key, "")
+
+
+def check_overrides(project: Project, built: Built) -> list[Finding]:
+    """N02 / N04 for every overridden paragraph, N06 for overrides of paragraphs that are gone."""
+    out: list[Finding] = []
+    keys = {d.key for d in built.details}
+    for key, text in sorted(project.overrides.items()):
+        if text.strip() and key not in keys:
+            out.append(Finding("N06", WARNING, f"改写的段落“{key}”已不在情况说明中（表格或填写项变化后不再生成该段），"
+                               f"改写的文字不会印出。请删除该改写，或改写现有的段落", (_paragraph_cell(key),)))
+    for d in built.details:
+        if d.override is not None:
+            out += _compare(d)
+    return out
+
+
+def _compare(d: Detail) -> list[Finding]:
+    gen, hand = tokenize(d.rendered.text), tokenize(d.override or "")
+    matcher = SequenceMatcher(None, [t.skeleton for t in gen], [t.skeleton for t in hand], autojunk=False)
+    generated_values = {t.value for t in gen if t.value is not None}
+    paired: set[int] = set()
+    out: list[Finding] = []
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(i2 - i1):
+            g, h = gen[i1 + k], hand[j1 + k]
+            # a figure is paired only when wording before it lines up too (or both texts start
+            # with it); a bare "#万元。" match says nothing about which figure is meant
+            if g.value is None or not (k >= _CONTEXT or i1 == j1 == 0 and k == 0):
+                continue
+            paired.add(j1 + k)
+            f = _mismatch(d, g, h)
+            if f:
+                out.append(f)
+    for j, h in enumerate(hand):
+        if h.value is not None and j not in paired and h.unit in _CHECKED_UNITS and h.value not in generated_values:
+            out.append(_untraceable(d, h))
+    return out
+
+
+def _unit_text(unit: str) -> str:
+    return "万元" if unit == "万" else unit
+
+
+def _mismatch(d: Detail, g: Token, h: Token) -> Finding | None:
+    wrong_unit = g.unit != h.unit and (g.unit in _CHECKED_UNITS or h.unit in _CHECKED_UNITS)
+    if g.value == h.value and not wrong_unit:
+        return None
+    quote = _quote_at(d, g)
+    if quote is None and g.unit not in _CHECKED_UNITS:
+        return None                   # list numbering and the like, not a quoted figure
+    unit = _unit_text(g.unit)
+    source = f"{quote.what} {g.raw}{unit}" if quote else f"生成文字中的 {g.raw}{unit}"
+    cells = (quote.cells if quote else ()) + (_paragraph_cell(d.key),)
+    diff = h.value - g.value  # type: ignore[operator]
+    what = f"相差 {diff:+}" if diff else "单位不同"
+    msg = (f"情况说明“{d.where}”的改写段落中“{h.raw}{_unit_text(h.unit)}”与{source}不一致（{what}）。"
+           f"请改为 {g.raw}{unit}，或恢复为生成的文字")
+    return Finding("N02", WARNING, msg, cells, g.value, h.value, diff)
+
+
+def _untraceable(d: Detail, h: Token) -> Finding:
+    unit = _unit_text(h.unit)
+    msg = (f"情况说明“{d.where}”的改写段落中“{h.raw}{unit}”在生成的文字中没有对应的数，无法与表格核对。"
+           f"请确认该数的来源")
+    return Finding("N04", INFO, msg, (_paragraph_cell(d.key),), None, h.value, None)

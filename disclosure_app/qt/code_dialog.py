@@ -1,0 +1,89 @@
+"""Insert a 类/款/项 row: type a code (or part of a name), pick from the year's catalogue.
+
+The name fills in from 政府收支分类科目 as soon as the code is complete; it stays editable for
+the rare local item the catalogue lacks (the checks then warn about it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
+
+
+def _catalogue(year: int):
+    try:
+        from ..catalogues import function_catalogue
+        return function_catalogue(year)
+    except Exception:  # noqa: BLE001 — no catalogue: the user types the name
+        return None
+
+
+class CodeRowDialog(QDialog):
+    """Asks for a code and a name; ``code()``/``name()`` after ``exec()`` returns true."""
+
+    def __init__(self, year: int, prefix: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("插入科目行")
+        self.catalogue = _catalogue(year)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setPlaceholderText("3 位类、5 位款或 7 位项，如 2040601；也可输入名称查找")
+        self.name_edit = QLineEdit(self)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.activated[str].connect(self._picked)
+        self.code_edit.setCompleter(completer)
+        self.code_edit.textEdited.connect(self._typed)
+        self.code_edit.editingFinished.connect(self._fill_name)
+        form = QFormLayout()
+        form.addRow("科目代码(&C)：", self.code_edit)
+        form.addRow("科目名称(&N)：", self.name_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("插入")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        year_text = f"{self.catalogue.year}年" if self.catalogue else ""
+        self.hint.setText(f"名称按{year_text}支出功能分类科目自动填写；科目行会按代码顺序插入。")
+        self.resize(520, self.sizeHint().height())
+        if prefix:
+            self.code_edit.setText(prefix)
+            self._typed(prefix)
+
+    def _typed(self, text: str) -> None:
+        """Offer "code name" pairs matching what was typed so far."""
+        text = text.strip()
+        if self.catalogue is None or not text:
+            self._model.setStringList([])
+            return
+        code = text.split()[0]
+        self._model.setStringList([f"{c} {n}" for c, n in self.catalogue.complete(code)])
+        self._fill_name()
+
+    def _picked(self, text: str) -> None:
+        code, _, name = text.partition(" ")
+        self.code_edit.setText(code)
+        self.name_edit.setText(name)
+
+    def _fill_name(self) -> None:
+        code = self.code()
+        if self.catalogue is None or not code.isdigit():
+            return
+        name = self.catalogue.name(code)
+        if name:
+            self.name_edit.setText(name)
+
+    def code(self) -> str:
+        return self.code_edit.text().strip().split(" ")[0] if self.code_edit.text().strip() else ""
+
+    def name(self) -> str:
+        return self.name_edit.text().strip()

@@ -1,0 +1,86 @@
+"""Small dialogs: unsaved-changes prompt, warnings, the 新建 choice, recovery offer.
+
+Message boxes go through the static ``QMessageBox`` functions so a test can replace them at
+this boundary (a modal box cannot be clicked offscreen).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+                               QMessageBox, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..forms.profiles import get_profile, profile_ids
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+_B = QMessageBox.StandardButton
+_DB = QDialogButtonBox.StandardButton
+
+
+def ask_save_changes(parent: QWidget, title: str) -> str:
+    """保存 / 不保存 / 取消 for a project with unsaved changes."""
+    answer = QMessageBox.question(parent, "保存修改", f"“{title}”有尚未保存的修改。\n\n是否在关闭前保存？",
+                                  _B.Save | _B.Discard | _B.Cancel, _B.Save)
+    return {_B.Save: SAVE, _B.Discard: DISCARD}.get(answer, CANCEL)
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text, _B.Yes | _B.No, _B.No) == _B.Yes
+
+
+def offer_recovery(parent: QWidget | None, description: str) -> bool:
+    text = (f"上次程序没有正常关闭，留下了未保存修改的恢复副本：\n\n{description}\n\n"
+            f"是否恢复？选择“否”将删除该恢复副本。")
+    return QMessageBox.question(parent, "恢复未保存的工作", text, _B.Yes | _B.No, _B.Yes) == _B.Yes
+
+
+def profile_label(profile_id: str) -> str:
+    p = get_profile(profile_id)
+    region = {"final_shanxi": "山西格式", "final_liaoning": "辽宁格式"}.get(profile_id, profile_id)
+    return f"{p.title}（{region}，{len(p.forms)} 张表）"
+
+
+class NewProjectDialog(QDialog):
+    """新建: a blank project (year, name, format) or a copy of the sample."""
+
+    def __init__(self, parent: QWidget | None = None, year: int = 2024) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建项目")
+        self.blank = QRadioButton("空白项目(&B)", self)
+        self.sample = QRadioButton("从样例开始(&S)（阳城县司法局 2024 年度单位决算公开）", self)
+        self.blank.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.blank)
+        group.addButton(self.sample)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("如：某某县某某局")
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.profile = QComboBox(self)
+        for pid in profile_ids():
+            self.profile.addItem(profile_label(pid), pid)
+        form = QFormLayout()
+        form.addRow("单位名称(&M)：", self.name)
+        form.addRow("年度(&Y)：", self.year)
+        form.addRow("公开文件格式(&F)：", self.profile)
+        buttons = QDialogButtonBox(_DB.Ok | _DB.Cancel, self)
+        buttons.button(_DB.Ok).setText("新建")
+        buttons.button(_DB.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.blank)
+        layout.addLayout(form)
+        layout.addWidget(self.sample)
+        layout.addWidget(buttons)
+        self.sample.toggled.connect(lambda on: [w.setEnabled(not on) for w in (self.name, self.year, self.profile)])
+
+    def choice(self) -> tuple[str, str, int, str]:
+        """("blank" | "sample", profile id, year, name)."""
+        return ("sample" if self.sample.isChecked() else "blank", self.profile.currentData(),
+                self.year.value(), self.name.text().strip())
+

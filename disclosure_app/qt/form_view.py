@@ -1,0 +1,310 @@
+"""The table editor of one form, behaving like a spreadsheet.
+
+Enter moves down, Tab moves right, typing over a cell starts editing, F2 edits, Delete clears
+the selection, Ctrl+C / Ctrl+V copy and paste rectangular blocks as tab-separated text.  Every
+change goes through the session as one undo step; refusals are reported through ``refused``
+(the window shows them) and never change anything.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPolygon
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
+                               QStyledItemDelegate, QTableView, QToolTip)
+
+from ..clipboard import PasteError, copy_block, paste_changes, parse_tsv
+from ..grid import CODE, LABEL, LINE, NAME, VALUE, autosum_changes
+from ..model import CellKey
+from ..session import EditError, Session
+from .form_model import MARKER_ROLE, FormTableModel
+from .header import FormHeader
+
+_HINT = QAbstractItemDelegate.EndEditHint
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Draws the finding marker (a coloured corner); edits with a plain line edit."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        super().paint(painter, option, index)
+        marker = index.data(MARKER_ROLE)
+        if marker is None:
+            return
+        r = option.rect
+        size = 8
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(marker.colour)
+        painter.drawPolygon(QPolygon([QPoint(r.right() - size, r.top()), QPoint(r.right(), r.top()),
+                                      QPoint(r.right(), r.top() + size)]))
+        painter.restore()
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        if align is not None:
+            editor.setAlignment(Qt.AlignmentFlag(align))
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt override
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt override
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class FormView(QTableView):
+    """One form on screen; ``message`` feeds the status bar, ``refused`` a warning box."""
+
+    message = Signal(str)
+    refused = Signal(str)
+
+    def __init__(self, session: Session, form_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form_id = form_id
+        self.form_model = FormTableModel(session, form_id, self)
+        self.setModel(self.form_model)
+        self.header = FormHeader(self)
+        self.setHorizontalHeader(self.header)
+        self.header.set_cells(self.form_model.grid.header, self.form_model.grid.header_rows)
+        self.setItemDelegate(CellDelegate(self))
+        self.verticalHeader().hide()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self._edit_failed = False
+        self.form_model.editFailed.connect(self._on_edit_failed)
+        self.form_model.notice.connect(self.message)
+        self.form_model.modelReset.connect(self.fit_columns)
+        self.selectionModel().selectionChanged.connect(self._on_selection)
+        self.fit_columns()
+        self.setAccessibleName(f"{self.form_model.grid.spec.label} {self.form_model.grid.spec.title}")
+
+    @property
+    def grid(self):
+        return self.form_model.grid
+
+    # -- layout -------------------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Widths from the content: labels as wide as their text, amounts room for 99,999,999.99."""
+        fm = self.fontMetrics()
+        grid = self.grid
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(vh.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(fm.height() + 8)
+        amount = fm.horizontalAdvance("99,999,999.99") + 18
+        for c, gc in enumerate(grid.columns):
+            if gc.kind in (LABEL, NAME):
+                texts = [grid.text(r, c) for r in range(grid.row_count)]
+                indents = [grid.cell(r, c).indent for r in range(grid.row_count)]
+                w = max((fm.horizontalAdvance("\u3000" * i + t) for t, i in zip(texts, indents)), default=80)
+                width = min(max(w + 16, fm.horizontalAdvance("科目名称") + 24), 22 * fm.horizontalAdvance("中"))
+            elif gc.kind == LINE:
+                width = fm.horizontalAdvance("行次") + 16
+            elif gc.kind == CODE:
+                width = fm.horizontalAdvance("88888888") + 12
+            else:
+                width = amount
+            self.setColumnWidth(c, width)
+
+    # -- selection helpers -------------------------------------------------------------------
+    def selected_cells(self) -> list[tuple[int, int]]:
+        return sorted({(i.row(), i.column()) for i in self.selectionModel().selectedIndexes()})
+
+    def selected_rect(self) -> tuple[int, int, int, int] | None:
+        """Bounding rectangle (top, left, bottom, right) of the selection, or the current cell."""
+        cells = self.selected_cells()
+        if not cells:
+            cur = self.currentIndex()
+            if not cur.isValid():
+                return None
+            return cur.row(), cur.column(), cur.row(), cur.column()
+        rows = [r for r, _ in cells]
+        cols = [c for _, c in cells]
+        return min(rows), min(cols), max(rows), max(cols)
+
+    def select_keys(self, keys: list[CellKey]) -> bool:
+        """Select the cells behind ``keys`` (those of this form) and scroll to the first."""
+        indexes = [self.form_model.index_of(k) for k in keys if k[0] == self.form_id]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return False
+        sel = QItemSelection()
+        for i in indexes:
+            sel.select(i, i)
+        sm = self.selectionModel()
+        sm.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _move(self, dr: int, dc: int) -> None:
+        cur = self.currentIndex()
+        if not cur.isValid():
+            return
+        r = min(max(cur.row() + dr, 0), self.form_model.rowCount() - 1)
+        c = min(max(cur.column() + dc, 0), self.form_model.columnCount() - 1)
+        self.setCurrentIndex(self.form_model.index(r, c))
+
+    def _on_selection(self, *args) -> None:
+        keys = [self.grid.key(r, c) for r, c in self.selected_cells()]
+        values = [self.session.project.values.get(k) for k in keys if k]
+        numbers = [v for v in values if v is not None]
+        if len(keys) > 1 and numbers:
+            total = sum(numbers, Decimal(0))
+            self.message.emit(f"已选 {len(self.selected_cells())} 个单元格，数值合计 {total:,.2f}")
+
+    # -- editing keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection()
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                up = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self._move(-1 if up else 1, 0)
+                return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt override
+        """Enter commits and moves down, Tab right, Shift+Tab left — without opening the next editor."""
+        failed, self._edit_failed = self._edit_failed, False
+        if hint == _HINT.SubmitModelCache:
+            super().closeEditor(editor, _HINT.NoHint)
+            if not failed:
+                self._move(1, 0)
+            return
+        if hint in (_HINT.EditNextItem, _HINT.EditPreviousItem):
+            super().closeEditor(editor, _HINT.NoHint)
+            if not failed:
+                self._move(0, 1 if hint == _HINT.EditNextItem else -1)
+            return
+        super().closeEditor(editor, hint)
+
+    def _on_edit_failed(self, message: str, r: int, c: int) -> None:
+        self._edit_failed = True
+        self.message.emit(message)
+        rect = self.visualRect(self.form_model.index(r, c))
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport())
+
+    # -- commands -------------------------------------------------------------------------------
+    def copy(self) -> str:
+        rect = self.selected_rect()
+        if rect is None:
+            return ""
+        text = copy_block(self.grid, *rect)
+        QApplication.clipboard().setText(text)
+        n = (rect[2] - rect[0] + 1) * (rect[3] - rect[1] + 1)
+        self.message.emit(f"已复制 {n} 个单元格")
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste clipboard text (or ``text``) at the selection; refused as a whole if it cannot fit."""
+        if text is None:
+            text = QApplication.clipboard().text()
+        rect = self.selected_rect()
+        if rect is None:
+            self.refused.emit("请先选择要粘贴到的单元格")
+            return False
+        top, left, bottom, right = rect
+        fill = (bottom - top + 1, right - left + 1)
+        try:
+            changes = paste_changes(self.grid, top, left, parse_tsv(text), self.session.parse_cell, fill)
+        except PasteError as exc:
+            self.refused.emit(str(exc))
+            return False
+        self.session.set_cells(changes, f"粘贴 {len(changes)} 个单元格")
+        self.select_keys([(f, r, c) for f, r, c, _ in changes])
+        self.message.emit(f"已粘贴 {len(changes)} 个单元格")
+        return True
+
+    def clear_selection(self) -> int:
+        keys = self.grid.editable_keys(self.selected_cells())
+        keys = [k for k in keys if self.session.project.values.get(k) is not None]
+        if keys:
+            self.session.clear_cells(keys)
+            self.message.emit(f"已清除 {len(keys)} 个单元格")
+        return len(keys)
+
+    def autosum(self) -> int:
+        """Fill the blank totals of this form from their parts (never a total that has a value)."""
+        changes = autosum_changes(self.session.project, self.form_id)
+        if not changes:
+            self.message.emit("没有需要自动求和的空白合计单元格（已有数值的合计不会被改动）")
+            return 0
+        self.session.set_cells(changes, f"自动求和 {len(changes)} 个合计")
+        self.select_keys([(f, r, c) for f, r, c, _ in changes])
+        self.message.emit(f"已自动求和 {len(changes)} 个空白合计单元格")
+        return len(changes)
+
+    @property
+    def coded(self) -> bool:
+        return self.grid.coded
+
+    def selected_codes(self) -> list[str]:
+        rows = {r for r, _ in self.selected_cells()} or ({self.currentIndex().row()} if self.currentIndex().isValid()
+                                                          else set())
+        return [c for r in sorted(rows) if (c := self.grid.code_at(r))]
+
+    def insert_code_row(self, code: str | None = None, name: str | None = None) -> bool:
+        """Insert a 类/款/项 row; without ``code`` the user is asked (with catalogue completion)."""
+        if not self.coded:
+            self.refused.emit(f"{self.grid.spec.label}的行是固定的，只有科目表可以插入科目行")
+            return False
+        if code is None:
+            from .code_dialog import CodeRowDialog
+            current = self.selected_codes()
+            dlg = CodeRowDialog(self.session.project.info.year, current[0] if current else "", self)
+            if not dlg.exec():
+                return False
+            code, name = dlg.code(), dlg.name()
+        try:
+            pos = self.session.insert_code_row(self.form_id, code, name or None)
+        except EditError as exc:
+            self.refused.emit(str(exc))
+            return False
+        fixed = len(self.grid.spec.panels[0].rows)
+        col = next(i for i, gc in enumerate(self.grid.columns) if gc.kind == VALUE)
+        self.setCurrentIndex(self.form_model.index(fixed + pos, col))
+        self.message.emit(f"已插入科目 {code}")
+        return True
+
+    def delete_code_rows(self) -> bool:
+        """Delete the selected code rows with their 款/项 below them, as one undo step."""
+        chosen = self.selected_codes()
+        if not chosen:
+            self.refused.emit("请先选择要删除的科目行（合计行不能删除）")
+            return False
+        every = [r.code for r in self.session.project.codes(self.form_id)]
+        doomed = [c for c in every if any(c.startswith(x) for x in chosen)]
+        self.session.delete_code_rows(self.form_id, doomed)
+        self.message.emit(f"已删除 {len(doomed)} 个科目行")
+        return True
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = QMenu(self)
+        menu.addAction("复制", self.copy, QKeySequence.StandardKey.Copy)
+        menu.addAction("粘贴", self.paste, QKeySequence.StandardKey.Paste)
+        menu.addAction("清除内容", self.clear_selection, QKeySequence(Qt.Key.Key_Delete))
+        menu.addSeparator()
+        if self.coded:
+            menu.addAction("插入科目行…", self.insert_code_row)
+            menu.addAction("删除科目行", self.delete_code_rows)
+            menu.addSeparator()
+        menu.addAction("自动求和（只填空白合计）", self.autosum)
+        menu.exec(event.globalPos())

@@ -1,0 +1,407 @@
+"""The main window: navigator, one editor page per part of the document, validation panel.
+
+It binds widgets to one :class:`~disclosure_app.session.Session` and reacts to the session's
+events: cells and structure repaint the form views, every change refreshes the findings (the
+engine is incremental, so this happens within the frame of the edit).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTreeWidget,
+                               QTreeWidgetItem, QWidget)
+
+from ..filelock import HEARTBEAT_SECONDS, ProjectLock
+from ..model import CellKey
+from ..recovery import RecoverySlot
+from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding, counts
+from ..session import EditError, Session
+from .dialogs import warn
+from .files import FileMixin
+from .findings_panel import FindingsPanel
+from .form_model import SEVERITY_COLOUR, Marker
+from .form_view import FormView
+from .info_page import InfoPage
+from .narrative_page import AttachmentsPage, GlossaryPage, NarrativePage
+
+APP_NAME = "预决算公开编制"
+AUTOSAVE_MS = 3 * 60 * 1000
+INFO_PAGE, NARRATIVE, GLOSSARY, ATTACHMENTS = "info", "narrative", "glossary", "attachments"
+
+
+def finding_markers(findings: list[Finding]) -> dict[str, dict[CellKey, Marker]]:
+    """Per form, the marked cells: each finding marks its first cell in every form it concerns."""
+    found: dict[CellKey, list[Finding]] = {}
+    for f in findings:
+        seen: set[str] = set()
+        for c in f.cells:
+            if c.form not in seen:
+                seen.add(c.form)
+                found.setdefault((c.form, c.row, c.column), []).append(f)
+    out: dict[str, dict[CellKey, Marker]] = {}
+    for key, fs in found.items():
+        worst = min(fs, key=lambda f: SEVERITY_ORDER[f.severity]).severity
+        messages = tuple(f"{SEVERITY_ZH[f.severity]}：{f.message}"
+                         + (f"（已接受：{f.accepted_note}）" if f.accepted_note else "") for f in fs)
+        accepted = all(f.accepted_note for f in fs)
+        out.setdefault(key[0], {})[key] = Marker(worst, messages, accepted)
+    return out
+
+
+class MainWindow(FileMixin, QMainWindow):
+    def __init__(self, session: Session | None = None, *, lock: ProjectLock | None = None,
+                 sample: bool = False) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.lock = lock
+        self.is_sample = sample
+        self.restored = False
+        self.recovery = RecoverySlot()
+        self.pages: dict[str, QWidget] = {}
+        self._findings: list[Finding] | None = None
+        self._markers: dict[str, dict[CellKey, Marker]] = {}
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.nav = QTreeWidget(self)
+        self.nav.setHeaderHidden(True)
+        self.nav.setAccessibleName("文档结构")
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([250, 1150])
+        self.setCentralWidget(split)
+        self.dock = QDockWidget("校验结果", self)
+        self.dock.setObjectName("FindingsDock")
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.counts_label = QLabel(self)
+        self.state_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.state_label)
+        self._build_actions()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
+        self.heartbeat_timer.timeout.connect(self.heartbeat)
+        self.heartbeat_timer.start()
+        self.resize(1400, 900)
+        if session is not None:
+            self.set_session(session, lock, sample=sample)
+
+    # -- actions and menus -------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        a.triggered.connect(lambda checked=False: slot())
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        return a
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_new = self._action("新建(&N)…", self.new_project, S.New, "新建空白项目或从样例开始")
+        self.act_open = self._action("打开(&O)…", self.open_project, S.Open, "打开公开项目文件（.dapj）")
+        self.act_save = self._action("保存(&S)", self.save, S.Save)
+        self.act_save_as = self._action("另存为(&A)…", self.save_as, S.SaveAs)
+        self.act_export = self._action("导出公开文件(&E)…", self.export, "Ctrl+E", "导出 PDF、Word、Excel 公开文件")
+        self.act_quit = self._action("退出(&X)", self.close, S.Quit)
+        self.act_undo = self._action("撤销(&U)", self.undo, S.Undo)
+        self.act_redo = self._action("重做(&R)", self.redo, S.Redo)
+        self.act_copy = self._action("复制(&C)", lambda: self._on_view("copy"), None)
+        self.act_paste = self._action("粘贴(&P)", lambda: self._on_view("paste"), None)
+        self.act_clear = self._action("清除内容(&D)", lambda: self._on_view("clear_selection"), None)
+        self.act_insert = self._action("插入科目行(&I)…", lambda: self._on_view("insert_code_row"), "Ctrl+Shift+I",
+                                       "在科目表中插入类/款/项科目行，名称按科目目录自动填写")
+        self.act_delete = self._action("删除科目行(&L)", lambda: self._on_view("delete_code_rows"), "Ctrl+Shift+L",
+                                       "删除选中的科目行及其下级科目")
+        self.act_autosum = self._action("自动求和(&M)", lambda: self._on_view("autosum"), "Ctrl+Shift+M",
+                                        "只填写空白的合计单元格，已有数值的合计不会被改动")
+        self.act_findings = self.dock.toggleViewAction()
+        self.act_findings.setText("校验结果面板(&V)")
+        self.act_findings.setShortcut(QKeySequence("F8"))
+        self.act_next = self._action("转到校验结果(&F)", self.focus_findings, "F9")
+        m = self.menuBar().addMenu("文件(&F)")
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = m.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_export)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = self.menuBar().addMenu("编辑(&E)")
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_copy, self.act_paste, self.act_clear])
+        m.addSeparator()
+        m.addActions([self.act_insert, self.act_delete, self.act_autosum])
+        m = self.menuBar().addMenu("查看(&V)")
+        m.addActions([self.act_findings, self.act_next])
+        try:
+            from .about import show_about
+        except ImportError:
+            show_about = None
+        if show_about is not None:
+            m = self.menuBar().addMenu("帮助(&H)")
+            m.addAction(self._action("关于(&A)", lambda: show_about(self)))
+        bar = self.addToolBar("常用")
+        bar.setObjectName("MainToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.act_new, self.act_open, self.act_save])
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_insert, self.act_delete, self.act_autosum])
+        bar.addSeparator()
+        bar.addAction(self.act_export)
+
+    # -- the document ------------------------------------------------------------------------------
+    def set_session(self, session: Session, lock: ProjectLock | None, *, sample: bool = False) -> None:
+        """Show ``session``'s project (replacing the one shown), releasing the previous lock."""
+        if self.session is not None:
+            self.session.listeners.remove(self._on_event)
+            self.recovery.discard()
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.session, self.lock, self.is_sample = session, lock, sample
+        self.restored = False
+        session.listeners.append(self._on_event)
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self._findings = None
+        self.panel = FindingsPanel(session.project, self.dock)
+        self.panel.activated.connect(self.show_finding)
+        self.panel.acceptRequested.connect(self._accept_warning)
+        self.dock.setWidget(self.panel)
+        self._fill_nav()
+        self.refresh_findings()
+        self.update_history()
+        self.update_title()
+        first = session.project.profile.forms[0].id if session.project.profile.forms else INFO_PAGE
+        self.show_page(first)
+
+    def _fill_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav_items: dict[str, QTreeWidgetItem] = {}
+
+        def add(parent, key: str | None, text: str) -> QTreeWidgetItem:
+            item = QTreeWidgetItem([text])
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
+            (parent.addChild(item) if parent is not None else self.nav.addTopLevelItem(item))
+            if key:
+                self.nav_items[key] = item
+            return item
+        project = self.session.project
+        add(None, INFO_PAGE, "第一部分 封面与概况")
+        tables = add(None, None, f"第二部分 {project.info.year}年决算表" if project.kind == "final" else "第二部分 表格")
+        for spec in project.profile.forms:
+            add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title}")
+        add(None, NARRATIVE, "第三部分 情况说明")
+        add(None, GLOSSARY, "第四部分 名词解释")
+        add(None, ATTACHMENTS, "第五部分 附件")
+        self.nav.expandAll()
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if key:
+            self.show_page(key)
+
+    def page(self, key: str) -> QWidget:
+        """The page of a part (created the first time it is needed)."""
+        if key not in self.pages:
+            s = self.session
+            if key == INFO_PAGE:
+                w = InfoPage(s, self)
+                w.failed.connect(lambda m: warn(self, "单位信息", m))
+            elif key == NARRATIVE:
+                w = NarrativePage(s, self)
+                w.failed.connect(lambda m: warn(self, "情况说明", m))
+            elif key == GLOSSARY:
+                w = GlossaryPage(s, self)
+            elif key == ATTACHMENTS:
+                w = AttachmentsPage(self)
+            else:
+                w = FormView(s, key, self)
+                w.message.connect(self.status)
+                w.refused.connect(self._refused)
+                w.form_model.set_markers(self._markers.get(key, {}))
+            self.pages[key] = w
+            self.stack.addWidget(w)
+        return self.pages[key]
+
+    def form_view(self, form_id: str) -> FormView:
+        return self.page(form_id)  # type: ignore[return-value]
+
+    def show_page(self, key: str) -> QWidget:
+        w = self.page(key)
+        self.stack.setCurrentWidget(w)
+        item = self.nav_items.get(key)
+        if item is not None and self.nav.currentItem() is not item:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(False)
+        is_form = isinstance(w, FormView)
+        for a in (self.act_copy, self.act_paste, self.act_clear, self.act_autosum):
+            a.setEnabled(is_form)
+        for a in (self.act_insert, self.act_delete):
+            a.setEnabled(is_form and w.coded)
+        return w
+
+    def current_view(self) -> FormView | None:
+        w = self.stack.currentWidget()
+        return w if isinstance(w, FormView) else None
+
+    def _on_view(self, method: str) -> None:
+        view = self.current_view()
+        if view is not None:
+            getattr(view, method)()
+
+    # -- session events ------------------------------------------------------------------------------
+    def _on_event(self, event: str, payload) -> None:
+        if event == "cells":
+            for form in {k[0] for k in payload}:
+                view = self.pages.get(form)
+                if isinstance(view, FormView):
+                    view.form_model.cells_changed(payload)
+        elif event == "structure":
+            view = self.pages.get(payload)
+            if isinstance(view, FormView):
+                view.form_model.structure_changed()
+        elif event == "info":
+            page = self.pages.get(INFO_PAGE)
+            if isinstance(page, InfoPage):
+                page.load()
+            self.update_title()
+        if event in ("history", "saved"):
+            self.update_history()
+            self.update_title()
+            return
+        self.refresh_findings()
+        narrative = self.pages.get(NARRATIVE)
+        if isinstance(narrative, NarrativePage):
+            narrative.schedule()
+
+    def refresh_findings(self) -> None:
+        findings = self.session.findings
+        if findings == self._findings:
+            return
+        self._findings = list(findings)
+        self.panel.set_findings(findings)
+        self._markers = finding_markers(findings)
+        for key, page in self.pages.items():
+            if isinstance(page, FormView):
+                page.form_model.set_markers(self._markers.get(key, {}))
+        c = counts(findings)
+        parts = [f'<span style="color:{SEVERITY_COLOUR[s].name()}">{SEVERITY_ZH[s]} {c[s]}</span>'
+                 for s in (ERROR, WARNING, INFO)]
+        self.counts_label.setText("　".join(parts))
+
+    def show_finding(self, f: Finding) -> None:
+        """Jump to the finding's cells: its form, its cells selected."""
+        if not f.cells:
+            self.show_page(INFO_PAGE if f.rule.startswith("D") else NARRATIVE)
+            return
+        form = f.cells[0].form
+        if form == "input":
+            page = self.show_page(NARRATIVE)
+            page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]
+            return
+        view = self.show_page(form)
+        assert isinstance(view, FormView)
+        view.select_keys([(c.form, c.row, c.column) for c in f.cells])
+        view.setFocus()
+        self.status(f.message)
+
+    def focus_findings(self) -> None:
+        self.dock.show()
+        self.panel.tree.setFocus()
+
+    def _accept_warning(self, f: Finding, note: str) -> None:
+        try:
+            self.session.accept_warning(f.key, note)
+        except EditError as exc:
+            warn(self, "接受警告", str(exc))
+
+    def _refused(self, message: str) -> None:
+        self.status(message)
+        warn(self, "无法完成", message)
+
+    # -- history, title, status -------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.commit_pending()
+        label = self.session.undo()
+        self.status(f"已撤销“{label}”" if label else "没有可撤销的操作")
+
+    def redo(self) -> None:
+        label = self.session.redo()
+        self.status(f"已重做“{label}”" if label else "没有可重做的操作")
+
+    def update_history(self) -> None:
+        h = self.session.history
+        self.act_undo.setText(f"撤销“{h.undo_label}”(&U)" if h.undo_label else "撤销(&U)")
+        self.act_redo.setText(f"重做“{h.redo_label}”(&R)" if h.redo_label else "重做(&R)")
+        self.act_undo.setEnabled(h.undo_label is not None)
+        self.act_redo.setEnabled(h.redo_label is not None)
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.session is not None and (self.session.dirty or self.restored)
+
+    def document_title(self) -> str:
+        info = self.session.project.info
+        return f"{info.name or '未命名单位'} {info.year}年度{self.session.project.profile.title}"
+
+    def update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        if self.is_sample:
+            where = "样例（未保存）"
+        elif self.session.path is not None:
+            where = self.session.path.name
+        else:
+            where = "新项目（未保存）"
+        mark = "*" if self.is_dirty else ""
+        self.setWindowTitle(f"{self.document_title()}{mark} — {where} — {APP_NAME}")
+        self.state_label.setText("有未保存的修改" if self.is_dirty else ("已保存" if self.session.path else "未保存"))
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def commit_pending(self) -> None:
+        """Commit edits still open in a field (before save, export, undo or close)."""
+        view = self.current_view()
+        if view is not None and view.state() == view.State.EditingState:
+            editor = view.indexWidget(view.currentIndex()) or view.focusWidget()
+            if editor is not None and editor is not view:
+                view.commitData(editor)
+                view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
+        page = self.pages.get(INFO_PAGE)
+        if isinstance(page, InfoPage):
+            page.commit_all()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.session is not None and not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.heartbeat_timer.stop()
+        self.recovery.discard()
+        if self.lock is not None:
+            self.lock.release()
+        event.accept()

@@ -1,0 +1,276 @@
+"""情况说明: the accountant's inputs beside the text generated from the tables, live.
+
+The left side is generated from the narrative's input specs (reasons, prior-year figures,
+counts…) and saves through ``session.set_input``; the right side shows
+``narrative.generate.build_text`` refreshed ~150 ms after a change.  Each paragraph can be
+rewritten by hand (``session.set_override``); an overridden paragraph is marked and can be
+reverted to the generated text.  名词解释 and 附件 are read-only pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+
+from ..session import EditError, Session
+from .info_page import CommitTextEdit
+
+DEBOUNCE_MS = 150
+_PLACEHOLDER = re.compile(r"(【待填写：.+?】)")
+
+
+def _narrative():
+    """The narrative generator, or ``None`` while it is not installed."""
+    try:
+        from ..narrative.generate import build_text
+        from ..narrative.inputs import input_specs
+    except ImportError:
+        return None
+    return build_text, input_specs
+
+
+def _rich(text: str) -> str:
+    body = html.escape(text)
+    body = _PLACEHOLDER.sub(lambda m: f'<span style="color:#c62828;font-weight:bold">{m.group(1)}</span>', body)
+    return body.replace("\n", "<br>")
+
+
+class ParagraphView(QFrame):
+    """One generated paragraph with its 改写 / 恢复生成 buttons."""
+
+    def __init__(self, page: NarrativePage, key: str) -> None:
+        super().__init__()
+        self.page, self.key = page, key
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tag = QLabel("已手工改写", self)
+        self.tag.setStyleSheet("color:#8a6d00")
+        self.edit = QPushButton("改写…", self)
+        self.revert = QPushButton("恢复生成", self)
+        self.edit.clicked.connect(lambda: page.rewrite(self.key))
+        self.revert.clicked.connect(lambda: page.revert(self.key))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.tag)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit)
+        buttons.addWidget(self.revert)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+
+    def show_paragraph(self, p) -> None:
+        self.text.setText(_rich(p.text))
+        self.tag.setVisible(p.overridden)
+        self.revert.setVisible(p.overridden)
+        self.setStyleSheet("ParagraphView{background:#fff8dc}" if p.overridden else "")
+
+
+class NarrativePage(QSplitter):
+    """Inputs (left) and the live generated text (right)."""
+
+    failed = Signal(str)
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.session = session
+        self.generator = _narrative()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._stale = True
+        self._input_keys: tuple[str, ...] = ()
+        self._para_keys: tuple[str, ...] = ()
+        self.inputs: dict[str, QWidget] = {}
+        self.paragraphs: dict[str, ParagraphView] = {}
+        self.doc = None
+        self.input_area = QScrollArea(self)
+        self.input_area.setWidgetResizable(True)
+        self.text_area = QScrollArea(self)
+        self.text_area.setWidgetResizable(True)
+        self.addWidget(self.input_area)
+        self.addWidget(self.text_area)
+        self.setSizes([480, 720])
+        if self.generator is None:
+            note = QLabel("情况说明生成模块尚未安装，暂时不能在此编辑情况说明。", self)
+            self.text_area.setWidget(note)
+
+    # -- refresh -------------------------------------------------------------------------------
+    def schedule(self) -> None:
+        """Something changed: regenerate shortly (debounced), or when the page is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.generator is None:
+            return
+        build_text, input_specs = self.generator
+        self._stale = False
+        project = self.session.project
+        try:
+            specs = input_specs(project)
+            self.doc = build_text(project)
+        except Exception as exc:  # noqa: BLE001 — show the generator's problem, keep the window alive
+            self.text_area.setWidget(QLabel(f"情况说明生成失败：{exc}"))
+            self._para_keys = ()
+            return
+        self._show_inputs(specs)
+        self._show_text(self.doc)
+
+    def _show_inputs(self, specs) -> None:
+        keys = tuple(s.key for s in specs)
+        if keys != self._input_keys:
+            self._input_keys = keys
+            body = QWidget()
+            layout = QVBoxLayout(body)
+            layout.addWidget(QLabel("<b>需要填写的内容</b>（表格里没有的：原因、用途、上年数、数量等）"))
+            form = QFormLayout()
+            layout.addLayout(form)
+            layout.addStretch(1)
+            self.inputs = {}
+            section = None
+            for s in specs:
+                if s.section != section:
+                    section = s.section
+                    form.addRow(QLabel(f"<b>（{section}）</b>" if section else "<b>其他</b>"))
+                w = self._input_widget(s)
+                self.inputs[s.key] = w
+                form.addRow(("* " if s.required else "") + s.label + "：", w)
+            self.input_area.setWidget(body)
+        values = self.session.project.inputs
+        for key, w in self.inputs.items():
+            if w.hasFocus():
+                continue
+            text = values.get(key, "")
+            if isinstance(w, QLineEdit):
+                if w.text() != text:
+                    w.setText(text)
+            elif w.toPlainText() != text:
+                w.setPlainText(text)
+
+    def _input_widget(self, spec) -> QWidget:
+        if spec.kind == "text":
+            w = CommitTextEdit()
+            w.setFixedHeight(w.fontMetrics().height() * 3 + 12)
+            w.setPlaceholderText(spec.hint or "请填写")
+            w.committed.connect(lambda t, k=spec.key: self._commit(k, t))
+        else:
+            w = QLineEdit()
+            w.setPlaceholderText(spec.hint or ("万元" if spec.kind == "amount" else "数量"))
+            w.editingFinished.connect(lambda k=spec.key, e=w: self._commit(k, e.text()))
+        w.setAccessibleName(spec.label)
+        w.setToolTip(spec.hint or spec.label)
+        return w
+
+    def _commit(self, key: str, text: str) -> None:
+        if self.session.project.inputs.get(key, "") == text.strip():
+            return
+        try:
+            self.session.set_input(key, text.strip())
+        except EditError as exc:
+            self.failed.emit(str(exc))
+
+    def _show_text(self, doc) -> None:
+        paras = [(sec, p) for sec in self._walk(doc.narrative) for p in sec.paragraphs]
+        keys = tuple(p.key for _, p in paras)
+        if keys != self._para_keys:
+            self._para_keys = keys
+            body = QWidget()
+            layout = QVBoxLayout(body)
+            self.paragraphs = {}
+            for sec in self._walk(doc.narrative):
+                title = QLabel(f"<b>{html.escape(sec.title)}</b>")
+                title.setWordWrap(True)
+                layout.addWidget(title)
+                for p in sec.paragraphs:
+                    view = ParagraphView(self, p.key)
+                    self.paragraphs[p.key] = view
+                    layout.addWidget(view)
+            layout.addStretch(1)
+            self.text_area.setWidget(body)
+        for _, p in paras:
+            self.paragraphs[p.key].show_paragraph(p)
+
+    @staticmethod
+    def _walk(sections):
+        for s in sections:
+            yield s
+            yield from NarrativePage._walk(s.children)
+
+    def paragraph(self, key: str):
+        for sec in self._walk(self.doc.narrative if self.doc else ()):
+            for p in sec.paragraphs:
+                if p.key == key:
+                    return p
+        return None
+
+    # -- overrides -----------------------------------------------------------------------------------
+    def rewrite(self, key: str) -> None:
+        p = self.paragraph(key)
+        if p is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "改写段落", "改写后的段落将代替自动生成的文字；"
+                                                 "其中的金额仍会与表格核对：", p.text)
+        if ok:
+            self.session.set_override(key, "" if text.strip() == p.generated.strip() else text.strip())
+
+    def revert(self, key: str) -> None:
+        self.session.set_override(key, "")
+
+    def focus_input(self, key: str) -> bool:
+        w = self.inputs.get(key)
+        if w is None:
+            return False
+        self.input_area.ensureWidgetVisible(w)
+        w.setFocus()
+        return True
+
+
+class GlossaryPage(QTextBrowser):
+    """名词解释, read-only, as it will be printed."""
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        gen = _narrative()
+        if gen is None:
+            self.setPlainText("名词解释随情况说明模块提供，该模块尚未安装。")
+            return
+        try:
+            doc = gen[0](self.session.project)
+        except Exception as exc:  # noqa: BLE001 — show the generator's problem, keep the window alive
+            self.setPlainText(f"名词解释生成失败：{exc}")
+            return
+        items = "".join(f"<p><b>{i}. {html.escape(t)}：</b>{html.escape(d)}</p>"
+                        for i, (t, d) in enumerate(doc.glossary, 1))
+        self.setHtml(f"<h2>第四部分 名词解释</h2>{items or '<p>无</p>'}<p>{html.escape(doc.glossary_tail or '')}</p>")
+
+
+class AttachmentsPage(QLabel):
+    """第五部分 附件: what the publication attaches."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setMargin(16)
+        self.setText("<h2>第五部分 附件</h2><p>项目支出绩效自评表等附件由绩效管理系统出具，导出公开文件时请将其"
+                     "PDF 附于文末。本程序在“第五部分 附件”标题下列出附件名称，不改动附件内容。</p>")

@@ -1,0 +1,245 @@
+"""The frozen bundle, its installer script, icon and licence notices.
+
+The fast tests check what can go wrong before a build: the version reaching the Windows resource
+and the installer, modules left out of the bundle that the app imports, the icon sizes, the About
+dialog and the licence list.  The ``slow`` test builds the one-folder bundle with PyInstaller (or
+reuses an up-to-date one) and drives the frozen executable from an unrelated folder: sample,
+validate, export with embedded fonts, and the main window shown offscreen.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import disclosure_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "build_scripts"
+
+
+def _script(name: str):
+    """A module of build_scripts/, under a name no installed package can shadow."""
+    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", SCRIPTS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sys.path.insert(0, str(SCRIPTS))  # the scripts import their neighbour bundle.py
+import bundle  # noqa: E402  (build_scripts/bundle.py)
+
+build = _script("build")
+build_installer = _script("build_installer")
+collect_licenses = _script("collect_licenses")
+entry = _script("entry")
+
+ISS_TEXT = build_installer.ISS.read_text(encoding="utf-8-sig")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# --- version, spec and installer script --------------------------------------------------------
+
+
+def test_one_version_everywhere() -> None:
+    version = bundle.project_version()
+    assert version == disclosure_app.__version__, "pyproject.toml 与 disclosure_app.__version__ 的版本号不一致"
+    text = bundle.version_info_text(version)
+    tree = ast.parse(text, mode="eval")  # PyInstaller evaluates this text on Windows
+    assert isinstance(tree.body, ast.Call) and tree.body.func.id == "VSVersionInfo"
+    nums = bundle.numeric_version(version)
+    assert f"filevers={nums!r}" in text and f"prodvers={nums!r}" in text
+    assert f"StringStruct('ProductVersion', '{version}')" in text
+    assert f"StringStruct('ProductName', '{bundle.APP_NAME}')" in text
+    command = build_installer.iscc_command(Path("ISCC.exe"), version)
+    assert f"/DAppVersion={version}" in command and command[-1] == str(build_installer.ISS)
+
+
+def test_numeric_version() -> None:
+    assert bundle.numeric_version("0.1.0") == (0, 1, 0, 0)
+    assert bundle.numeric_version("2.10.3rc1") == (2, 10, 3, 0)
+    assert bundle.numeric_version("1.4") == (1, 4, 0, 0)
+
+
+def test_installer_script_installs_per_user_and_keeps_projects() -> None:
+    raw = build_installer.ISS.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "installer.iss 必须带 UTF-8 BOM，否则 Inno Setup 按 ANSI 读取中文"
+    setup = dict(re.findall(r"^(\w+)=(.*)$", ISS_TEXT, re.M))
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    assert setup["ChangesAssociations"] == "yes"
+    assert (ROOT / setup["SetupIconFile"].replace("\\", "/")).is_file()
+    assert f'#define AppExe "{bundle.BUNDLE_NAME}.exe"' in ISS_TEXT
+    assert f'Source: "dist\\{bundle.BUNDLE_NAME}\\*"' in ISS_TEXT
+    assert "#error" in ISS_TEXT.split("[Setup]")[0], "没有版本号时应拒绝编译"
+    # Double-clicking a project opens it: the file name reaches the program as one argument.
+    assert 'Subkey: "Software\\Classes\\.dapj"' in ISS_TEXT
+    assert 'ValueData: """{app}\\{#AppExe}"" ""%1"""' in ISS_TEXT
+    assert all(line.startswith("Root: HKA;") for line in ISS_TEXT.splitlines() if line.startswith("Root:"))
+    # The uninstaller deletes only what was installed: no section that removes other files.
+    assert "[UninstallDelete]" not in ISS_TEXT and "[InstallDelete]" not in ISS_TEXT
+    assert "ChineseSimplified.isl" in ISS_TEXT.split("[Languages]")[1].split("[Tasks]")[0]
+    assert "Tasks: desktopicon" in ISS_TEXT and "{autoprograms}" in ISS_TEXT
+
+
+def _app_imports() -> set[str]:
+    names: set[str] = set()
+    for path in (ROOT / "disclosure_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_nothing_left_out_of_the_bundle_is_imported_by_the_app() -> None:
+    imported = _app_imports()
+    qt_used = {n.split(".")[1] for n in imported if n.startswith("PySide6.") and n.split(".")[1].startswith("Qt")}
+    assert {"QtCore", "QtGui", "QtWidgets"} <= qt_used
+    assert not qt_used & set(bundle.QT_EXCLUDED), "程序导入了打包时排除的 Qt 模块，请修改 build_scripts/bundle.py"
+    excluded = set(bundle.PY_EXCLUDED)
+    clash = {n for n in imported if n in excluded or n.split(".")[0] in excluded}
+    assert not clash, f"程序导入了打包时排除的模块：{sorted(clash)}"
+
+
+def test_qt_translations_kept_are_chinese_only() -> None:
+    assert bundle.keep_qt_data("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert not bundle.keep_qt_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert bundle.keep_qt_data("resources/fonts/song.ttf")
+
+
+def test_fingerprint_follows_sources(tmp_path: Path) -> None:
+    for name, text in (("disclosure_app/cli.py", "x = 1"), ("resources/sample/a.json", "{}"),
+                       ("templates/final_shanxi/doc.j2", "{{ a }}"), ("pyproject.toml", "[project]")):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = bundle.fingerprint(tmp_path)
+    (tmp_path / "disclosure_app" / "__pycache__").mkdir()
+    (tmp_path / "disclosure_app" / "__pycache__" / "cli.cpython-311.pyc").write_bytes(b"\0")
+    assert bundle.fingerprint(tmp_path) == first, "编译缓存不应使程序包过期"
+    (tmp_path / "templates" / "final_shanxi" / "doc.j2").write_text("{{ b }}", encoding="utf-8")
+    changed = bundle.fingerprint(tmp_path)
+    assert changed != first
+    (tmp_path / "resources" / "sample" / "b.json").write_text("{}", encoding="utf-8")
+    assert bundle.fingerprint(tmp_path) not in (first, changed)
+
+
+# --- icon, About dialog, licences --------------------------------------------------------------
+
+
+def test_icon_files_hold_every_size(qapp) -> None:
+    from PIL import Image
+
+    from disclosure_app.qt.icons import app_icon
+
+    with Image.open(ROOT / "resources" / "icons" / "app.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert sizes == {(16, 16), (32, 32), (48, 48), (256, 256)}
+    image = app_icon().pixmap(256, 256).toImage()
+    seal = image.pixelColor(int(256 * 0.64), int(256 * 0.68 - 256 * 0.27))  # the red ring, above “公”
+    assert seal.red() > 150 and seal.green() < 80 and seal.blue() < 80
+
+
+def test_licence_files_cover_every_runtime_dependency() -> None:
+    assert collect_licenses.missing() == []
+    listed = {_norm(c["from"]) for c in collect_licenses.load_index() if c.get("from")}
+    qt = {"pyside6-essentials", "shiboken6"}  # covered by the Qt notice and LGPL-3.0 text
+    pending = list(metadata.requires("disclosure-app") or [])
+    seen: set[str] = set()
+    while pending:
+        requirement = pending.pop()
+        if ";" in requirement:  # extras (test, build) and platform-specific packages
+            continue
+        name = _norm(re.match(r"[A-Za-z0-9_.-]+", requirement).group(0))
+        if name in seen:
+            continue
+        seen.add(name)
+        pending += [r for r in metadata.requires(name) or []]
+    assert seen - qt <= listed, f"这些随程序分发的组件没有许可证条目：{sorted(seen - qt - listed)}"
+
+
+def test_about_dialog_lists_licences_and_the_qt_notice(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from disclosure_app.qt.about import AboutDialog, licence_text
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert disclosure_app.APP_NAME in dialog.windowTitle()
+    labels = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    for name, licence in (("PySide6", "LGPL-3.0"), ("python-docx", "MIT"), ("openpyxl", "MIT"),
+                          ("ReportLab", "BSD"), ("Jinja2", "BSD"), ("UMing", "Arphic"), ("文泉驿", "Apache-2.0")):
+        assert any(name in label and licence in label for label in labels), f"关于对话框缺少 {name}（{licence}）"
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert f"版本 {disclosure_app.__version__}" in shown
+    assert "替换" in shown and "LGPL-3.0" in shown
+    for component in dialog.components:
+        assert "找不到许可证文件" not in licence_text(component), component.name
+    dialog.list.setCurrentRow(labels.index(next(label for label in labels if "Jinja2" in label)))
+    assert "Redistribution and use in source and binary forms" in dialog.text.toPlainText()
+    dialog.list.setCurrentRow(0)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.text.toPlainText()
+
+
+# --- the frozen bundle -------------------------------------------------------------------------
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(bundle.executable())] + args, cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300, check=False,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env))
+
+
+@pytest.mark.slow
+def test_frozen_bundle_runs_from_anywhere(tmp_path: Path) -> None:
+    import pdfplumber
+    from docx import Document
+    from openpyxl import load_workbook
+
+    result = build.build()
+    assert result.size < 250e6, f"程序包 {result.size / 1e6:.0f} MB，超过 250 MB"
+    internal = bundle.contents_dir()
+    assert (internal / "resources" / "fonts" / "song.ttf").is_file()
+    assert (internal / "resources" / "licenses" / "LGPL-3.0.txt").is_file()
+    assert not list(internal.rglob("*QtNetwork*.pyd")) + list(internal.rglob("QtNetwork.abi3.so"))
+
+    done = _run(["sample", "final", "x.dapj"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.dapj").is_file()
+
+    done = _run(["validate", "x.dapj", "--json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["counts"]["error"] == 0
+
+    out = tmp_path / "out"
+    done = _run(["export", "x.dapj", "--out", str(out), "--draft", "--format", "pdf,docx,xlsx"], tmp_path)
+    assert done.returncode == 0, done.stderr + done.stdout
+    pdf, docx, xlsx = (next(out.glob(f"*.{ext}")) for ext in ("pdf", "docx", "xlsx"))
+    assert b"/FontFile2" in pdf.read_bytes(), "PDF 没有嵌入 TrueType 字体"
+    with pdfplumber.open(pdf) as doc:
+        assert "收入支出决算总表" in doc.pages[0].extract_text() + doc.pages[1].extract_text()
+    assert any("阳城县司法局" in p.text for p in Document(str(docx)).paragraphs)
+    assert len(load_workbook(xlsx, read_only=True).sheetnames) >= 10
+
+    # No subcommand: the main window on the project, shown offscreen, then closed by the probe.
+    done = _run(["x.dapj"], tmp_path, **{entry.PROBE_ENV: "1"})
+    assert done.returncode == 0, done.stderr
+    assert re.search(rf"^{entry.PROBE_MARK} \d+\.\d+$", done.stdout, re.M), done.stdout + done.stderr

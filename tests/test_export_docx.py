@@ -1,0 +1,138 @@
+"""The Word file read back with python-docx: every table cell, headings, 目录 field, fonts,
+repeated header rows, landscape sections and footer page numbers."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from fixtures import edit, sample
+
+from disclosure_app.export.docx_writer import write_docx
+from disclosure_app.export.table_layout import render_tables
+from disclosure_app.narrative.generate import build_text
+
+
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory):
+    project = sample()
+    path = tmp_path_factory.mktemp("docx") / "sample.docx"
+    write_docx(project, path)
+    return project, Document(str(path))
+
+
+def test_every_table_cell_equals_the_displayed_value(sample_docx) -> None:
+    project, doc = sample_docx
+    tables = render_tables(project)
+    assert len(doc.tables) == len(tables)
+    for t, dt in zip(tables, doc.tables):
+        assert len(dt.rows) == t.header_rows + len(t.body), t.label
+        for i, row in enumerate(t.body):
+            cells = dt.rows[t.header_rows + i].cells
+            assert len(cells) == t.width
+            for j, c in enumerate(row.cells):
+                if c.text and not any(first < j < first + n for first, n in row.spans):
+                    assert cells[j].text == c.text, (t.label, i, j)
+        checked = [c for r in t.body for c in r.cells if c.numeric and c.text]
+        shown = [c.text for r in dt.rows for c in r.cells]
+        assert all(c.text in shown for c in checked)
+
+
+def test_merged_multi_level_headers_repeat_on_each_page(sample_docx) -> None:
+    project, doc = sample_docx
+    tables = render_tables(project)
+    for t, dt in zip(tables, doc.tables):
+        trs = dt._tbl.tr_lst
+        for k, tr in enumerate(trs):
+            repeated = tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None
+            assert repeated == (k < t.header_rows), (t.label, k)
+    t09 = doc.tables[8]
+    top = [c.text for c in t09.rows[0].cells]
+    assert top == ["预算数"] * 6 + ["决算数"] * 6                     # gridSpan merges read back
+    assert [c.text for c in t09.rows[1].cells][2:5] == ["公务用车购置及运行维护费"] * 3
+    assert t09.rows[3].cells[0].text == "1" and t09.rows[4].cells[0].text == "38.99"
+    t06 = doc.tables[5]
+    assert [c.text for c in t06.rows[0].cells] == ["人员经费"] * 3 + ["公用经费"] * 9
+
+
+def test_labels_titles_notes_and_empty_table_notes_are_printed(sample_docx) -> None:
+    project, doc = sample_docx
+    texts = [p.text for p in doc.paragraphs]
+    for t in render_tables(project):
+        assert t.title in texts and t.label in texts
+        assert f"{t.dept_line}\t{t.year_line}\t{t.unit_line}" in texts
+        assert t.note in texts
+    assert texts.count("说明：本表无数据") == 2                       # 公开07 and 公开08
+
+
+def test_headings_toc_field_and_update_on_open(sample_docx) -> None:
+    project, doc = sample_docx
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1 == ["第一部分 概况", "第二部分 2024年部门决算表", "第三部分 情况说明", "第四部分 名词解释",
+                  "第五部分 附件"]
+    h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "一、收入支出决算总体情况说明" in h2 and "十、其他重要事项情况说明" in h2
+    instr = [el.text for el in doc.element.body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith("TOC \\o") for i in instr)
+    assert any('TC "一、收入支出决算总表" \\l 2' in i for i in instr)
+    update = doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_east_asian_fonts_for_body_headings_and_tables(sample_docx) -> None:
+    _, doc = sample_docx
+
+    def east_asian(style) -> str:
+        return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+    assert east_asian(doc.styles["Normal"]) == "仿宋"
+    assert east_asian(doc.styles["Heading 1"]) == "黑体"
+    assert east_asian(doc.styles["Heading 2"]) == "黑体"
+    run_fonts = {r.get(qn("w:eastAsia")) for r in doc.tables[0]._tbl.iter(qn("w:rFonts"))}
+    assert run_fonts == {"宋体"}
+
+
+def test_wide_tables_sit_in_landscape_sections_and_pages_are_numbered(sample_docx) -> None:
+    project, doc = sample_docx
+    body = doc.element.body
+    # the section of a table is the one whose sectPr follows it
+    orientation = {}
+    pending = []
+    for el in body.iterchildren():
+        if el.tag == qn("w:tbl"):
+            pending.append(el)
+        sect = el.find(qn("w:pPr") + "/" + qn("w:sectPr")) if el.tag == qn("w:p") else None
+        if el.tag == qn("w:sectPr"):
+            sect = el
+        if sect is not None:
+            sz = sect.find(qn("w:pgSz"))
+            for tbl in pending:
+                orientation[tbl] = sz.get(qn("w:orient")) == "landscape"
+            pending = []
+    for t, dt in zip(render_tables(project), doc.tables):
+        assert orientation[dt._tbl] == t.landscape, t.label
+    assert any(s.orientation == WD_ORIENT.LANDSCAPE for s in doc.sections)
+    numbered = [s for s in doc.sections if not s.footer.is_linked_to_previous]
+    assert len(numbered) == 1
+    footer_instr = [el.text.strip() for el in numbered[0].footer._element.iter(qn("w:instrText"))]
+    assert footer_instr == ["PAGE"]
+    assert numbered[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert not doc.sections[0].footer.paragraphs or not doc.sections[0].footer.paragraphs[0].text
+
+
+def test_narrative_text_and_placeholders_in_word(tmp_path) -> None:
+    project = sample()
+    key = next(k for k in project.inputs if k.startswith("reason."))
+    del project.inputs[key]
+    edit(project, "公开01 L1 = 1234.56")
+    write_docx(project, tmp_path / "draft.docx")
+    doc = Document(str(tmp_path / "draft.docx"))
+    texts = "\n".join(p.text for p in doc.paragraphs)
+    text = build_text(project)
+    for s in text.narrative:
+        for p in s.paragraphs:
+            assert p.text in texts
+    assert text.missing and "【待填写" in texts
+    red = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("【待填写")]
+    assert red and all(str(r.font.color.rgb) == "C00000" for r in red)
+    assert "1234.56" in [c.text for c in doc.tables[0].rows[3].cells]

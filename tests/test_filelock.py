@@ -1,0 +1,79 @@
+"""The project lock: one window per project, stale locks of crashed windows recognised."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from disclosure_app.filelock import (STALE_AFTER_SECONDS, ProjectLock, ProjectLockedError, lock_path, pid_alive,
+                                     read_lock)
+
+
+def write_lock(project, pid: int, host: str, age: float = 0) -> None:
+    path = lock_path(project)
+    path.write_text(json.dumps({"pid": pid, "host": host, "user": "会计", "since": "2025-03-01T09:00:00"}),
+                    encoding="utf-8")
+    if age:
+        t = time.time() - age
+        os.utime(path, (t, t))
+
+
+def test_lock_is_taken_and_given_back(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    lock = ProjectLock(project)
+    assert lock.acquire()
+    holder = read_lock(lock_path(project))
+    assert holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname()
+    lock.release()
+    assert not lock_path(project).exists()
+
+
+def test_second_window_of_this_process_is_refused(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    with ProjectLock(project):
+        with pytest.raises(ProjectLockedError, match="另一个窗口"):
+            ProjectLock(project).acquire()
+    assert ProjectLock(project).acquire()
+
+
+def test_a_live_process_elsewhere_holds_the_project(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        write_lock(project, other.pid, socket.gethostname())
+        with pytest.raises(ProjectLockedError) as err:
+            ProjectLock(project).acquire()
+        assert f"进程 {other.pid}" in str(err.value) and "司法局.dapj.lock" in str(err.value)
+    finally:
+        other.kill()
+        other.wait()
+    assert not pid_alive(other.pid)
+    lock = ProjectLock(project)          # the holder is gone: its lock is stale
+    assert lock.acquire()
+    assert read_lock(lock_path(project)).pid == os.getpid()
+
+
+def test_another_computer_holds_it_until_its_heartbeat_stops(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    write_lock(project, 4242, "财务室电脑")
+    with pytest.raises(ProjectLockedError, match="财务室电脑"):
+        ProjectLock(project).acquire()
+    write_lock(project, 4242, "财务室电脑", age=STALE_AFTER_SECONDS + 60)
+    assert ProjectLock(project).acquire()
+
+
+def test_heartbeat_keeps_the_lock_fresh(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    lock = ProjectLock(project)
+    lock.acquire()
+    old = time.time() - 3600
+    os.utime(lock.path, (old, old))
+    lock.refresh()
+    assert time.time() - lock.path.stat().st_mtime < 60
+    lock.release()

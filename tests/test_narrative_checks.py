@@ -1,0 +1,137 @@
+"""Narrative checks: missing inputs (N01), hand-written paragraphs against the cells (N02, N04, N06),
+input sums (N03), unreadable inputs (N05), counts against the tables (N07), the final-export guard."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from disclosure_app.cli import sample_project
+from disclosure_app.narrative.checks import narrative_checks
+from disclosure_app.narrative.generate import missing_for_final
+from disclosure_app.rules.engine import Engine
+from disclosure_app.rules.findings import INFO, WARNING, Cell, counts
+from disclosure_app.session import Session
+from disclosure_app.store import open_project, save_project
+
+SEED_SLIP = "公用经费108.42万元，主要包括商品和服务支出96.5万元，资本性支出11.92万元。"
+
+
+def rules(findings) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity) for f in findings]
+
+
+def test_sample_has_only_the_budget_rounding_tail() -> None:
+    findings = narrative_checks(sample_project())
+    assert rules(findings) == [("N03", INFO)]
+    tail = findings[0]
+    assert tail.cells[0] == Cell("input", "budget.total", "")
+    assert (tail.actual, tail.expected, tail.difference) == (Decimal("1088.54"), Decimal("1088.53"), Decimal("0.01"))
+
+
+def test_sample_validates_with_the_table_tails_and_the_procurement_warning() -> None:
+    findings = Engine(sample_project(), [narrative_checks]).findings
+    assert counts(findings) == {"error": 0, "warning": 1, "info": 20}
+    assert [f.rule for f in findings if f.severity == WARNING] == ["W01"]
+
+
+def test_missing_reason_is_a_warning_naming_input_and_section() -> None:
+    p = sample_project()
+    del p.inputs["reason.九.c11"]
+    [n01] = [f for f in narrative_checks(p) if f.rule == "N01"]
+    assert n01.severity == WARNING
+    assert n01.cells == (Cell("input", "reason.九.c11", ""),)
+    assert "公务用车运行维护费增减变化的主要原因" in n01.message
+    assert "（一）“三公”经费财政拨款支出决算总体情况说明" in n01.message
+    assert missing_for_final(p) == ["九、财政拨款“三公”经费支出决算情况说明 （一）“三公”经费财政拨款支出决算总体情况说明："
+                                    "公务用车运行维护费增减变化的主要原因"]
+    assert missing_for_final(sample_project()) == []
+
+
+def test_empty_department_texts_point_to_the_department_info() -> None:
+    p = sample_project()
+    p.info.duties = ""
+    [n01] = [f for f in narrative_checks(p) if f.rule == "N01"]
+    assert n01.cells == (Cell("input", "info.duties", ""),) and "封面与概况" in n01.message
+
+
+def test_override_quoting_the_seed_slip_is_caught_at_the_cell() -> None:
+    p = sample_project()
+    p.overrides["六.public"] = SEED_SLIP
+    [n02] = [f for f in narrative_checks(p) if f.rule == "N02"]
+    assert n02.severity == WARNING
+    assert n02.cells[0] == Cell("T06", "310", "c1")
+    assert (n02.expected, n02.actual) == (Decimal("11.91"), Decimal("11.92"))
+    assert "六、一般公共预算财政拨款基本支出决算情况说明" in n02.message and "11.91" in n02.message
+
+
+def test_override_matching_the_cells_passes_whatever_the_formatting() -> None:
+    p = sample_project()
+    p.overrides["三.c2"] = "基本支出870.54万元，占比72.55%；"
+    p.overrides["五.一.1"] = ("2024年一般公共预算财政拨款决算支出1199.89万元，占本年支出合计的100%。"
+                             "与上年相比，一般公共预算财政拨款支出减少55.28万元，下降4.40%。主要原因是人员减少。")
+    assert rules(narrative_checks(p)) == [("N03", INFO)]
+
+
+def test_override_with_a_wrong_share_year_or_unit() -> None:
+    p = sample_project()
+    p.overrides["三.c2"] = "基本支出870.54万元，占比72.56%；"
+    p.overrides["九.一.c10"] = "公务用车购置费支出32.68元，完成全年预算的100.00%，比上年度增加32.68万元。"
+    p.overrides["十.二.1"] = "2023年度政府采购支出总额0万元。"
+    found = {f.cells[0]: f for f in narrative_checks(p) if f.rule == "N02"}
+    assert found[Cell("T03", "total", "c2")].expected == Decimal("72.55")
+    assert "单位不同" in found[Cell("T09", "r1", "c10")].message
+    assert found[Cell("input", "info.year", "")].actual == Decimal("2023")
+
+
+def test_untraceable_figure_and_stale_override() -> None:
+    p = sample_project()
+    p.overrides["七.1"] = "本年度无此项收支，另有往来款3.50万元。"
+    p.overrides["五.三.213"] = "农林水支出年初预算5.00万元。"
+    found = {f.rule: f for f in narrative_checks(p)}
+    assert found["N04"].severity == INFO and "3.50万元" in found["N04"].message
+    assert found["N06"].severity == WARNING and found["N06"].cells == (Cell("narrative", "五.三.213", ""),)
+
+
+def test_input_sums_tails_and_real_differences() -> None:
+    p = sample_project()
+    p.inputs["budget.total"] = "1088.53"
+    assert not [f for f in narrative_checks(p) if f.rule == "N03"]
+    p.inputs["budget.total"] = "1100.00"
+    [n03] = [f for f in narrative_checks(p) if f.rule == "N03"]
+    assert n03.severity == WARNING and n03.difference == Decimal("11.47")
+    p.inputs["prior.T09.c11"] = "6.10"
+    assert any("上年“三公”经费" in f.message for f in narrative_checks(p) if f.rule == "N03")
+    p.inputs["count.perf.good"] = "2"
+    assert any("各自评等级的项目个数之和为 12" in f.message for f in narrative_checks(p))
+
+
+def test_unreadable_amount_and_contradicting_counts() -> None:
+    p = sample_project()
+    p.inputs["prior.T01.L31"] = "一千二百"
+    p.inputs["count.vehicles_held"] = "3"
+    p.inputs["count.vehicles_bought"] = "0"
+    found = {f.rule + f.cells[0].row: f for f in narrative_checks(p)}
+    assert "不是金额" in found["N05prior.T01.L31"].message
+    assert "N01prior.T01.L31" not in found
+    assert "公开10表车辆数合计 2 辆" in found["N07count.vehicles_held"].message
+    assert "购置公务用车为 0 辆" in found["N07count.vehicles_bought"].message
+
+
+def test_session_edits_refresh_the_narrative_findings(tmp_path: Path) -> None:
+    path = tmp_path / "样例.dapj"
+    project = sample_project()
+    del project.inputs["reason.一"]
+    project.overrides["六.public"] = SEED_SLIP
+    save_project(project, path)
+    session = Session(open_project(path), path, [narrative_checks])
+    assert {"N01", "N02"} <= {f.rule for f in session.findings}
+    session.set_input("reason.一", "人员减少")
+    assert "N01" not in {f.rule for f in session.findings}
+    session.set_cell_text("T06", "310", "c1", "11.92")      # the table now says what the text says
+    assert "N02" not in {f.rule for f in session.findings}
+    session.undo()
+    assert "N02" in {f.rule for f in session.findings}
+    session.save()
+    reopened = open_project(path)
+    assert reopened.inputs["reason.一"] == "人员减少" and reopened.overrides["六.public"] == SEED_SLIP

@@ -1,0 +1,263 @@
+"""The main window as a whole, offscreen: findings panel, files, locks, recovery, text parts."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QMimeData, Qt, QUrl  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+
+from disclosure_app import recovery  # noqa: E402
+from disclosure_app.qt.app import build_window, create_app, sample_window  # noqa: E402
+from disclosure_app.qt.form_view import FormView  # noqa: E402
+from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
+from disclosure_app.recent import CONFIG_ENV, recent_files  # noqa: E402
+from disclosure_app.store import dumps, open_project  # noqa: E402
+
+B = QMessageBox.StandardButton
+
+
+class Boxes:
+    """Message boxes answered at the boundary (a modal box cannot be clicked offscreen)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.answer = B.Discard
+
+    def question(self, parent, title, text, *args):
+        self.texts.append(text)
+        return self.answer
+
+    def warning(self, parent, title, text, *args):
+        self.texts.append(text)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    b = Boxes()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(b.question))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(b.warning))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(b.warning))
+    return b
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
+    create_app()
+
+
+@pytest.fixture
+def window(qtbot, folders, boxes):
+    w = sample_window()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def leaf(panel, predicate):
+    """The panel index of the first finding matching ``predicate``."""
+    model = panel.model
+    for g in range(model.rowCount()):
+        gi = model.index(g, 0)
+        for k in range(model.rowCount(gi)):
+            fi = model.index(k, 0, gi)
+            for n in range(model.rowCount(fi)):
+                idx = model.index(n, 0, fi)
+                f = model.node(idx).finding
+                if f is not None and predicate(f):
+                    return idx, f
+    raise AssertionError("finding not listed")
+
+
+def test_window_opens_on_the_sample_at_gongkai01_with_its_findings(window):
+    assert window.windowTitle().startswith("阳城县司法局 2024年度单位决算公开 — 样例")
+    assert isinstance(window.stack.currentWidget(), FormView)
+    assert window.stack.currentWidget().form_id == "T01"
+    rules = {f.rule for f in window.panel.model.findings}
+    assert {"W01", "01-2", "02-2", "06-2b"} <= rules
+    assert "错误 0" in window.counts_label.text() and "警告 1" in window.counts_label.text()
+    assert window.width() >= 1200
+
+
+def test_double_click_on_a_finding_shows_its_form_with_its_cells_selected(qtbot, window):
+    idx, f = leaf(window.panel, lambda f: f.rule == "02-2")
+    tree = window.panel.tree
+    tree.scrollTo(idx)
+    pos = tree.visualRect(idx).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)   # a real double-click starts with one
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    view = window.stack.currentWidget()
+    assert isinstance(view, FormView) and view.form_id == "T02"
+    selected = {view.form_model.grid.key(r, c) for r, c in view.selected_cells()}
+    assert selected == {(c.form, c.row, c.column) for c in f.cells}
+    assert window.nav.currentItem().text(0).startswith("公开02")
+
+
+def test_filters_by_severity_and_form(window):
+    panel = window.panel
+    panel.checks["info"].setChecked(False)
+    assert {f.severity for f in _listed(panel)} == {"warning"}
+    panel.checks["info"].setChecked(True)
+    panel.form_combo.setCurrentIndex(panel.form_combo.findData("T06"))
+    assert {f.form for f in _listed(panel)} == {"T06"} and len(_listed(panel)) == 2
+
+
+def _listed(panel):
+    return [n.finding for n in panel.model._nodes if n.finding is not None]
+
+
+def test_a_warning_accepted_with_a_note_stays_listed_with_it(window, monkeypatch):
+    idx, f = leaf(window.panel, lambda f: f.severity == "warning")
+    window.panel.tree.setCurrentIndex(idx)
+    assert window.panel.accept_button.isEnabled()
+    from PySide6.QtWidgets import QInputDialog
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *a, **k: ("车辆由上级部门统一采购后划转", True)))
+    window.panel.accept_button.click()
+    _, accepted = leaf(window.panel, lambda g: g.rule == f.rule)
+    assert accepted.accepted_note == "车辆由上级部门统一采购后划转"
+    assert window.session.project.accepted[f.key] == "车辆由上级部门统一采购后划转"
+
+
+def test_save_and_reopen_gives_the_same_project(qtbot, window, tmp_path, monkeypatch, boxes):
+    window.session.set_cell_text("T01", "L8", "c1", "3.5")
+    target = tmp_path / "阳城县司法局2024"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), FILE_FILTER)))
+    window.act_save.trigger()
+    saved = target.with_suffix(".dapj")
+    assert saved.exists() and "阳城县司法局2024.dapj" in window.windowTitle() and "*" not in window.windowTitle()
+    assert recent_files() == [saved]
+    expected = dumps(window.session.project)
+    window.close()
+    assert not saved.with_name(saved.name + ".lock").exists()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.load_path(saved)
+    assert dumps(again.session.project) == expected == dumps(open_project(saved))
+
+
+FILE_FILTER = "公开项目 (*.dapj)"
+
+
+def test_closing_with_unsaved_changes_asks_first(window, boxes, tmp_path):
+    window.session.set_cell_text("T01", "L8", "c1", "1")
+    boxes.answer = B.Cancel
+    assert not window.close()
+    assert window.isVisible() and "尚未保存的修改" in boxes.texts[-1]
+    window.session.path = tmp_path / "司法局.dapj"
+    boxes.answer = B.Save
+    assert window.close()
+    assert open_project(tmp_path / "司法局.dapj").get("T01", "L8", "c1") == Decimal("1.00")
+
+
+def test_a_project_open_in_another_window_or_process_is_refused(qtbot, window, boxes, tmp_path):
+    path = tmp_path / "司法局.dapj"
+    window.save_to(path)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert not other.load_path(path)
+    assert "另一个窗口" in boxes.texts[-1]
+    path2 = tmp_path / "乙.dapj"
+    window.save_to(path2)                           # releases the first file's lock
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        path.with_name(path.name + ".lock").write_text(json.dumps(
+            {"pid": holder.pid, "host": os.uname().nodename, "user": "出纳", "since": "2025-03-01T09:00:00"}),
+            encoding="utf-8")
+        assert not other.load_path(path)
+        assert f"进程 {holder.pid}" in boxes.texts[-1] and "出纳" in boxes.texts[-1]
+    finally:
+        holder.kill()
+        holder.wait()
+    assert other.load_path(path)                    # the holder died: its lock is stale
+
+
+def test_autosave_writes_a_recovery_copy_offered_after_a_crash(qtbot, window, boxes):
+    window.session.set_cell_text("T01", "L8", "c1", "8.88")
+    window.autosave()
+    assert window.recovery.exists
+    data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    data["pid"] = dead.pid                           # as if that window's process had crashed
+    window.recovery.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    boxes.answer = B.Yes
+    restored = build_window(None)
+    qtbot.addWidget(restored)
+    assert "恢复副本" in boxes.texts[-1]
+    assert restored.session.project.get("T01", "L8", "c1") == Decimal("8.88")
+    assert restored.is_dirty and "*" in restored.windowTitle()
+    assert recovery.pending() == []
+    boxes.answer = B.Discard
+    restored.close()
+    assert not restored.recovery.exists
+
+
+def test_recovery_offer_declined_discards_the_copy(qtbot, folders, boxes):
+    slot = recovery.RecoverySlot()
+    w = sample_window()
+    qtbot.addWidget(w)
+    slot.write(w.session.project, None, "样例")
+    data = json.loads(slot.path.read_text(encoding="utf-8"))
+    data["pid"] = 0
+    slot.path.write_text(json.dumps(data), encoding="utf-8")
+    boxes.answer = B.No
+    fresh = build_window(None)
+    qtbot.addWidget(fresh)
+    assert fresh.is_sample and recovery.pending() == [] and not slot.exists
+
+
+def test_dropping_a_project_file_opens_it(qtbot, window, tmp_path):
+    path = tmp_path / "拖入.dapj"
+    window.save_to(path)
+    window.session.set_cell_text("T01", "L8", "c1", "2")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "别的.txt")), QUrl.fromLocalFile(str(path))])
+    assert window.dropped_project(mime) == path
+    window.session.save()
+    window.open_project(path)
+    assert "已在本窗口中打开" in window.statusBar().currentMessage()
+
+
+def test_department_info_and_title_follow_edits_and_undo(qtbot, window):
+    page = window.show_page("info")
+    page.name.setFocus()
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "X")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert window.session.project.info.name == "X"
+    assert window.windowTitle().startswith("X 2024年度单位决算公开*")
+    window.act_undo.trigger()
+    assert page.name.text() == "阳城县司法局"
+    page.unit_type.setCurrentIndex(2)
+    page.unit_type.activated.emit(2)
+    assert window.session.project.info.unit_type == "事业单位"
+
+
+def test_narrative_inputs_save_through_the_session_and_text_follows(qtbot, window):
+    page = window.show_page("narrative")
+    page.refresh()
+    key, widget = next((k, w) for k, w in page.inputs.items() if hasattr(w, "toPlainText"))
+    widget.setPlainText("测试原因")
+    widget.committed.emit(widget.toPlainText())
+    assert window.session.project.inputs[key] == "测试原因"
+    assert window.session.history.undo_label == f"修改“{key}”"
+    first = next(iter(page.paragraphs))
+    window.session.set_override(first, "手工改写的段落。")
+    qtbot.wait(200)                                    # debounced regeneration
+    view = page.paragraphs[first]
+    assert "手工改写的段落" in view.text.text() and view.tag.isVisibleTo(page)
+    page.revert(first)
+    qtbot.wait(200)
+    assert not page.paragraphs[first].tag.isVisibleTo(page)
