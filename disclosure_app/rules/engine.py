@@ -39,6 +39,11 @@ class Engine:
     def __init__(self, project: Project, extra_checks: Iterable = ()) -> None:
         self.project = project
         self.extra = list(extra_checks)      # callables project -> list[Finding] (narrative …)
+        # The extra checks are slow (the narrative renders every section): an interactive caller
+        # sets ``defer_slow`` and calls :meth:`refresh_slow` when typing pauses; everyone else
+        # gets them refreshed on the next read of :attr:`findings`.
+        self.defer_slow = False
+        self._slow_stale = False
         self.rebuild()
 
     # -- building -------------------------------------------------------------------------
@@ -67,6 +72,7 @@ class Engine:
         for spec in p.profile.forms:
             self._form_level(spec.id)
         self.other_findings = check_department(p) + [f for fn in self.extra for f in fn(p)]
+        self._slow_stale = False
         self._cache: list[Finding] | None = None
 
     def _form_level(self, form_id: str) -> None:
@@ -100,8 +106,19 @@ class Engine:
                 self.form_findings[form] = [f for f in self.form_findings.get(form, [])
                                             if f.rule not in ("E01",)] + check_completeness(p, spec)
         if self.extra:   # extra (narrative) checks read cells and inputs too: refresh them
-            self.other_findings = check_department(p) + [f for fn in self.extra for f in fn(p)]
+            self._slow_stale = True
         self._cache = None
+
+    def refresh_slow(self) -> None:
+        """Re-run the department and extra (narrative) checks."""
+        p = self.project
+        self.other_findings = check_department(p) + [f for fn in self.extra for f in fn(p)]
+        self._slow_stale = False
+        self._cache = None
+
+    @property
+    def slow_stale(self) -> bool:
+        return self._slow_stale
 
     def inputs_changed(self, keys: Iterable[str]) -> None:
         self.cells_changed([("input", k, "") for k in keys])
@@ -113,6 +130,8 @@ class Engine:
     # -- results ----------------------------------------------------------------------------
     @property
     def findings(self) -> list[Finding]:
+        if self._slow_stale and not self.defer_slow:
+            self.refresh_slow()
         if self._cache is None:
             out = list(self.check_findings.values()) + list(self.cell_findings.values())
             for fl in self.form_findings.values():
