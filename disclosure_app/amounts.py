@@ -35,12 +35,18 @@ class Parsed:
     notice: str | None = None
 
 
+_GROUPED = re.compile(r"^[+-]?\(?\d{1,3}(,\d{3})+(\.\d*)?\)?(元|辆|台|套|个)?$")
+
+
 def _normalise(text: str) -> str:
     s = str(text).translate(_FULLWIDTH).strip()
-    s = s.replace("\u3000", "").replace(" ", "").replace("\t", "")
+    s = s.replace("\u3000", "").replace(" ", "").replace("\t", "").replace("，", ",")
     if s.endswith("万元"):
         s = s[:-2]
-    return s.replace(",", "").replace("，", "")
+    if "," in s and not _GROUPED.match(s):
+        # "2,5" or "1,19,9.89" are not thousands groups: refuse rather than read 25 or 1199.89
+        raise AmountError(f"“{str(text).strip()}”中的逗号位置不对：千分位应每三位一组，如 1,199.89")
+    return s.replace(",", "")
 
 
 def parse_amount(text: str | None) -> Parsed:

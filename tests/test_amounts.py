@@ -151,3 +151,15 @@ def test_yuan_rounded_cell_by_cell() -> None:
 def test_no_float_anywhere() -> None:
     for value in (parse_amount("1,199.89").value, parse_count("2辆").value, percent(D(1), D(3))):
         assert isinstance(value, Decimal)
+
+
+def test_commas_must_be_thousands_groups():
+    import pytest
+
+    from disclosure_app.amounts import AmountError, parse_amount, parse_count
+    for bad in ("2,5", "1,19,9.89", "11,99.89"):
+        with pytest.raises(AmountError, match="千分位"):
+            parse_amount(bad)
+    with pytest.raises(AmountError):
+        parse_count("2,5")
+    assert parse_amount("12,345,678.9").value == parse_amount("12345678.90").value

@@ -180,8 +180,11 @@ class Engine:
             return self._equality_finding(c, a, b)
         if compare(a, c.op, b):
             return None
-        cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
-        where = cell_name(self.project, *c.cells()[0]) if c.cells() else ""
+        keys = c.cells()
+        if c.when is not None:   # the condition's cells too (W01: jump to 三公 购置 as well)
+            keys += [t for _, t in (*c.when[0], *c.when[2]) if t.__class__ is tuple and t not in keys]
+        cells = tuple(Cell(*k) for k in keys if k[0] != "input")
+        where = cell_name(self.project, *keys[0]) if keys else ""
         msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
         return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
 

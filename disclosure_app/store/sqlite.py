@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 from ..model import Project
@@ -48,6 +49,8 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
         raise ProjectFileError(f"无法保存项目到“{target}”：{exc.strerror or exc}。请检查文件夹是否存在、"
                                f"是否有写入权限") from None
     os.close(fd)
+    _match_mode(tmp, target)
+    _sweep_stale_temps(directory, target.name, keep=tmp)
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -86,6 +89,31 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _match_mode(tmp: str, target: Path) -> None:
+    """mkstemp creates 0600; give the new file the old file's mode (or the umask default)."""
+    try:
+        if target.exists():
+            mode = target.stat().st_mode & 0o777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
+
+
+def _sweep_stale_temps(directory: Path, name: str, keep: str, age_s: float = 600.0) -> None:
+    """Remove temp files an interrupted save left behind (older than ten minutes)."""
+    now = time.time()
+    for stale in directory.glob(f".{name}.*.tmp"):
+        try:
+            if str(stale) != keep and now - stale.stat().st_mtime > age_s:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def _unlink(p: str) -> None:
