@@ -1,6 +1,6 @@
 """Build the Windows installer ``dist/disclosure-app-<version>-setup.exe`` with Inno Setup 6.
 
-Usage (Windows, after ``python build_scripts/build.py``)::
+Usage (Windows, after ``python build_scripts/build_bundle.py``)::
 
     python build_scripts/build_installer.py
 
@@ -65,7 +65,7 @@ def installer_path(version: str) -> Path:
 def build_installer() -> Path:
     """Compile the installer from the bundle in ``dist/``; returns its path."""
     if not bundle.executable(bundle.BUNDLE_NAME).is_file():
-        raise InstallerError(f"没有找到程序包 {bundle.bundle_dir()}：请先运行 python build_scripts/build.py")
+        raise InstallerError(f"没有找到程序包 {bundle.bundle_dir()}：请先运行 python build_scripts/build_bundle.py")
     iscc = find_iscc()
     if needs_fallback_isl(iscc) and not FALLBACK_ISL.is_file():
         FALLBACK_ISL.parent.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,7 @@ PY_EXCLUDED = (
     "pydoc_data", "lib2to3", "test", "pytest", "_pytest", "pytestqt", "pytest_benchmark", "pluggy",
     "pdfplumber", "pdfminer", "pypdfium2", "numpy", "scipy", "pandas", "matplotlib", "IPython",
     "jedi", "parso", "setuptools", "pkg_resources", "pip", "PyInstaller", "fontTools", "ruff",
-    "PIL.ImageQt", "PIL.ImageTk", "shiboken6.Shiboken.pyi",
+    "PIL.ImageQt", "PIL.ImageTk",
 )
 
 # Qt translations kept: Chinese for the standard dialogs and buttons (English is built in).

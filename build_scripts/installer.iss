@@ -1,6 +1,6 @@
 ﻿; Inno Setup 6 script: the per-user Windows installer of 预决算公开编制.
 ;
-;   python build_scripts\build.py              the one-folder bundle dist\disclosure-app\
+;   python build_scripts\build_bundle.py       the one-folder bundle dist\disclosure-app\
 ;   python build_scripts\build_installer.py    this installer, dist\disclosure-app-<version>-setup.exe
 ;
 ; build_installer.py passes the version read from pyproject.toml:

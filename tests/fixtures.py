@@ -183,12 +183,10 @@ def large_project(rows: int = 600) -> Project:
     return project
 
 
-def save_forever(path: str, versions: list[str], ready) -> None:
-    """Save the projects dumped in ``versions`` to ``path``, alternately, until killed
-    (the writer process of the crash-safety test)."""
-    from disclosure_app.store import loads, save_project
+def save_forever(path: str, projects: list[Project], ready) -> None:
+    """Save ``projects`` to ``path`` in turn until killed (the crash-safety test's writer)."""
+    from disclosure_app.store import save_project
 
-    projects = [loads(text) for text in versions]
     ready.set()
     i = 0
     while True:

@@ -13,7 +13,7 @@ from pdfminer.pdftypes import resolve1
 
 from disclosure_app.export.fonts import MissingGlyphError
 from disclosure_app.export.pdf_writer import MARGIN, write_pdf
-from disclosure_app.export.publication import build_publication
+from disclosure_app.export.publication import build_publication, table_heading
 from disclosure_app.export.table_layout import render_tables
 from disclosure_app.narrative.generate import build_text
 
@@ -114,7 +114,7 @@ def test_toc_page_numbers_match_the_footer_of_each_table_page(sample_pdf) -> Non
     toc = next(t for t in pdf.texts if "目" in t and "第一部分" in t and "收入支出决算总表" in t)
     assert all(not f.strip() for f in pdf.footers[:2])    # cover and 目录 carry no page number
     for i, t in enumerate(render_tables(project), start=1):
-        line = next(ln for ln in toc.splitlines() if t.title in ln)
+        line = next(ln for ln in toc.splitlines() if ln.startswith(table_heading(i, t)))
         listed = int(re.search(r"(\d+)\s*$", line).group(1))
         page = pdf.pages_of(t.label, [])[0]
         assert re.search(rf"-\s*{listed}\s*-", pdf.footers[page]), (t.label, listed, pdf.footers[page])

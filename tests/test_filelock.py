@@ -11,8 +11,14 @@ import time
 
 import pytest
 
-from disclosure_app.filelock import (STALE_AFTER_SECONDS, ProjectLock, ProjectLockedError, lock_path, pid_alive,
-                                     read_lock)
+from disclosure_app.filelock import (
+    STALE_AFTER_SECONDS,
+    ProjectLock,
+    ProjectLockedError,
+    lock_path,
+    pid_alive,
+    read_lock,
+)
 
 
 def write_lock(project, pid: int, host: str, age: float = 0) -> None:

@@ -4,6 +4,7 @@ the importers), and no ``float(`` in the core, where money is Decimal."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import disclosure_app
@@ -20,6 +21,7 @@ ALLOWED = {
 }
 
 
+@cache
 def _modules() -> list[tuple[str, ast.Module]]:
     out = []
     for path in sorted(PACKAGE.rglob("*.py")):

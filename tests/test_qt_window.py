@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json  # noqa: E402
+import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from decimal import Decimal  # noqa: E402
@@ -114,7 +115,7 @@ def test_filters_by_severity_and_form(window):
 
 
 def _listed(panel):
-    return [n.finding for n in panel.model._nodes if n.finding is not None]
+    return [n.finding for n in panel.model.nodes() if n.finding is not None]
 
 
 def test_a_warning_accepted_with_a_note_stays_listed_with_it(window, monkeypatch):
@@ -173,7 +174,7 @@ def test_a_project_open_in_another_window_or_process_is_refused(qtbot, window, b
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         path.with_name(path.name + ".lock").write_text(json.dumps(
-            {"pid": holder.pid, "host": os.uname().nodename, "user": "出纳", "since": "2025-03-01T09:00:00"}),
+            {"pid": holder.pid, "host": socket.gethostname(), "user": "出纳", "since": "2025-03-01T09:00:00"}),
             encoding="utf-8")
         assert not other.load_path(path)
         assert f"进程 {holder.pid}" in boxes.texts[-1] and "出纳" in boxes.texts[-1]
@@ -261,3 +262,44 @@ def test_narrative_inputs_save_through_the_session_and_text_follows(qtbot, windo
     page.revert(first)
     qtbot.wait(200)
     assert not page.paragraphs[first].tag.isVisibleTo(page)
+
+
+def test_long_sessions_do_not_exhaust_the_references_of_none(qtbot, window):
+    """The binding drops references to None/True on CPython 3.11: the window keeps a reserve."""
+    from disclosure_app.qt.compat import RESERVE, protect_singletons
+    protected = protect_singletons()
+    assert protected == (sys.version_info < (3, 12))
+    view = window.show_page("T02")
+    for _ in range(10):
+        view.viewport().repaint()
+        window.panel.tree.viewport().repaint()
+    if protected:
+        assert sys.getrefcount(None) > RESERVE // 2 and sys.getrefcount(True) > RESERVE // 2
+
+
+def _export_to(monkeypatch, folder):
+    from disclosure_app.qt.export_worker import ExportOptionsDialog
+
+    def choose(dlg):
+        dlg.folder.setText(str(folder))
+        dlg.boxes["pdf"].setChecked(False)
+        dlg.boxes["docx"].setChecked(False)
+        return True
+    monkeypatch.setattr(ExportOptionsDialog, "exec", choose)
+
+
+def test_export_with_errors_asks_first_then_writes_in_the_background(qtbot, window, boxes, tmp_path, monkeypatch):
+    _export_to(monkeypatch, tmp_path / "公开文件")
+    window.session.set_cell_text("T01", "L5", "c1", "100")          # 01-1 and more: 错误
+    boxes.answer = B.No
+    assert not window.export()
+    assert "错误" in boxes.texts[-1] and not (tmp_path / "公开文件").exists()
+    boxes.answer = B.Yes
+    assert window.export()
+    with qtbot.waitSignal(window._export_run.done, timeout=60_000) as done:
+        pass
+    manifest = done.args[0]
+    names = [f["name"] for f in manifest["files"]]
+    assert any(n.endswith(".xlsx") for n in names)
+    assert all((tmp_path / "公开文件" / n).exists() for n in names)
+    assert "已导出" in boxes.texts[-1]

@@ -103,6 +103,25 @@ def test_incremental_refreshes_extra_checks() -> None:
     assert _as_dicts(engine.findings) == _as_dicts(Engine(project, [vehicles_stated]).findings)
 
 
+def test_deferred_slow_checks_refresh_on_demand() -> None:
+    """While typing, the GUI defers the slow (narrative) checks and refreshes them on a pause."""
+    def vehicles_stated(project: Project) -> list[Finding]:
+        if project.get("T10", "r7", "c1") != D(2):
+            return [Finding("N-test", WARNING, "正文所述车辆数与公开10表不一致", (Cell("T10", "r7", "c1"),))]
+        return []
+
+    project = sample()
+    engine = Engine(project, [vehicles_stated])
+    engine.defer_slow = True
+    project.set("T10", "r7", "c1", D(3))
+    engine.cells_changed([("T10", "r7", "c1")])
+    assert engine.slow_stale
+    assert [f for f in engine.findings if f.rule == "N-test"] == []       # not yet
+    engine.refresh_slow()
+    assert not engine.slow_stale
+    assert _as_dicts(engine.findings) == _as_dicts(Engine(project, [vehicles_stated]).findings)
+
+
 def test_incremental_with_the_narrative_checks() -> None:
     """As the GUI runs it: the narrative's checks ride along and stay current after each edit."""
     from disclosure_app.narrative.checks import narrative_checks

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
 from .fonts import FontChoice
 from .table_layout import RenderedTable, fit_widths
@@ -55,7 +55,7 @@ def _cell(text: str, width: float, font: str, size: float, align: int, fonts: Fo
     return para(text, fonts.style(font, size, align, leftIndent=indent))
 
 
-def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> Table:
+def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> LongTable:
     """The grid itself, with merged cells and repeated header rows."""
     font = fonts.song
     size, widths = fit_widths(table, avail, PAD, MAX_FONT, MIN_FONT)
@@ -94,7 +94,7 @@ def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> Table:
         data.append(cells)
         for first, n in row.spans:
             spans.append(("SPAN", (first, r), (first + n - 1, r)))
-    t = Table(data, colWidths=widths, repeatRows=h, style=TableStyle(style + spans), hAlign="CENTER")
+    t = LongTable(data, colWidths=widths, repeatRows=h, style=TableStyle(style + spans), hAlign="CENTER")
     return t
 
 

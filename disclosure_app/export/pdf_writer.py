@@ -10,6 +10,7 @@ font lacks is a clear Chinese error instead of a blank box.
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -112,7 +113,7 @@ class _Doc(BaseDocTemplate):
             canv.bookmarkPage(key)
             canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         if in_toc is not None:
-            self.notify("TOCEntry", (in_toc, text, self.display_page(), key))
+            self.notify("TOCEntry", (in_toc, escape(text), self.display_page(), key))  # entries are markup
 
 
 def _marked(p: Paragraph, level: int, text: str, key: str, toc_level: int | None) -> Paragraph:
@@ -148,7 +149,6 @@ def _story(pub: Publication, fonts: Fonts) -> list:
 
     def body_para(text: str) -> Paragraph:
         # a missing input shows as a red 【待填写：…】 so it cannot be overlooked in a draft
-        from xml.sax.saxutils import escape
         html = escape(text).replace("\n", "<br/>")
         html = PLACEHOLDER.sub(lambda m: f'<font color="#C00000">{m.group(0)}</font>', html)
         return Paragraph(html, body)
@@ -168,7 +168,7 @@ def _story(pub: Publication, fonts: Fonts) -> list:
         if prev == "tables":
             story += [NextPageTemplate("portrait"), PageBreak()]
         elif part.key == "annex" and prev == "glossary":
-            story.append(CondPageBreak(60 * mm))       # 附件 follows 名词解释 on its page when it fits
+            story.append(CondPageBreak(25 * mm))       # 附件 follows 名词解释 on its page when it fits
         elif prev is not None:
             story.append(PageBreak())
         prev = part.key

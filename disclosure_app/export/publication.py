@@ -104,21 +104,25 @@ def walk_sections(sections: tuple[Section, ...], level: int = 1) -> Iterator[tup
 
 
 def all_texts(pub: Publication, draft: bool = False) -> dict[str, list[tuple[str, str]]]:
-    """Every printed text by the font that prints it: ``hei`` headings, ``fangsong`` body text,
-    ``song`` tables — as (where, text) pairs for the PDF glyph check."""
+    """Every printed text by the font that prints it, as (where, text) pairs for the PDF glyph
+    check: ``hei`` cover, headings, table titles, 目录 part lines; ``fangsong`` body text and the
+    目录's second level; ``song`` everything inside and around the tables, and page numbers."""
     hei = [("封面", pub.department), ("封面", pub.cover_title), ("目录", "目录")]
     body: list[tuple[str, str]] = []
-    song: list[tuple[str, str]] = [("页码", "0123456789-—")]
+    song: list[tuple[str, str]] = [("页码", "0123456789-")]
     if draft:
         hei.append(("水印", WATERMARK))
     for part in pub.parts:
         hei.append(("目录", part.title))
-        for _, s in walk_sections(part.sections):
+        for level, s in walk_sections(part.sections):
             hei.append((f"{part.title} 标题", s.title))
+            if level == 1:
+                body.append(("目录", s.title))
             body += [(f"{s.title}", p.text) for p in s.paragraphs]
         for i, t in enumerate(part.tables, start=1):
-            hei.append(("目录", table_heading(i, t)))
-            song += t.texts()
+            hei.append((f"{t.label} 标题", t.title))
+            body.append(("目录", table_heading(i, t)))
+            song += [(where, text) for where, text in t.texts() if text != t.title]
         for i, (term, definition) in enumerate(part.glossary, start=1):
             body.append((f"{part.title} {term}", glossary_line(i, term, definition)))
         if part.tail:

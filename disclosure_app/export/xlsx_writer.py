@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -36,6 +36,31 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _RIGHT = Alignment(horizontal="right", vertical="center")
 
 
+class _Styles:
+    """Named styles registered once per workbook: assigning a name is far cheaper than building
+    Font/Alignment/Border objects cell by cell, and Excel lists them under 单元格样式."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self.known: set[str] = set()
+
+    def name(self, kind: str, bold: bool = False, indent: int = 0) -> str:
+        name = f"公开表-{kind}{indent or ''}{'-合计' if bold else ''}"
+        if name in self.known:
+            return name
+        st = NamedStyle(name=name, font=Font(name=_SONG, size=10, bold=bold or kind == "表头"), border=_BORDER)
+        if kind in ("金额", "数量"):
+            st.alignment = _RIGHT
+            st.number_format = COUNT_FORMAT if kind == "数量" else AMOUNT_FORMAT
+        elif kind in ("表头", "居中"):
+            st.alignment = _CENTER
+        else:
+            st.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=indent)
+        self.wb.add_named_style(st)
+        self.known.add(name)
+        return name
+
+
 def _merge(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
     if rowspan > 1 or colspan > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1)
@@ -50,11 +75,12 @@ def _info_ranges(width: int) -> list[tuple[int, int]]:
     return [(1, a), (a + 1, b - a), (b + 1, width - b)]
 
 
-def write_table_sheet(ws: Worksheet, table: RenderedTable) -> dict[str, dict]:
+def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | None = None) -> dict[str, dict]:
     """Print one rendered table on ``ws``.
 
     Returns ``{"cells": {(form, row, col): coordinate}, "codes": {code: (code coord, name coord)}}``.
     """
+    styles = styles or _Styles(ws.parent)
     w = table.width
     write_text(ws.cell(TITLE_ROW, 1), table.title)
     ws.cell(TITLE_ROW, 1).font = Font(name=_HEI, size=16)
@@ -77,14 +103,13 @@ def write_table_sheet(ws: Worksheet, table: RenderedTable) -> dict[str, dict]:
         _merge(ws, INFO_ROW, first, 1, count)
         used.update(range(first, first + count))
 
+    head = styles.name("表头")
     for i, line in enumerate(table.header):
         for j, text in enumerate(line):
             cell = ws.cell(HEADER_ROW + i, j + 1)
+            cell.style = head
             if text:
                 write_text(cell, text)
-            cell.font = Font(name=_SONG, size=10, bold=True)
-            cell.alignment = _CENTER
-            cell.border = _BORDER
     for s in table.header_spans:
         _merge(ws, HEADER_ROW + s.row, s.col + 1, s.rowspan, s.colspan)
 
@@ -97,23 +122,17 @@ def write_table_sheet(ws: Worksheet, table: RenderedTable) -> dict[str, dict]:
             codes[row.code] = (ws.cell(r, 1).coordinate, ws.cell(r, 2).coordinate)
         for j, c in enumerate(row.cells):
             cell = ws.cell(r, j + 1)
-            cell.border = _BORDER
-            cell.font = Font(name=_SONG, size=10, bold=row.total)
             if c.key is not None:
+                cell.style = styles.name("数量" if c.kind == "count" else "金额", row.total)
                 coords[c.key] = cell.coordinate
                 cell.value = c.value
-                cell.number_format = COUNT_FORMAT if c.kind == "count" else AMOUNT_FORMAT
-                cell.alignment = _RIGHT
-            elif c.kind == "dash":
+            elif c.kind in ("dash", "line"):
+                cell.style = styles.name("居中", row.total)
                 write_text(cell, c.text)
-                cell.alignment = _CENTER
-            elif c.text:
-                write_text(cell, c.text)
-                if c.kind == "line":
-                    cell.alignment = _CENTER
-                else:
-                    cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True,
-                                               indent=c.indent)
+            else:
+                cell.style = styles.name("文本", row.total, c.indent)
+                if c.text:
+                    write_text(cell, c.text)
         for first, count in row.spans:
             _merge(ws, r, first + 1, 1, count)
 
@@ -177,8 +196,9 @@ def build_workbook(project: Project, findings: Iterable[Finding] = (),
     wb = Workbook()
     wb.remove(wb.active)
     maps: dict[str, dict] = {}
+    styles = _Styles(wb)
     for table in tables:
-        maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table)
+        maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table, styles)
     write_findings_sheet(wb.create_sheet(FINDINGS_SHEET), project, findings)
     write_keys(wb, project, {t.form_id: t.label for t in tables}, maps)
     wb.active = 0

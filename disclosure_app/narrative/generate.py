@@ -1,4 +1,5 @@
-"""The publication's text — 概况, 情况说明 一–十, 名词解释 — written from the project's numbers.
+"""The publication's text — 概况, 情况说明 (Shanxi 一–十, Liaoning 一–五), 名词解释 — written from
+the project's numbers.
 
 ``build_text(project)`` is what exporters and the GUI call; ``missing_for_final(project)`` lists
 what still blocks a final (non-draft) export.  ``build(project)`` also returns,
@@ -12,7 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Project
+from . import liaoning_income_expenditure as ln
 from .income_expenditure import basic, expenditure, fiscal, general_budget, income, totals
+from .liaoning_special_matters import other_matters as ln_other_matters
+from .liaoning_special_matters import three_public as ln_three_public
 from .model import DocumentText, Paragraph, Section
 from .phrases import has_narrative, settings_for
 from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Rendered, Writer, part
@@ -24,6 +28,7 @@ Builder = Callable[[Writer], Part]
 SECTIONS: dict[str, tuple[Builder, ...]] = {
     "final_shanxi": (totals, income, expenditure, fiscal, general_budget, basic, fund, state_capital,
                      three_public, other_matters),
+    "final_liaoning": (ln.totals, ln.fiscal, ln_three_public, ln.basic, ln_other_matters),
 }
 
 

@@ -12,7 +12,9 @@ Every input is an :class:`InputSpec` stored in ``Project.inputs`` under a stable
 
 Amounts are read with :func:`amounts.parse_amount`, counts with :func:`amounts.parse_count`.
 Which inputs apply depends on the data (a 类 only when it is listed, 政府采购 details only when
-there was 政府采购), so the list is a function of the project: :func:`input_specs`.
+there was 政府采购), so the list is a function of the project: :func:`input_specs`.  Each
+template set has its own :class:`InputSet` — Shanxi's below, Liaoning's in
+:mod:`.inputs_liaoning` — and the same key means the same thing in both where they share it.
 """
 
 from __future__ import annotations
@@ -22,15 +24,12 @@ from decimal import Decimal
 
 from ..amounts import AmountError, parse_amount, parse_count
 from ..model import Project
-from .model import InputSpec
+from .inputs_liaoning import LIAONING
+from .model import InputSet, InputSpec
 from .phrases import settings_for
 
 A, C, T = "amount", "count", "text"
-
-
-def _s(key: str, label: str, kind: str = T, section: str = "", required: bool = True, hint: str = "") -> InputSpec:
-    return InputSpec(key, label, kind, section, required, hint)
-
+_s = InputSpec          # _s(key, label, kind, section, required, hint)
 
 _REASON_HINT = "写原因本身，句末不加句号，如：2024年调出3人，退休3人"
 _PRIOR_HINT = "上年决算公开中的数，万元"
@@ -122,9 +121,6 @@ _DEFAULTS: dict[str, tuple[Callable[[Project], bool], str]] = {
     "use.reception.abroad": (_ZERO_C12, "无"),
 }
 
-_STATIC = {s.key: s for s in INPUTS}
-
-
 def listed_classes(project: Project, list_all: bool = False) -> list[tuple[str, str]]:
     """The function 类 of 公开05 the text lists, in code order: non-zero ones unless ``list_all``."""
     out = []
@@ -145,24 +141,14 @@ def class_specs(code: str, name: str) -> tuple[InputSpec, ...]:
     )
 
 
-def input_specs(project: Project) -> tuple[InputSpec, ...]:
-    """Every input the project's 情况说明 uses now, in the order of the text."""
-    list_all = settings_for(project).list_all
-    out: list[InputSpec] = []
-    for spec in INPUTS:
-        applies = _APPLIES.get(spec.key)
-        if applies is not None and not applies(project):
-            continue
-        out.append(spec)
-        if spec.key == "budget.total":
-            for code, name in listed_classes(project, list_all):
-                out.extend(class_specs(code, name))
-    return tuple(out)
+def _shanxi_expand(project: Project, key: str) -> tuple[InputSpec, ...]:
+    if key != "budget.total":
+        return ()
+    classes = listed_classes(project, settings_for(project).list_all)
+    return tuple(spec for code, name in classes for spec in class_specs(code, name))
 
 
-def spec_of(project: Project, key: str) -> InputSpec | None:
-    if key in _STATIC:
-        return _STATIC[key]
+def _shanxi_lookup(project: Project, key: str) -> InputSpec | None:
     parts = key.split(".")
     if len(parts) == 3 and parts[1] == "class":
         names = project.code_names("T05")
@@ -170,6 +156,42 @@ def spec_of(project: Project, key: str) -> InputSpec | None:
             if spec.key == key:
                 return spec
     return None
+
+
+def _shanxi_default(project: Project, key: str) -> str | None:
+    rule = _DEFAULTS.get(key)
+    return rule[1] if rule and rule[0](project) else None
+
+
+SHANXI = InputSet(INPUTS, _APPLIES, _shanxi_default, _shanxi_expand, _shanxi_lookup)
+
+# Input sets by template set (``NarrativeSettings.template_set``).
+_SETS: dict[str, InputSet] = {"final_shanxi": SHANXI, "final_liaoning": LIAONING}
+_STATIC = {name: {s.key: s for s in inputs.specs} for name, inputs in _SETS.items()}
+
+
+def input_set(project: Project) -> InputSet:
+    """The inputs of the project's template set (KeyError, in Chinese, for a profile without text)."""
+    return _SETS[settings_for(project).template_set]
+
+
+def input_specs(project: Project) -> tuple[InputSpec, ...]:
+    """Every input the project's 情况说明 uses now, in the order of the text."""
+    inputs = input_set(project)
+    out: list[InputSpec] = []
+    for spec in inputs.specs:
+        applies = inputs.applies.get(spec.key)
+        if applies is not None and not applies(project):
+            continue
+        out.append(spec)
+        out.extend(inputs.expand(project, spec.key))
+    return tuple(out)
+
+
+def spec_of(project: Project, key: str) -> InputSpec | None:
+    name = settings_for(project).template_set
+    spec = _STATIC[name].get(key)
+    return spec if spec is not None else _SETS[name].lookup(project, key)
 
 
 def label_of(project: Project, key: str) -> str:
@@ -185,8 +207,7 @@ def kind_of(project: Project, key: str) -> str:
 
 
 def default_of(project: Project, key: str) -> str | None:
-    rule = _DEFAULTS.get(key)
-    return rule[1] if rule and rule[0](project) else None
+    return input_set(project).default(project, key)
 
 
 def value_of(project: Project, key: str) -> str | None:

@@ -6,7 +6,12 @@ Qt 情况说明 view (which print or show it).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Project
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,31 @@ class InputSpec:
     section: str = ""             # narrative section it belongs to, e.g. "一"
     required: bool = True         # missing → 警告 and a visible 【待填写：…】 placeholder
     hint: str = ""
+
+
+def _nothing(project: Project, key: str) -> None:
+    return None
+
+
+def _no_more(project: Project, key: str) -> tuple[InputSpec, ...]:
+    return ()
+
+
+@dataclass(frozen=True)
+class InputSet:
+    """Everything one template set asks the accountant for, as data plus a few rules.
+
+    ``specs`` in the order of the text; ``applies[key](project)`` false leaves a spec out;
+    ``default(project, key)`` is the text used while an input is empty (e.g. "0" when the
+    matching amount is zero, "无" when there is no difference to explain); ``expand(project,
+    key)`` gives the specs inserted after ``key`` that depend on the data (one per listed
+    类 or 项) and ``lookup(project, key)`` finds such a spec by its key.
+    """
+    specs: tuple[InputSpec, ...]
+    applies: Mapping[str, Callable[[Project], bool]] = field(default_factory=dict)
+    default: Callable[[Project, str], str | None] = _nothing
+    expand: Callable[[Project, str], tuple[InputSpec, ...]] = _no_more
+    lookup: Callable[[Project, str], InputSpec | None] = _nothing
 
 
 @dataclass(frozen=True)

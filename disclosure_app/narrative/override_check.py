@@ -35,6 +35,8 @@ class Token:
 
 
 def _unit(text: str, pos: int) -> str:
+    while text[pos:pos + 1] == " ":      # "1199.89 万元": some publications space the unit off
+        pos += 1
     if text.startswith("万元", pos):
         return "万"
     nxt = text[pos:pos + 1]

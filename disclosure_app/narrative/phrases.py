@@ -2,10 +2,11 @@
 per-profile settings that choose between the styles publications use.
 
 Seed publications write amounts with a thousands separator ("1,199.89"), zero as "0",
-percentages ROUND_HALF_UP, and never a percentage of a zero base.  Wording lives in the Jinja
+percentages ROUND_HALF_UP, and never a percentage of a zero base; the Liaoning variant writes
+"1199.89 万元" and zero as "0.00".  Wording lives in the Jinja
 templates (``templates/<profile>/*.j2``); what the templates cannot decide — how many decimals a
 year-on-year percentage has in which section, whether trailing zeros are dropped, whether zero
-items are listed — is :class:`NarrativeSettings`, so a province's style changes without code.
+items are listed, how zero is written, 下降 or 降低 — is :class:`NarrativeSettings`, so a province's style changes without code.
 A project may override a setting through ``project.options`` (``narrative.list_all = "1"``).
 """
 
@@ -30,10 +31,10 @@ def trim_zeros(text: str) -> str:
     return text.rstrip("0").rstrip(".")
 
 
-def amount_text(value: Decimal | None, *, separator: bool = True, trim: bool = False) -> str:
-    """An amount in 万元 as the narrative prints it: "1,199.89"; zero (or empty) as "0"."""
+def amount_text(value: Decimal | None, *, separator: bool = True, trim: bool = False, zero: str = "0") -> str:
+    """An amount in 万元 as the narrative prints it: "1,199.89"; zero (or empty) as ``zero``."""
     if value is None or value == 0:
-        return "0"
+        return zero
     text = format_amount(value, separator=separator, blank_zero=False)
     return trim_zeros(text) if trim else text
 
@@ -109,6 +110,9 @@ class NarrativeSettings:
     trim_amount_sections: tuple[str, ...] = () # sections printing "760.7" rather than "760.70"
     list_all: bool = False                     # list zero income/expenditure types and 类 too
     separator: bool = True                     # "1,199.89" in the text
+    zero_amount: str = "0"                     # how a zero amount is written: "0" or "0.00"
+    rise_word: str = RISE                      # the rate's direction words: 增长/下降 or 增长/降低
+    fall_word: str = FALL
 
     def yoy_places_for(self, section: str) -> int:
         return self.yoy_places_by_section.get(section, self.yoy_places)
@@ -124,6 +128,12 @@ _PROFILES: dict[str, NarrativeSettings] = {
         template_set="final_shanxi",
         yoy_places_by_section={"一": 1, "四": 1, "五.一": 1},
         trim_amount_sections=("六",),
+    ),
+    # Liaoning 9-table 决算 (final_accounts.md §3.2, §3.5): "1234.56 万元" without separator,
+    # zero "0.00", trailing zeros kept, every percentage with two decimals, 增长/降低.
+    "final_liaoning": NarrativeSettings(
+        template_set="final_liaoning", yoy_trim=False, separator=False, zero_amount="0.00",
+        fall_word="降低",
     ),
 }
 

@@ -22,7 +22,18 @@ from ..paths import template_dir
 from ..rules.describe import cell_name
 from ..rules.findings import Cell
 from . import inputs as inp
-from .phrases import Delta, NarrativeSettings, amount_text, count_text, delta, percent_text, share, strip_end
+from .phrases import (
+    FALL,
+    RISE,
+    Delta,
+    NarrativeSettings,
+    amount_text,
+    count_text,
+    delta,
+    percent_text,
+    share,
+    strip_end,
+)
 
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK_RE = re.compile(f"{_OPEN}(\\d+){_SEP}(.*?){_CLOSE}", re.S)
@@ -56,6 +67,8 @@ class Change:
     amount: Num | None = None
     pct: Num | None = None
     missing: str = ""
+    rise: str = RISE
+    fall: str = FALL
 
     @property
     def same(self) -> bool:
@@ -67,7 +80,9 @@ class Change:
 
     @property
     def rate_word(self) -> str:
-        return self.d.rate_word if self.d else ""
+        if self.d is None:
+            return ""
+        return self.rise if self.d.up else self.fall
 
 
 @dataclass
@@ -118,7 +133,7 @@ class Writer:
             text = count_text(value)
         else:
             trim = self.settings.trims(self.section) if trim is None else trim
-            text = amount_text(value, separator=self.settings.separator, trim=trim)
+            text = amount_text(value, separator=self.settings.separator, trim=trim, zero=self.settings.zero_amount)
         return Num(value or Decimal(0), self._mark(text, Quote(kind, value or Decimal(0), what, cells)))
 
     def cell(self, form: str, row: str, col: str) -> Num:
@@ -134,6 +149,15 @@ class Writer:
             return None
         cells = self.cells_of(part) + self.cells_of(whole)
         return Num(value, self._mark(percent_text(value, places, trim=trim), Quote("percent", value, what, cells)))
+
+    def total(self, parts: list[Num], what: str, kind: str = "amount") -> Num:
+        """Σ of figures already quoted (cells or inputs), remembering all their sources; the first
+        missing one's placeholder when an input is not there."""
+        for n in parts:
+            if n.v is None:
+                return n
+        cells = tuple(c for n in parts for c in self.cells_of(n))
+        return self.num(sum((n.v for n in parts), start=Decimal(0)), what, cells, kind)
 
     def cells_of(self, n: Num) -> tuple[Cell, ...]:
         m = _MARK_RE.search(n.s)
@@ -152,16 +176,23 @@ class Writer:
         if d.rate is not None:
             pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
                                          Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
-        return Change(d, amount, pct)
+        return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
 
     # -- inputs ------------------------------------------------------------------------------
-    def text(self, key: str, strip: bool = True) -> str:
+    def text(self, key: str, strip: bool = True, etc: bool = False) -> str:
         """A free-text input (reason, use) or a placeholder; ``strip`` drops its final full stop
-        because the template adds its own."""
+        because the template adds its own, ``etc`` a final "等" the template says itself
+        ("主要是{…}等支出")."""
         raw = inp.value_of(self.project, key)
         if raw is None or not strip_end(raw):
             return self.placeholder(key)
         text = strip_end(raw) if strip else "".join(line.strip() for line in raw.strip().splitlines())
+        if etc and len(text) > 1 and text.endswith("等"):
+            text = strip_end(text[:-1])
+        return self.quote_text(text, key)
+
+    def quote_text(self, text: str, key: str) -> str:
+        """``text``, typed for input ``key``, marked as coming from it."""
         return self._mark(text, Quote("text", None, inp.label_of(self.project, key), (_input_cell(key),)))
 
     def number_input(self, key: str) -> Num:

@@ -18,6 +18,7 @@ from ..filelock import ProjectLock, ProjectLockedError
 from ..session import Session
 from ..store import ProjectFileError
 from .appfont import ensure_cjk_font
+from .compat import protect_singletons
 from .dialogs import offer_recovery, warn
 from .files import extra_checks
 from .mainwindow import APP_NAME, MainWindow
@@ -25,6 +26,7 @@ from .mainwindow import APP_NAME, MainWindow
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, set up once: High-DPI, Chinese standard dialogs, a CJK font."""
+    protect_singletons()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -32,6 +34,11 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("disclosure-app")
+    try:
+        from .icons import app_icon
+        app.setWindowIcon(app_icon())
+    except ImportError:
+        pass
     if not getattr(app, "_zh_translator", None):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         translator = QTranslator(app)

@@ -10,8 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model import Project
 from ..rules.findings import ERROR, counts
@@ -54,6 +65,9 @@ class ExportWorker(QObject):
         except OSError as exc:
             self.failed.emit(f"写入“{self.out_dir}”失败：{exc.strerror or exc}。请检查文件夹是否存在、是否有写入权限，"
                              f"以及同名文件是否正在被其他程序打开")
+            return
+        except Exception as exc:  # noqa: BLE001 — the progress dialog must never wait for ever
+            self.failed.emit(f"导出时发生意外错误：{exc}。已写出的文件可能不完整，请重试；如仍失败，请保存项目后联系维护人员")
             return
         self.finished.emit(manifest)
 

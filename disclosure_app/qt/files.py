@@ -188,11 +188,11 @@ class FileMixin:
                 return Path(url.toLocalFile())
         return None
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         if self.dropped_project(event.mimeData()) is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:
         path = self.dropped_project(event.mimeData())
         if path is not None:
             event.acceptProposedAction()

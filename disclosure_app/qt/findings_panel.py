@@ -1,23 +1,38 @@
 """The validation panel: findings grouped by severity and form, filterable, each a jump target.
 
-The tree model is rebuilt from the session's findings list after every edit (the engine is
-incremental, the list short); an unchanged list costs one comparison.  Accepted warnings stay
-listed with their 说明.
+After every edit the tree is brought in line with the session's findings row by row (inserted
+and removed rows only, so what the user expanded or selected stays); an unchanged list costs
+one comparison.  Accepted warnings stay listed with their 说明.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QPushButton, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..amounts import format_amount
 from ..model import Project
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from .form_model import ACCEPTED_COLOUR, SEVERITY_COLOUR
 
+_ROOT = QModelIndex()              # the invisible root, as a default argument
+
 HEADERS = ("问题", "应为", "实为", "差额", "说明")
+# roles as plain ints: data() is called hundreds of times per repaint
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION, _FOREGROUND = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ForegroundRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 OTHER_FORM = "—"
 
 
@@ -34,34 +49,44 @@ def form_title(project: Project, form_id: str) -> str:
 
 
 class _Node:
-    __slots__ = ("parent", "row", "children", "text", "finding", "key")
+    __slots__ = ("parent", "row", "children", "text", "finding", "key", "uid")
 
-    def __init__(self, parent: _Node | None, row: int, text: str, finding: Finding | None = None,
-                 key: str = "") -> None:
-        self.parent, self.row, self.text, self.finding, self.key = parent, row, text, finding, key
+    def __init__(self, parent: _Node | None, key: str, text: str = "", finding: Finding | None = None,
+                 uid: int = 0) -> None:
+        self.parent, self.key, self.text, self.finding, self.uid = parent, key, text, finding, uid
+        self.row = 0
         self.children: list[_Node] = []
 
 
+# What a level of the tree should hold: (key, text, finding, children) per row
+Wanted = list[tuple[str, str, "Finding | None", list]]
+
+
 class FindingsModel(QAbstractItemModel):
-    """Severity → form → finding."""
+    """Severity → form → finding, updated in place so expansion and selection survive edits."""
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
-        self.root = _Node(None, 0, "")
+        self.root = _Node(None, "")
         self.findings: list[Finding] = []
         self.severities = {ERROR, WARNING, INFO}
         self.form_filter = ""
-        self._nodes: list[_Node] = []
-        self._ids: dict[int, int] = {}
+        self._by_uid: dict[int, _Node] = {0: self.root}
+        self._next_uid = 1
+        self.inserted_groups: list[_Node] = []      # groups added by the last update (to expand)
+        self._accepted_brush = QBrush(ACCEPTED_COLOUR)
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.findings = list(findings)
         self.rebuild()
 
-    def rebuild(self) -> None:
-        self.beginResetModel()
-        root = _Node(None, 0, "")
+    def _group(self, f: Finding) -> str:
+        """The form a finding is listed under; department and narrative findings share one group."""
+        return f.form if f.form and self.project.profile.has_form(f.form) else OTHER_FORM
+
+    def _wanted(self) -> Wanted:
+        out: Wanted = []
         for sev in (ERROR, WARNING, INFO):
             if sev not in self.severities:
                 continue
@@ -69,69 +94,122 @@ class FindingsModel(QAbstractItemModel):
                      and (not self.form_filter or self._group(f) == self.form_filter)]
             if not items:
                 continue
-            group = _Node(root, len(root.children), f"{SEVERITY_ZH[sev]}（{len(items)}）", key=sev)
-            root.children.append(group)
             by_form: dict[str, list[Finding]] = {}
             for f in items:
                 by_form.setdefault(self._group(f), []).append(f)
+            forms = []
             for form, fs in by_form.items():
-                node = _Node(group, len(group.children), f"{form_title(self.project, form)}（{len(fs)}）",
-                             key=f"{sev}|{form}")
-                group.children.append(node)
-                node.children = [_Node(node, i, f.message, f) for i, f in enumerate(fs)]
-        self.root = root
-        self._nodes = []             # ids for createIndex: position in this list
-        self._index_nodes(root)
-        self._ids = {id(n): i for i, n in enumerate(self._nodes)}
-        self.endResetModel()
+                seen: dict[str, int] = {}
+                leaves = []
+                for f in fs:
+                    k = f"{f.key}|{f.message}|{f.accepted_note or ''}"
+                    seen[k] = seen.get(k, 0) + 1
+                    leaves.append((f"{k}#{seen[k]}", f.message, f, []))
+                forms.append((f"{sev}|{form}", f"{form_title(self.project, form)}（{len(fs)}）", None, leaves))
+            out.append((sev, f"{SEVERITY_ZH[sev]}（{len(items)}）", None, forms))
+        return out
 
-    def _group(self, f: Finding) -> str:
-        """The form a finding is listed under; department and narrative findings share one group."""
-        return f.form if f.form and self.project.profile.has_form(f.form) else OTHER_FORM
+    def rebuild(self) -> None:
+        """Bring the tree in line with ``findings`` and the filters, row by row."""
+        self.inserted_groups = []
+        self._sync(self.root, self._wanted())
 
-    def _index_nodes(self, node: _Node) -> None:
-        for child in node.children:
-            self._nodes.append(child)
-            self._index_nodes(child)
+    def _index_of(self, node: _Node) -> QModelIndex:
+        return QModelIndex() if node is self.root else self.createIndex(node.row, 0, node.uid)
+
+    def _forget(self, node: _Node) -> None:
+        self._by_uid.pop(node.uid, None)
+        for c in node.children:
+            self._forget(c)
+
+    def _sync(self, parent: _Node, wanted: Wanted) -> None:
+        keys = {w[0] for w in wanted}
+        kids = parent.children
+        i = len(kids) - 1
+        while i >= 0:                         # removals, in contiguous runs from the end
+            if kids[i].key in keys:
+                i -= 1
+                continue
+            j = i
+            while j - 1 >= 0 and kids[j - 1].key not in keys:
+                j -= 1
+            self.beginRemoveRows(self._index_of(parent), j, i)
+            for n in kids[j:i + 1]:
+                self._forget(n)
+            del kids[j:i + 1]
+            self.endRemoveRows()
+            i = j - 1
+        for pos, (key, text, finding, children) in enumerate(wanted):
+            if pos < len(kids) and kids[pos].key == key:
+                node = kids[pos]
+                if node.text != text or node.finding is not finding:
+                    node.text, node.finding = text, finding
+                    self.dataChanged.emit(self.createIndex(pos, 0, node.uid),
+                                          self.createIndex(pos, len(HEADERS) - 1, node.uid))
+            else:
+                self.beginInsertRows(self._index_of(parent), pos, pos)
+                node = _Node(parent, key, text, finding, self._next_uid)
+                self._by_uid[node.uid] = node
+                self._next_uid += 1
+                kids.insert(pos, node)
+                for r in range(pos, len(kids)):
+                    kids[r].row = r
+                self.endInsertRows()
+                if finding is None:
+                    self.inserted_groups.append(node)
+            node.row = pos
+            if children or node.children:
+                self._sync(node, children)
+        for r, n in enumerate(kids):
+            n.row = r
 
     def node(self, index: QModelIndex) -> _Node:
-        return self._nodes[index.internalId()] if index.isValid() else self.root
+        return self._by_uid.get(index.internalId(), self.root)
+
+    def nodes(self):
+        """Every node, depth first."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            n = stack.pop()
+            yield n
+            stack.extend(reversed(n.children))
 
     # -- QAbstractItemModel ----------------------------------------------------------------------
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent=_ROOT) -> QModelIndex:
         p = self.node(parent)
         if not (0 <= row < len(p.children)):
             return QModelIndex()
-        return self.createIndex(row, column, self._ids[id(p.children[row])])
+        return self.createIndex(row, column, p.children[row].uid)
 
-    def parent(self, index=QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index=_ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
-        p = self._nodes[index.internalId()].parent
+        p = self.node(index).parent
         if p is None or p is self.root:
             return QModelIndex()
-        return self.createIndex(p.row, 0, self._ids[id(p)])
+        return self.createIndex(p.row, 0, p.uid)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent=_ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent=_ROOT) -> int:
         return len(HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return HEADERS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
-        n = self._nodes[index.internalId()]
+        role = int(role)
+        n = self.node(index)
         f = n.finding
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == _DISPLAY or role == _TOOLTIP:
             if f is None:
                 return n.text if col == 0 else None
             if col == 0:
@@ -140,18 +218,18 @@ class FindingsModel(QAbstractItemModel):
                 return f"已接受：{f.accepted_note}" if f.accepted_note else None
             v = (f.expected, f.actual, f.difference)[col - 1]
             return None if v is None else format_amount(v, blank_zero=False)
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            sev = f.severity if f else (n.key.split("|")[0] if n.parent is self.root else None)
+        if role == _DECORATION and col == 0:
+            sev = f.severity if f else (n.key if n.parent is self.root else None)
             if sev in SEVERITY_COLOUR:
                 return ACCEPTED_COLOUR if f is not None and f.accepted_note else SEVERITY_COLOUR[sev]
-        if role == Qt.ItemDataRole.ForegroundRole and f is not None and f.accepted_note:
-            return QBrush(ACCEPTED_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == _FOREGROUND and f is not None and f.accepted_note:
+            return self._accepted_brush
+        elif role == _ALIGN and 1 <= col <= 3:
+            return _RIGHT
         return None
 
     def leaf_count(self) -> int:
-        return sum(1 for n in self._nodes if n.finding is not None)
+        return sum(1 for n in self.nodes() if n.finding is not None)
 
 
 class FindingsPanel(QWidget):
@@ -168,6 +246,15 @@ class FindingsPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("校验结果")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        width = self.fontMetrics().horizontalAdvance("-99,999,999.99") + 16
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, header.ResizeMode.Fixed)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(4, header.ResizeMode.Interactive)
+        header.resizeSection(4, 16 * self.fontMetrics().horizontalAdvance("中"))
         self.tree.doubleClicked.connect(self._double_clicked)
         self.tree.activated.connect(self._double_clicked)
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self.model.node(i).key))
@@ -205,18 +292,12 @@ class FindingsPanel(QWidget):
         self._restore_expansion()
 
     def _restore_expansion(self) -> None:
+        """Expand the groups the last update added (unless the user had collapsed them before)."""
         big = self.model.leaf_count() > 200
-        for group in range(self.model.rowCount()):
-            gi = self.model.index(group, 0)
-            node = self.model.node(gi)
-            if node.key not in self._collapsed and not (big and node.key == INFO):
-                self.tree.setExpanded(gi, True)
-            for k in range(self.model.rowCount(gi)):
-                fi = self.model.index(k, 0, gi)
-                if self.model.node(fi).key not in self._collapsed:
-                    self.tree.setExpanded(fi, True)
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 560))
+        for node in self.model.inserted_groups:
+            if node.key in self._collapsed or (big and node.key == INFO):
+                continue
+            self.tree.setExpanded(self.model.createIndex(node.row, 0, node.uid), True)
         self._update_buttons()
 
     def _filter_changed(self, *args) -> None:

@@ -17,6 +17,8 @@ from ..model import CellKey
 from ..rules.findings import ERROR, INFO, WARNING
 from ..session import EditError, Session
 
+_ROOT = QModelIndex()              # the invisible root, as a default argument
+
 MARKER_ROLE = int(Qt.ItemDataRole.UserRole) + 1     # Marker | None
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2        # the (form, row, column) key or None
 
@@ -54,15 +56,16 @@ class FormTableModel(QAbstractTableModel):
         self.markers: dict[CellKey, Marker] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._grey = QBrush(QColor("#777777"))
 
     # -- shape ---------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.row_count
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.column_count
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -104,18 +107,18 @@ class FormTableModel(QAbstractTableModel):
                 return QBrush(_STUB_BG)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#777777")) if info.kind in (DASHED, LINE) else None
+            return self._grey if info.kind in (DASHED, LINE) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if marker is not None:
                 return "\n".join(marker.messages)
             return None
         if role == MARKER_ROLE:
-            return marker
+            return marker if marker is not None else None
         if role == KEY_ROLE:
-            return info.key
+            return info.key if info.key is not None else None
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         r, c = index.row(), index.column()

@@ -12,10 +12,18 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPolygon
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QLineEdit, QMenu,
-                               QStyledItemDelegate, QTableView, QToolTip)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QToolTip,
+)
 
-from ..clipboard import PasteError, copy_block, paste_changes, parse_tsv
+from ..clipboard import PasteError, copy_block, parse_tsv, paste_changes
 from ..grid import CODE, LABEL, LINE, NAME, VALUE, autosum_changes
 from ..model import CellKey
 from ..session import EditError, Session
@@ -30,7 +38,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index) -> None:
         super().paint(painter, option, index)
-        marker = index.data(MARKER_ROLE)
+        # the Python model directly: no QVariant round trip for every painted cell
+        marker = index.model().data(index, MARKER_ROLE)
         if marker is None:
             return
         r = option.rect
@@ -43,7 +52,7 @@ class CellDelegate(QStyledItemDelegate):
                                       QPoint(r.right(), r.top() + size)]))
         painter.restore()
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         align = index.data(Qt.ItemDataRole.TextAlignmentRole)
@@ -51,10 +60,10 @@ class CellDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag(align))
         return editor
 
-    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt override
+    def setEditorData(self, editor, index) -> None:
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
-    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt override
+    def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
@@ -164,7 +173,7 @@ class FormView(QTableView):
             self.message.emit(f"已选 {len(self.selected_cells())} 个单元格，数值合计 {total:,.2f}")
 
     # -- editing keys ----------------------------------------------------------------------------
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy()
@@ -181,7 +190,7 @@ class FormView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt override
+    def closeEditor(self, editor, hint) -> None:
         """Enter commits and moves down, Tab right, Shift+Tab left — without opening the next editor."""
         failed, self._edit_failed = self._edit_failed, False
         if hint == _HINT.SubmitModelCache:
@@ -296,15 +305,16 @@ class FormView(QTableView):
         self.message.emit(f"已删除 {len(doomed)} 个科目行")
         return True
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)
-        menu.addAction("复制", self.copy, QKeySequence.StandardKey.Copy)
-        menu.addAction("粘贴", self.paste, QKeySequence.StandardKey.Paste)
-        menu.addAction("清除内容", self.clear_selection, QKeySequence(Qt.Key.Key_Delete))
+        # lambdas: a menu passes "checked" to a slot that takes arguments
+        menu.addAction("复制", lambda: self.copy(), QKeySequence.StandardKey.Copy)
+        menu.addAction("粘贴", lambda: self.paste(), QKeySequence.StandardKey.Paste)
+        menu.addAction("清除内容", lambda: self.clear_selection(), QKeySequence(Qt.Key.Key_Delete))
         menu.addSeparator()
         if self.coded:
-            menu.addAction("插入科目行…", self.insert_code_row)
-            menu.addAction("删除科目行", self.delete_code_rows)
+            menu.addAction("插入科目行…", lambda: self.insert_code_row())
+            menu.addAction("删除科目行", lambda: self.delete_code_rows())
             menu.addSeparator()
-        menu.addAction("自动求和（只填空白合计）", self.autosum)
+        menu.addAction("自动求和（只填空白合计）", lambda: self.autosum())
         menu.exec(event.globalPos())

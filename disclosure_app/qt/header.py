@@ -69,12 +69,12 @@ class FormHeader(QHeaderView):
         self._heights = heights
         return heights
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), sum(self.level_heights()) + 1)
 
     # -- painting -------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
         pal = self.palette()
         painter.fillRect(event.rect(), pal.button())

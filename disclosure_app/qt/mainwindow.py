@@ -8,15 +8,24 @@ engine is incremental, so this happens within the frame of the edit).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTreeWidget,
-                               QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
 from ..model import CellKey
 from ..recovery import RecoverySlot
 from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding, counts
 from ..session import EditError, Session
+from .actions import build_actions
+from .compat import protect_singletons
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
@@ -27,6 +36,7 @@ from .narrative_page import AttachmentsPage, GlossaryPage, NarrativePage
 
 APP_NAME = "预决算公开编制"
 AUTOSAVE_MS = 3 * 60 * 1000
+SLOW_CHECKS_MS = 150          # the narrative checks run when typing pauses this long
 INFO_PAGE, NARRATIVE, GLOSSARY, ATTACHMENTS = "info", "narrative", "glossary", "attachments"
 
 
@@ -72,7 +82,7 @@ class MainWindow(FileMixin, QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([250, 1150])
+        split.setSizes([360, 1040])
         self.setCentralWidget(split)
         self.dock = QDockWidget("校验结果", self)
         self.dock.setObjectName("FindingsDock")
@@ -83,7 +93,11 @@ class MainWindow(FileMixin, QMainWindow):
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.state_label)
-        self._build_actions()
+        build_actions(self)
+        self.slow_timer = QTimer(self)
+        self.slow_timer.setSingleShot(True)
+        self.slow_timer.setInterval(SLOW_CHECKS_MS)
+        self.slow_timer.timeout.connect(self.flush_slow_checks)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -91,80 +105,11 @@ class MainWindow(FileMixin, QMainWindow):
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
+        self.heartbeat_timer.timeout.connect(protect_singletons)
         self.heartbeat_timer.start()
         self.resize(1400, 900)
         if session is not None:
             self.set_session(session, lock, sample=sample)
-
-    # -- actions and menus -------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
-        a.triggered.connect(lambda checked=False: slot())
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(tip)
-        return a
-
-    def _build_actions(self) -> None:
-        S = QKeySequence.StandardKey
-        self.act_new = self._action("新建(&N)…", self.new_project, S.New, "新建空白项目或从样例开始")
-        self.act_open = self._action("打开(&O)…", self.open_project, S.Open, "打开公开项目文件（.dapj）")
-        self.act_save = self._action("保存(&S)", self.save, S.Save)
-        self.act_save_as = self._action("另存为(&A)…", self.save_as, S.SaveAs)
-        self.act_export = self._action("导出公开文件(&E)…", self.export, "Ctrl+E", "导出 PDF、Word、Excel 公开文件")
-        self.act_quit = self._action("退出(&X)", self.close, S.Quit)
-        self.act_undo = self._action("撤销(&U)", self.undo, S.Undo)
-        self.act_redo = self._action("重做(&R)", self.redo, S.Redo)
-        self.act_copy = self._action("复制(&C)", lambda: self._on_view("copy"), None)
-        self.act_paste = self._action("粘贴(&P)", lambda: self._on_view("paste"), None)
-        self.act_clear = self._action("清除内容(&D)", lambda: self._on_view("clear_selection"), None)
-        self.act_insert = self._action("插入科目行(&I)…", lambda: self._on_view("insert_code_row"), "Ctrl+Shift+I",
-                                       "在科目表中插入类/款/项科目行，名称按科目目录自动填写")
-        self.act_delete = self._action("删除科目行(&L)", lambda: self._on_view("delete_code_rows"), "Ctrl+Shift+L",
-                                       "删除选中的科目行及其下级科目")
-        self.act_autosum = self._action("自动求和(&M)", lambda: self._on_view("autosum"), "Ctrl+Shift+M",
-                                        "只填写空白的合计单元格，已有数值的合计不会被改动")
-        self.act_findings = self.dock.toggleViewAction()
-        self.act_findings.setText("校验结果面板(&V)")
-        self.act_findings.setShortcut(QKeySequence("F8"))
-        self.act_next = self._action("转到校验结果(&F)", self.focus_findings, "F9")
-        m = self.menuBar().addMenu("文件(&F)")
-        m.addActions([self.act_new, self.act_open])
-        self.recent_menu = m.addMenu("最近打开(&R)")
-        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
-        m.addSeparator()
-        m.addActions([self.act_save, self.act_save_as])
-        m.addSeparator()
-        m.addAction(self.act_export)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        m = self.menuBar().addMenu("编辑(&E)")
-        m.addActions([self.act_undo, self.act_redo])
-        m.addSeparator()
-        m.addActions([self.act_copy, self.act_paste, self.act_clear])
-        m.addSeparator()
-        m.addActions([self.act_insert, self.act_delete, self.act_autosum])
-        m = self.menuBar().addMenu("查看(&V)")
-        m.addActions([self.act_findings, self.act_next])
-        try:
-            from .about import show_about
-        except ImportError:
-            show_about = None
-        if show_about is not None:
-            m = self.menuBar().addMenu("帮助(&H)")
-            m.addAction(self._action("关于(&A)", lambda: show_about(self)))
-        bar = self.addToolBar("常用")
-        bar.setObjectName("MainToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([self.act_new, self.act_open, self.act_save])
-        bar.addSeparator()
-        bar.addActions([self.act_undo, self.act_redo])
-        bar.addSeparator()
-        bar.addActions([self.act_insert, self.act_delete, self.act_autosum])
-        bar.addSeparator()
-        bar.addAction(self.act_export)
 
     # -- the document ------------------------------------------------------------------------------
     def set_session(self, session: Session, lock: ProjectLock | None, *, sample: bool = False) -> None:
@@ -176,16 +121,20 @@ class MainWindow(FileMixin, QMainWindow):
             self.lock.release()
         self.session, self.lock, self.is_sample = session, lock, sample
         self.restored = False
+        session.engine.defer_slow = True      # narrative checks: when typing pauses, not per key
         session.listeners.append(self._on_event)
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages = {}
         self._findings = None
+        old = self.dock.widget()
         self.panel = FindingsPanel(session.project, self.dock)
         self.panel.activated.connect(self.show_finding)
         self.panel.acceptRequested.connect(self._accept_warning)
         self.dock.setWidget(self.panel)
+        if old is not None:
+            old.deleteLater()
         self._fill_nav()
         self.refresh_findings()
         self.update_history()
@@ -215,6 +164,12 @@ class MainWindow(FileMixin, QMainWindow):
         add(None, ATTACHMENTS, "第五部分 附件")
         self.nav.expandAll()
         self.nav.blockSignals(False)
+        # wide enough for the longest form title: the navigator never cuts a name short
+        fm = self.nav.fontMetrics()
+        widest = max(fm.horizontalAdvance(item.text(0)) for item in self.nav_items.values())
+        self.nav.setMinimumWidth(min(widest + 2 * self.nav.indentation() + 24, 420))
+        for item in self.nav_items.values():
+            item.setToolTip(0, item.text(0))
 
     def _nav_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -266,7 +221,7 @@ class MainWindow(FileMixin, QMainWindow):
         w = self.stack.currentWidget()
         return w if isinstance(w, FormView) else None
 
-    def _on_view(self, method: str) -> None:
+    def on_view(self, method: str) -> None:
         view = self.current_view()
         if view is not None:
             getattr(view, method)()
@@ -292,9 +247,18 @@ class MainWindow(FileMixin, QMainWindow):
             self.update_title()
             return
         self.refresh_findings()
+        if self.session.engine.slow_stale:
+            self.slow_timer.start()
         narrative = self.pages.get(NARRATIVE)
         if isinstance(narrative, NarrativePage):
             narrative.schedule()
+
+    def flush_slow_checks(self) -> None:
+        """Run the slow (narrative) checks now if an edit made them stale, and show the result."""
+        self.slow_timer.stop()
+        if self.session is not None and self.session.engine.slow_stale:
+            self.session.engine.refresh_slow()
+            self.refresh_findings()
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
@@ -309,7 +273,9 @@ class MainWindow(FileMixin, QMainWindow):
         c = counts(findings)
         parts = [f'<span style="color:{SEVERITY_COLOUR[s].name()}">{SEVERITY_ZH[s]} {c[s]}</span>'
                  for s in (ERROR, WARNING, INFO)]
-        self.counts_label.setText("　".join(parts))
+        text = "　".join(parts)
+        if text != self.counts_label.text():
+            self.counts_label.setText(text)
 
     def show_finding(self, f: Finding) -> None:
         """Jump to the finding's cells: its form, its cells selected."""
@@ -355,6 +321,10 @@ class MainWindow(FileMixin, QMainWindow):
         h = self.session.history
         self.act_undo.setText(f"撤销“{h.undo_label}”(&U)" if h.undo_label else "撤销(&U)")
         self.act_redo.setText(f"重做“{h.redo_label}”(&R)" if h.redo_label else "重做(&R)")
+        self.act_undo.setIconText("撤销")          # the toolbar keeps its width; the menu shows the label
+        self.act_redo.setIconText("重做")
+        self.act_undo.setToolTip(f"撤销“{h.undo_label}”" if h.undo_label else "没有可撤销的操作")
+        self.act_redo.setToolTip(f"重做“{h.redo_label}”" if h.redo_label else "没有可重做的操作")
         self.act_undo.setEnabled(h.undo_label is not None)
         self.act_redo.setEnabled(h.redo_label is not None)
 
@@ -378,7 +348,13 @@ class MainWindow(FileMixin, QMainWindow):
             where = "新项目（未保存）"
         mark = "*" if self.is_dirty else ""
         self.setWindowTitle(f"{self.document_title()}{mark} — {where} — {APP_NAME}")
-        self.state_label.setText("有未保存的修改" if self.is_dirty else ("已保存" if self.session.path else "未保存"))
+        if self.is_dirty:
+            state = "有未保存的修改"
+        elif self.is_sample:
+            state = "样例，未保存"
+        else:
+            state = "已保存" if self.session.path else "未保存"
+        self.state_label.setText(state)
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -394,8 +370,9 @@ class MainWindow(FileMixin, QMainWindow):
         page = self.pages.get(INFO_PAGE)
         if isinstance(page, InfoPage):
             page.commit_all()
+        self.flush_slow_checks()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         if self.session is not None and not self.maybe_save():
             event.ignore()
             return

@@ -13,8 +13,20 @@ import html
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..session import EditError, Session
 from .info_page import CommitTextEdit
@@ -31,6 +43,14 @@ def _narrative():
     except ImportError:
         return None
     return build_text, input_specs
+
+
+def section_title(section: str) -> str:
+    """"五.一" → "五（一）", as the 情况说明 numbers its parts."""
+    if not section:
+        return "其他"
+    head, *rest = section.split(".")
+    return head + "".join(f"（{r}）" for r in rest)
 
 
 def _rich(text: str) -> str:
@@ -52,16 +72,19 @@ class ParagraphView(QFrame):
         self.tag.setStyleSheet("color:#8a6d00")
         self.edit = QPushButton("改写…", self)
         self.revert = QPushButton("恢复生成", self)
+        self.edit.setToolTip("用自己的文字代替这一段；段中的金额仍会与表格核对")
+        self.revert.setToolTip("放弃改写，恢复按表格自动生成的文字")
         self.edit.clicked.connect(lambda: page.rewrite(self.key))
         self.revert.clicked.connect(lambda: page.revert(self.key))
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()
+        buttons.setSpacing(2)
         buttons.addWidget(self.tag)
-        buttons.addStretch(1)
         buttons.addWidget(self.edit)
         buttons.addWidget(self.revert)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.text)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
 
     def show_paragraph(self, p) -> None:
@@ -108,7 +131,7 @@ class NarrativePage(QSplitter):
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -137,6 +160,8 @@ class NarrativePage(QSplitter):
             layout = QVBoxLayout(body)
             layout.addWidget(QLabel("<b>需要填写的内容</b>（表格里没有的：原因、用途、上年数、数量等）"))
             form = QFormLayout()
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)     # long labels above their field
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             layout.addLayout(form)
             layout.addStretch(1)
             self.inputs = {}
@@ -144,7 +169,7 @@ class NarrativePage(QSplitter):
             for s in specs:
                 if s.section != section:
                     section = s.section
-                    form.addRow(QLabel(f"<b>（{section}）</b>" if section else "<b>其他</b>"))
+                    form.addRow(QLabel(f"<b>{section_title(section)}</b>"))
                 w = self._input_widget(s)
                 self.inputs[s.key] = w
                 form.addRow(("* " if s.required else "") + s.label + "：", w)
@@ -245,7 +270,7 @@ class GlossaryPage(QTextBrowser):
         super().__init__(parent)
         self.session = session
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
 
@@ -272,5 +297,5 @@ class AttachmentsPage(QLabel):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setMargin(16)
-        self.setText("<h2>第五部分 附件</h2><p>项目支出绩效自评表等附件由绩效管理系统出具，导出公开文件时请将其"
-                     "PDF 附于文末。本程序在“第五部分 附件”标题下列出附件名称，不改动附件内容。</p>")
+        self.setText("<h2>第五部分 附件</h2><p>项目支出绩效自评表等附件来自绩效自评工作，本程序不编辑附件内容。"
+                     "公开时请将附件与导出的公开文件一并发布。</p>")

@@ -2,9 +2,9 @@
 
 Usage::
 
-    python build_scripts/build.py            # build unless dist/ is current, then print size and times
-    python build_scripts/build.py --force    # build even when dist/ is current
-    python build_scripts/build.py --console  # Windows: the main executable keeps a console (debugging)
+    python build_scripts/build_bundle.py            # build unless dist/ is current, then print size and times
+    python build_scripts/build_bundle.py --force    # build even when dist/ is current
+    python build_scripts/build_bundle.py --console  # Windows: the main executable keeps a console (debugging)
 
 A fingerprint of everything the bundle is made from (package, resources, templates, spec, tool
 versions) is written beside it as ``dist/disclosure-app.stamp``; a later call with the same

@@ -1,0 +1,88 @@
+"""The main window's commands: actions with their shortcuts, the menus and the toolbar.
+
+Every command is a method of the window (or of the current form view); this module only
+names them in Chinese, gives them keys and arranges them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    a = QAction(text, window)
+    a.triggered.connect(lambda checked=False: slot())
+    if shortcut is not None:
+        a.setShortcut(QKeySequence(shortcut))
+    if tip:
+        a.setStatusTip(tip)
+        a.setToolTip(tip)
+    return a
+
+
+def build_actions(window) -> None:
+    """Create the window's actions (``window.act_*``), its menus and its toolbar."""
+    S = QKeySequence.StandardKey
+    window.act_new = _action(window, "新建(&N)…", window.new_project, S.New, "新建空白项目或从样例开始")
+    window.act_open = _action(window, "打开(&O)…", window.open_project, S.Open, "打开公开项目文件（.dapj）")
+    window.act_save = _action(window, "保存(&S)", window.save, S.Save)
+    window.act_save_as = _action(window, "另存为(&A)…", window.save_as, S.SaveAs)
+    window.act_export = _action(window, "导出公开文件(&E)…", window.export, "Ctrl+E", "导出 PDF、Word、Excel 公开文件")
+    window.act_quit = _action(window, "退出(&X)", window.close, S.Quit)
+    window.act_undo = _action(window, "撤销(&U)", window.undo, S.Undo)
+    window.act_redo = _action(window, "重做(&R)", window.redo, S.Redo)
+    window.act_copy = _action(window, "复制(&C)", lambda: window.on_view("copy"), None)
+    window.act_paste = _action(window, "粘贴(&P)", lambda: window.on_view("paste"), None)
+    window.act_clear = _action(window, "清除内容(&D)", lambda: window.on_view("clear_selection"), None)
+    window.act_insert = _action(window, "插入科目行(&I)…", lambda: window.on_view("insert_code_row"), "Ctrl+Shift+I",
+                               "在科目表中插入类/款/项科目行，名称按科目目录自动填写")
+    window.act_delete = _action(window, "删除科目行(&L)", lambda: window.on_view("delete_code_rows"), "Ctrl+Shift+L",
+                               "删除选中的科目行及其下级科目")
+    window.act_autosum = _action(window, "自动求和(&M)", lambda: window.on_view("autosum"), "Ctrl+Shift+M",
+                                "只填写空白的合计单元格，已有数值的合计不会被改动")
+    window.act_findings = window.dock.toggleViewAction()
+    window.act_findings.setText("校验结果面板(&V)")
+    window.act_findings.setShortcut(QKeySequence("F8"))
+    window.act_next = _action(window, "转到校验结果(&F)", window.focus_findings, "F9")
+    window.act_nav = _action(window, "转到文档结构(&N)", lambda: window.nav.setFocus(), "Alt+1")
+    window.act_editor = _action(window, "转到编辑区(&D)", lambda: window.stack.currentWidget().setFocus(), "Alt+2")
+    for a, short in ((window.act_new, "新建"), (window.act_open, "打开"), (window.act_save, "保存"),
+                     (window.act_undo, "撤销"), (window.act_redo, "重做"), (window.act_insert, "插入科目行"),
+                     (window.act_delete, "删除科目行"), (window.act_autosum, "自动求和"), (window.act_export, "导出公开文件")):
+        a.setIconText(short)
+    m = window.menuBar().addMenu("文件(&F)")
+    m.addActions([window.act_new, window.act_open])
+    window.recent_menu = m.addMenu("最近打开(&R)")
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    m.addSeparator()
+    m.addActions([window.act_save, window.act_save_as])
+    m.addSeparator()
+    m.addAction(window.act_export)
+    m.addSeparator()
+    m.addAction(window.act_quit)
+    m = window.menuBar().addMenu("编辑(&E)")
+    m.addActions([window.act_undo, window.act_redo])
+    m.addSeparator()
+    m.addActions([window.act_copy, window.act_paste, window.act_clear])
+    m.addSeparator()
+    m.addActions([window.act_insert, window.act_delete, window.act_autosum])
+    m = window.menuBar().addMenu("查看(&V)")
+    m.addActions([window.act_findings, window.act_nav, window.act_editor, window.act_next])
+    try:
+        from .about import show_about
+    except ImportError:
+        show_about = None
+    if show_about is not None:
+        m = window.menuBar().addMenu("帮助(&H)")
+        m.addAction(_action(window, "关于(&A)", lambda: show_about(window)))
+    bar = window.addToolBar("常用")
+    bar.setObjectName("MainToolBar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.addActions([window.act_new, window.act_open, window.act_save])
+    bar.addSeparator()
+    bar.addActions([window.act_undo, window.act_redo])
+    bar.addSeparator()
+    bar.addActions([window.act_insert, window.act_delete, window.act_autosum])
+    bar.addSeparator()
+    bar.addAction(window.act_export)
