@@ -29,6 +29,14 @@ def tail_bound(n_figures: int) -> Decimal:
     return min(TAIL_STEP * max(n_figures, 2), TAIL_CAP)
 
 
+def _short(title: str, where: str) -> str:
+    """The rule's wording without the form label the cell name already gives."""
+    label = title.split(" ", 1)[0]
+    if " " in title and where.startswith(label):
+        return title.split(" ", 1)[1]
+    return title
+
+
 def _fmt(v: Decimal) -> str:
     return f"{v:,.2f}"
 
@@ -199,10 +207,10 @@ class Engine:
         cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
         where = cell_name(self.project, *c.cells()[0])
         if abs(d) <= bound:
-            msg = (f"尾差：{c.title}：{where} 填报 {_fmt(a)}，计算为 {_fmt(b)}，相差 {d:+}，"
+            msg = (f"尾差：{where} 填报 {_fmt(a)}，计算为 {_fmt(b)}（{_short(c.title, where)}），相差 {d:+}，"
                    f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改")
             return Finding(c.rule, INFO, msg, cells, b, a, d)
-        msg = (f"{c.title}：{where} 填报 {_fmt(a)}，计算应为 {_fmt(b)}，相差 {d:+}。"
+        msg = (f"{where} 填报 {_fmt(a)}，应为 {_fmt(b)}（{_short(c.title, where)}），相差 {d:+}。"
                f"请核对该单元格及参与计算的各单元格")
         return Finding(c.rule, c.severity, msg, cells, b, a, d)
 
