@@ -208,8 +208,10 @@ class FormGrid:
     def cell(self, r: int, c: int) -> CellInfo:
         gc = self.columns[c]
         row = self.lines[r][gc.panel]
-        if row is None or row.kind == SPACER and gc.kind in (LABEL, NAME, CODE, VALUE):
-            return CellInfo(LINE if row is not None and gc.kind == LINE else EMPTY)
+        if row is None:
+            return CellInfo(EMPTY)
+        if row.kind == SPACER and gc.kind != LINE:       # a spacer prints its 行次 and nothing else
+            return CellInfo(EMPTY)
         total = row.kind == TOTAL
         subtotal = self.coded and row.code is not None and len(row.code) < 7
         if gc.kind in (LABEL, NAME):

@@ -60,6 +60,8 @@ def finding_markers(findings: list[Finding]) -> dict[str, dict[CellKey, Marker]]
 
 
 class MainWindow(FileMixin, QMainWindow):
+    """Navigator, editor pages and the docked validation panel over one session."""
+
     def __init__(self, session: Session | None = None, *, lock: ProjectLock | None = None,
                  sample: bool = False) -> None:
         super().__init__()

@@ -193,7 +193,10 @@ class Engine:
             keys += [t for _, t in (*c.when[0], *c.when[2]) if t.__class__ is tuple and t not in keys]
         cells = tuple(Cell(*k) for k in keys if k[0] != "input")
         where = cell_name(self.project, *keys[0]) if keys else ""
-        msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
+        if c.when is not None:   # a plausibility rule: its title already says what is odd
+            msg = f"{c.title}（{where} 为 {_fmt(a)}）"
+        else:
+            msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
         return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
 
     def _equality_finding(self, c: Check, a: Decimal, b: Decimal) -> Finding:
