@@ -11,18 +11,25 @@ Rules:
 - **N06** 警告 – a hand-written paragraph no longer exists in the generated text;
 - **N07** 警告 – inputs that contradict the tables (车辆, 出国团组, 机关运行经费, 政府采购).
 
-N03 and N07 depend on the template set's inputs: see :mod:`.input_checks`.
+N03 and N07 depend on the template set's inputs (``_CHECKS``).  A total of typed parts may miss
+by the rounding tail (each figure is rounded from 元 on its own): within 0.01 × n it is a 提示,
+beyond a 警告; counts add up exactly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
 from ..model import Project
-from ..rules.findings import WARNING, Cell, Finding
+from ..rules.findings import INFO, WARNING, Cell, Finding
 from . import inputs as inp
 from .generate import Built, build
-from .input_checks import input_checks
+from .inputs_liaoning import VEHICLE_TYPES
 from .override_check import check_overrides
-from .phrases import has_narrative
+from .phrases import has_narrative, settings_for
+
+CENT = Decimal("0.01")
 
 
 def narrative_checks(project: Project) -> list[Finding]:
@@ -52,3 +59,206 @@ def _missing(project: Project, built: Built) -> list[Finding]:
             out.append(Finding("N01", WARNING, f"“{section}”缺少“{label}”，正文中显示为【待填写】。"
                                f"请在{where}中填写", (_input_cell(key),)))
     return out
+
+
+def input_checks(project: Project) -> list[Finding]:
+    """N03 and N07: inputs held to each other and to the tables, per template set."""
+    return [f for check in _CHECKS[settings_for(project).template_set] for f in check(project)]
+
+
+def _number(project: Project, key: str) -> Decimal | None:
+    value, ok = inp.read_number(project, key)
+    return value if ok else None
+
+
+def _sum_finding(what: str, total_key: str, total: Decimal, parts: list[tuple[str, Decimal]],
+                 n: int) -> Finding | None:
+    """Σ parts against a total: exact → nothing; within 0.01 × n → 提示 (尾差); else 警告
+    (``n`` = 0: counts, which add up exactly)."""
+    computed = sum((v for _, v in parts), start=Decimal(0))
+    diff = total - computed
+    if diff == 0:
+        return None
+    bound = CENT * n
+    cells = (_input_cell(total_key),) + tuple(_input_cell(k) for k, _ in parts)
+    if abs(diff) <= bound:
+        msg = (f"尾差：{what}：合计 {total:,.2f}，各项之和 {computed:,.2f}，相差 {diff:+}，"
+               f"不超过 ±{bound}，属金额换算为万元的尾数误差，无需修改")
+        return Finding("N03", INFO, msg, cells, computed, total, diff)
+    if n == 0:                        # counts: whole numbers, exact
+        msg = f"{what}：合计 {total}，各项之和为 {computed}，相差 {diff:+}。请核对这些填写项"
+    else:
+        msg = f"{what}：合计 {total:,.2f}，各项之和为 {computed:,.2f}，相差 {diff:+}。请核对这些填写项"
+    return Finding("N03", WARNING, msg, cells, computed, total, diff)
+
+
+def _sums(project: Project) -> list[Finding]:
+    out: list[Finding] = []
+    classes = [code for code, _ in inp.listed_classes(project, settings_for(project).list_all)]
+    for prefix, total_key, what in (
+            ("budget.class.", "budget.total", "五（三）各类年初预算之和应等于年初预算合计"),
+            ("prior.class.", "prior.T05.total", "五（三）各类上年决算之和应等于上年一般公共预算财政拨款支出")):
+        total = _number(project, total_key)
+        parts = [(prefix + c, _number(project, prefix + c)) for c in classes]
+        if total is None or not parts or any(v is None for _, v in parts):
+            continue
+        f = _sum_finding(what, total_key, total, parts, len(parts))  # type: ignore[arg-type]
+        if f:
+            out.append(f)
+    items = [f"prior.T09.{c}" for c in ("c8", "c10", "c11", "c12")]
+    total = _number(project, "prior.T09.c7")
+    values = [(k, _number(project, k)) for k in items]
+    if total is not None and all(v is not None for _, v in values):
+        f = _sum_finding("九（一）上年“三公”经费各项之和应等于上年“三公”经费合计", "prior.T09.c7", total,
+                         values, len(values))  # type: ignore[arg-type]
+        if f:
+            out.append(f)
+    out += _reception(project)
+    out += _performance(project)
+    return out
+
+
+def _reception(project: Project) -> list[Finding]:
+    """国内 + 国（境）外 接待费 = 公开09 公务接待费; 外事 (其中) never exceeds 国内."""
+    out: list[Finding] = []
+    c12 = project.get("T09", "r1", "c12") or Decimal(0)
+    dom, abroad = _number(project, "amount.reception.domestic"), _number(project, "amount.reception.abroad")
+    if dom is not None and abroad is not None and dom + abroad != c12:
+        diff = dom + abroad - c12
+        sev = INFO if abs(diff) <= CENT * 2 else WARNING
+        tail = "尾差：" if sev == INFO else ""
+        out.append(Finding("N03", sev, f"{tail}九（二）国内接待费 {dom:,.2f} 与国（境）外接待费 {abroad:,.2f} 之和"
+                           f"为 {dom + abroad:,.2f}，公开09表公务接待费决算为 {c12:,.2f}，相差 {diff:+}。请核对",
+                           (Cell("T09", "r1", "c12"), _input_cell("amount.reception.domestic"),
+                            _input_cell("amount.reception.abroad")), c12, dom + abroad, diff))
+    for part, whole, what in (("amount.reception.foreign", "amount.reception.domestic", "接待费"),
+                              ("count.reception.foreign.batches", "count.reception.domestic.batches", "接待批次"),
+                              ("count.reception.foreign.people", "count.reception.domestic.people", "接待人次")):
+        a, b = _number(project, part), _number(project, whole)
+        if a is not None and b is not None and a > b:
+            out.append(Finding("N03", WARNING, f"九（二）外事{what} {a} 大于国内{what} {b}：外事接待是国内接待"
+                               f"中的一部分（“其中”），不应大于国内接待。请核对", (_input_cell(part), _input_cell(whole)),
+                               b, a, a - b))
+    return out
+
+
+def _performance(project: Project) -> list[Finding]:
+    """Projects graded 优/良/中/差 add up to the number of projects (exact: counts)."""
+    n = _number(project, "count.perf.projects")
+    keys = ("count.perf.excellent", "count.perf.good", "count.perf.fair", "count.perf.poor")
+    grades = [_number(project, k) for k in keys]
+    if n is None or any(g is None for g in grades):
+        return []
+    total = sum(grades, start=Decimal(0))  # type: ignore[arg-type]
+    if total == n:
+        return []
+    return [Finding("N03", WARNING, f"十（四）各自评等级的项目个数之和为 {total}，与二级项目绩效自评个数 {n} 不一致。"
+                    f"请核对", tuple(_input_cell(k) for k in ("count.perf.projects", *keys)), n, total, total - n)]
+
+
+def _counts(project: Project) -> list[Finding]:
+    """Counts typed for the Shanxi text against the tables (final_accounts X13 and alike)."""
+    out: list[Finding] = []
+    bought = _number(project, "count.vehicles_bought")
+    purchase = project.get("T09", "r1", "c10") or Decimal(0)
+    if bought is not None and purchase > 0 and bought == 0:
+        out.append(Finding("N07", WARNING, f"公开09表公务用车购置费为 {purchase:,.2f}，但九（二）填写的购置公务用车"
+                           f"为 0 辆。请填写购置辆数", (_input_cell("count.vehicles_bought"), Cell("T09", "r1", "c10"))))
+    held = _number(project, "count.vehicles_held")
+    fleet = project.get("T10", "r7", "c1") or Decimal(0)
+    if held is not None and held > fleet:
+        out.append(Finding("N07", WARNING, f"九（二）公务用车保有量 {held} 辆多于公开10表车辆数合计 {fleet} 辆。"
+                           f"请核对", (_input_cell("count.vehicles_held"), Cell("T10", "r7", "c1")), fleet, held,
+                           held - fleet))
+    groups = _number(project, "count.abroad_groups")
+    abroad = project.get("T09", "r1", "c8") or Decimal(0)
+    if groups is not None and abroad > 0 and groups == 0:
+        out.append(Finding("N07", WARNING, f"公开09表因公出国（境）费为 {abroad:,.2f}，但九（二）填写的出国（境）团组"
+                           f"为 0 个。请填写团组数和人次", (_input_cell("count.abroad_groups"), Cell("T09", "r1", "c8"))))
+    return out
+
+
+# -- Liaoning ------------------------------------------------------------------------------------
+
+def _parts(project: Project, what: str, total_key: str, part_keys: list[str], exact: bool = False) -> list[Finding]:
+    """Σ inputs against an input total, once all of them are there."""
+    total = _number(project, total_key)
+    parts = [(k, _number(project, k)) for k in part_keys]
+    if total is None or any(v is None for _, v in parts):
+        return []
+    f = _sum_finding(what, total_key, total, parts, 0 if exact else len(parts))  # type: ignore[arg-type]
+    return [f] if f else []
+
+
+def _within(project: Project, part: str, whole: str | Cell, what: str) -> list[Finding]:
+    """A "其中" input never exceeds its whole: another input, or a table cell."""
+    a = _number(project, part)
+    if isinstance(whole, Cell):
+        b, whole_cell = project.get(whole.form, whole.row, whole.column) or Decimal(0), whole
+    else:
+        b, whole_cell = _number(project, whole), _input_cell(whole)
+    if a is None or b is None or a <= b:
+        return []
+    return [Finding("N03", WARNING, f"{what}：{a} 大于 {b}，“其中”的部分不应大于整体。请核对",
+                    (_input_cell(part), whole_cell), b, a, a - b)]
+
+
+def _liaoning_sums(project: Project) -> list[Finding]:
+    t09 = project.form("T09").label
+    out = _parts(project, "二（一）财政拨款基本支出与项目支出的年初预算之和应等于年初预算合计",
+                 "budget.fiscal.total", ["budget.fiscal.basic", "budget.fiscal.project"])
+    if _number(project, "procurement.total"):
+        out += _parts(project, "五（二）政府采购货物、工程、服务支出之和应等于政府采购支出总额", "procurement.total",
+                      ["procurement.goods", "procurement.works", "procurement.services"])
+        out += _parts(project, "五（二）货物、工程、服务采购授予中小企业合同金额之和应等于授予中小企业合同金额",
+                      "procurement.sme", ["procurement.sme.goods", "procurement.sme.works", "procurement.sme.services"])
+        out += _within(project, "procurement.sme", "procurement.total", "五（二）授予中小企业合同金额与政府采购支出总额")
+        out += _within(project, "procurement.small_micro", "procurement.sme", "五（二）授予小微企业合同金额与授予中小企业合同金额")
+        for key, name in (("goods", "货物"), ("works", "工程"), ("services", "服务")):
+            out += _within(project, f"procurement.sme.{key}", f"procurement.{key}",
+                           f"五（二）{name}采购授予中小企业合同金额与{name}支出")
+    out += _parts(project, "五（三）各类车辆数之和应等于车辆总数", "count.vehicles.total",
+                  [f"count.vehicles.{k}" for k, _ in VEHICLE_TYPES], exact=True)
+    out += _parts(project, "五（四）一般公共预算、政府性基金预算、国有资本经营预算项目个数之和应等于项目个数",
+                  "count.perf.projects", [f"count.perf.projects.{k}" for k in ("general", "fund", "capital")], exact=True)
+    out += _within(project, "amount.reception.domestic", Cell("T09", "reception", "final"), f"三 国内公务接待费与{t09}公务接待费决算")
+    for part, whole, what in (("amount.reception.foreign", "amount.reception.domestic", "接待费"),
+                              ("count.reception.foreign.batches", "count.reception.domestic.batches", "接待批次"),
+                              ("count.reception.foreign.people", "count.reception.domestic.people", "接待人数")):
+        out += _within(project, part, whole, f"三 外事{what}与国内{what}")
+    return out
+
+
+def _liaoning_counts(project: Project) -> list[Finding]:
+    """Inputs of the Liaoning text against the tables (the 公开10 facts it replaces)."""
+    out: list[Finding] = []
+    t09, t06 = project.form("T09").label, project.form("T06").label
+    purchase = project.get("T09", "car_buy", "final") or Decimal(0)
+    abroad = project.get("T09", "abroad", "final") or Decimal(0)
+    if _number(project, "count.vehicles_bought") == 0 and purchase > 0:
+        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但三填写的当年购置公务用车为 0 辆。"
+                           f"请填写购置辆数", (_input_cell("count.vehicles_bought"), Cell("T09", "car_buy", "final"))))
+    if _number(project, "count.abroad_groups") == 0 and abroad > 0:
+        out.append(Finding("N07", WARNING, f"{t09}因公出国（境）费为 {abroad:.2f}，但三填写的出国（境）团组为 0 个。"
+                           f"请填写团组数和人次", (_input_cell("count.abroad_groups"), Cell("T09", "abroad", "final"))))
+    held, fleet = _number(project, "count.vehicles_held"), _number(project, "count.vehicles.total")
+    if held is not None and fleet is not None and held > fleet:
+        out.append(Finding("N07", WARNING, f"三填写的公务用车保有量 {held} 辆多于五（三）的车辆总数 {fleet} 辆。请核对",
+                           (_input_cell("count.vehicles_held"), _input_cell("count.vehicles.total")), fleet, held,
+                           held - fleet))
+    running, public = _number(project, "amount.running_costs"), project.get("T06", "public_total", "c1") or Decimal(0)
+    if running is not None and running > public:
+        out.append(Finding("N07", WARNING, f"五（一）机关运行经费 {running:.2f} 大于{t06}公用经费合计 {public:.2f}："
+                           f"机关运行经费是财政拨款基本支出中公用经费的一部分。请核对",
+                           (_input_cell("amount.running_costs"), Cell("T06", "public_total", "c1")), public, running,
+                           running - public))
+    if _number(project, "procurement.total") == 0 and purchase > 0:
+        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但五（二）政府采购支出总额为 0。"
+                           f"购置车辆通常属于政府采购，请核对", (_input_cell("procurement.total"), Cell("T09", "car_buy", "final"))))
+    return out
+
+
+_CHECKS: dict[str, tuple[Callable[[Project], list[Finding]], ...]] = {
+    "final_shanxi": (_sums, _counts),
+    "final_liaoning": (_liaoning_sums, _liaoning_counts),
+}
