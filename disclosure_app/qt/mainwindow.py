@@ -93,6 +93,11 @@ class MainWindow(FileMixin, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.counts_label = QLabel(self)
         self.state_label = QLabel(self)
+        # fixed widths: a count going from 9 to 10 must not re-lay out (and repaint) the window
+        fm = self.fontMetrics()
+        self.counts_label.setFixedWidth(fm.horizontalAdvance("错误 8888　警告 8888　提示 8888") + 8)
+        self.state_label.setFixedWidth(fm.horizontalAdvance("有未保存的修改") + 16)
+        self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.state_label)
         build_actions(self)
@@ -349,14 +354,17 @@ class MainWindow(FileMixin, QMainWindow):
         else:
             where = "新项目（未保存）"
         mark = "*" if self.is_dirty else ""
-        self.setWindowTitle(f"{self.document_title()}{mark} — {where} — {APP_NAME}")
+        title = f"{self.document_title()}{mark} — {where} — {APP_NAME}"
+        if title != self.windowTitle():
+            self.setWindowTitle(title)
         if self.is_dirty:
             state = "有未保存的修改"
         elif self.is_sample:
             state = "样例，未保存"
         else:
             state = "已保存" if self.session.path else "未保存"
-        self.state_label.setText(state)
+        if state != self.state_label.text():
+            self.state_label.setText(state)
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
