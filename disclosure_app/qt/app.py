@@ -18,7 +18,6 @@ from ..filelock import ProjectLock, ProjectLockedError
 from ..session import Session
 from ..store import ProjectFileError
 from .appfont import ensure_cjk_font
-from .compat import protect_singletons
 from .dialogs import offer_recovery, warn
 from .files import extra_checks
 from .mainwindow import APP_NAME, MainWindow
@@ -26,7 +25,6 @@ from .mainwindow import APP_NAME, MainWindow
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, set up once: High-DPI, Chinese standard dialogs, a CJK font."""
-    protect_singletons()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

@@ -25,7 +25,6 @@ from ..recovery import RecoverySlot
 from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding, counts
 from ..session import EditError, Session
 from .actions import build_actions
-from .compat import protect_singletons
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
@@ -112,7 +111,6 @@ class MainWindow(FileMixin, QMainWindow):
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
-        self.heartbeat_timer.timeout.connect(protect_singletons)
         self.heartbeat_timer.start()
         self.resize(1400, 900)
         if session is not None:
