@@ -195,6 +195,7 @@ class Engine:
         where = cell_name(self.project, *keys[0]) if keys else ""
         if c.when is not None:   # a plausibility rule: its title already says what is odd
             msg = f"{c.title}（{where} 为 {_fmt(a)}）"
+            return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, None, a, None)
         else:
             msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
         return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
