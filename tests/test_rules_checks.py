@@ -69,11 +69,18 @@ def test_class_without_children_is_a_warning() -> None:
 
 
 # -- catalogue (警告, never 错误) --------------------------------------------------------------
-def test_unknown_code_is_c01_warning() -> None:
-    project = tiny("公开02 +2040698 自编项目, 2040698 = 0.00 | 0.00")
-    hits = at(findings(project), "C01", "T02", "2040698", "c1")
+def test_unknown_class_is_c01_warning_unknown_item_a_c03_hint() -> None:
+    project = tiny("公开02 +298 自编类, 298 = 0.00 | 0.00")
+    hits = at(findings(project), "C01", "T02", "298", "c1")
     assert [f.severity for f in hits] == [WARNING]
-    assert "2040698" in hits[0].message and "2024" in hits[0].message
+    assert "298" in hits[0].message and "2024" in hits[0].message
+    # every 类 is catalogued but not every 项: an unknown 项 under a catalogued 类 is a hint
+    project = tiny("公开02 +2040698 自编项目, 2040698 = 0.00 | 0.00")
+    assert at(findings(project), "C01", "T02", "2040698", "c1") == []
+    assert [f.severity for f in at(findings(project), "C03", "T02", "2040698", "c1")] == [INFO]
+    # a 类 whose 款/项 the catalogue does not list at all: nothing to say
+    project = tiny(T08_FILLED)
+    assert [f for f in findings(project) if f.rule in ("C01", "C03")] == []
 
 
 def test_name_differing_from_catalogue_is_c02_warning() -> None:

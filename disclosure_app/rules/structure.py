@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..forms.spec import FormSpec
 from ..model import Project
 from .describe import cell_name
-from .findings import ERROR, WARNING, Cell, Finding
+from .findings import ERROR, INFO, WARNING, Cell, Finding
 
 CODE_RE = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
 
@@ -67,8 +67,14 @@ def check_catalogue(project: Project, spec: FormSpec) -> list[Finding]:
         official = cat.name(r.code)
         cell = (Cell(spec.id, r.code, "c1"),)
         if official is None:
-            out.append(Finding("C01", WARNING, f"{spec.label} 科目 {r.code}“{r.name}”不在{cat.year}年"
-                               f"支出功能分类科目中，请核对代码", cell))
+            if cat.name(r.code[:3]) is None:
+                out.append(Finding("C01", WARNING, f"{spec.label} 科目 {r.code}“{r.name}”的类 {r.code[:3]} 不在"
+                                   f"{cat.year}年支出功能分类科目中，请核对代码", cell))
+            elif cat.children(r.code[:3]):
+                # every 类 is catalogued, but not every 款/项 (the list is kept short rather than
+                # guessed): an unknown 款/项 is a hint to check, not a warning
+                out.append(Finding("C03", INFO, f"{spec.label} 科目 {r.code}“{r.name}”未收录在内置的{cat.year}年"
+                                   f"科目目录中（目录未必完整），请核对代码是否正确", cell))
         elif r.name and not names_match(r.name, official):
             out.append(Finding("C02", WARNING, f"{spec.label} 科目 {r.code} 名称“{r.name}”与{cat.year}年"
                                f"科目名称“{official}”不一致，请核对", cell))
