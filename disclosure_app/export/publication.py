@@ -21,7 +21,7 @@ _DIGITS = "零一二三四五六七八九"
 # printed order of the parts; ``DocumentText.parts`` holds their titles in the same order
 TABLES_FIRST = ("overview", "tables", "narrative", "glossary", "annex")
 NARRATIVE_FIRST = ("overview", "narrative", "glossary", "tables", "annex")   # Liaoning
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|\d+\.)")
 
 
 def cn_numeral(n: int) -> str:
@@ -68,6 +68,13 @@ def glossary_line(index: int, term: str, definition: str) -> str:
     return f"{head}：{definition}" if definition else head
 
 
+def _numbered_glossary(project: Project, glossary):
+    """Profiles number their 名词解释 一、二、… (default) or 1. 2. … (``glossary_numbering``)."""
+    if project.profile.options.get("glossary_numbering") != "arabic":
+        return glossary
+    return tuple((t if _NUMBERED.match(t) else f"{i}.{t}", d) for i, (t, d) in enumerate(glossary, start=1))
+
+
 def build_publication(project: Project, text: DocumentText | None = None,
                       tables: list[RenderedTable] | None = None) -> Publication:
     """Collect everything the document prints, in order."""
@@ -82,7 +89,8 @@ def build_publication(project: Project, text: DocumentText | None = None,
     content = {
         "overview": {"sections": text.overview}, "tables": {"tables": tuple(tables)},
         "narrative": {"sections": text.narrative},
-        "glossary": {"glossary": text.glossary, "tail": text.glossary_tail}, "annex": {},
+        "glossary": {"glossary": _numbered_glossary(project, text.glossary), "tail": text.glossary_tail},
+        "annex": {},
     }
     order = NARRATIVE_FIRST if project.profile.options.get("narrative_first") else TABLES_FIRST
     parts = tuple(Part(kind, titles[i], **content[kind]) for i, kind in enumerate(order))

@@ -307,7 +307,7 @@ def render_table(project: Project, spec: FormSpec) -> RenderedTable:
     empty = project.form_notes.get(spec.id, spec.empty_note) if project.form_is_empty(spec.id) else ""
     return RenderedTable(
         form_id=spec.id, label=spec.label, title=spec.title,
-        dept_line=f"{spec.dept_line}{project.info.name}", year_line=f"{project.info.year}年度",
+        dept_line=f"{spec.dept_line}{project.info.name}", year_line=project.profile.options.get("year_line", "{year}年度").format(year=project.info.year),
         unit_line=spec.unit_line, note=spec.note, empty_note=empty, landscape=spec.landscape,
         columns=tuple(_widths(cols, header, body)), header=tuple(tuple(r) for r in header),
         header_spans=tuple(spans), body=tuple(body),

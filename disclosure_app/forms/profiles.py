@@ -21,7 +21,8 @@ def _profiles() -> dict[str, Profile]:
         "final_liaoning": Profile(
             id="final_liaoning", kind="final", title="部门决算公开",
             forms=final_liaoning.FORMS, rules=FINAL_SHANXI_RULES + final_liaoning.RULES,
-            table_separator=True, options={"narrative_first": True},
+            table_separator=True,
+            options={"narrative_first": True, "glossary_numbering": "arabic", "year_line": "{year} 年度"},
         ),
     }
 

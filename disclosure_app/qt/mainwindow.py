@@ -160,13 +160,15 @@ class MainWindow(FileMixin, QMainWindow):
                 self.nav_items[key] = item
             return item
         project = self.session.project
-        add(None, INFO_PAGE, "第一部分 封面与概况")
-        tables = add(None, None, f"第二部分 {project.info.year}年决算表" if project.kind == "final" else "第二部分 表格")
-        for spec in project.profile.forms:
-            add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title}")
-        add(None, NARRATIVE, "第三部分 情况说明")
-        add(None, GLOSSARY, "第四部分 名词解释")
-        add(None, ATTACHMENTS, "第五部分 附件")
+        titles = self.part_titles()
+        for part in titles:
+            if part == "tables":
+                tables = add(None, None, titles[part])
+                for spec in project.profile.forms:
+                    add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title}")
+            else:
+                add(None, {"overview": INFO_PAGE, "narrative": NARRATIVE, "glossary": GLOSSARY,
+                           "annex": ATTACHMENTS}[part], titles[part])
         self.nav.expandAll()
         self.nav.blockSignals(False)
         # wide enough for the longest form title: the navigator never cuts a name short
@@ -175,6 +177,30 @@ class MainWindow(FileMixin, QMainWindow):
         self.nav.setMinimumWidth(min(widest + 2 * self.nav.indentation() + 24, 420))
         for item in self.nav_items.values():
             item.setToolTip(0, item.text(0))
+
+    def part_titles(self) -> dict[str, str]:
+        """The document's parts in the profile's printed order, titled as printed."""
+        project = self.session.project
+        year = project.info.year
+        narrative_first = bool(project.profile.options.get("narrative_first"))
+        order = (("overview", "narrative", "glossary", "tables", "annex") if narrative_first
+                 else ("overview", "tables", "narrative", "glossary", "annex"))
+        names = {"overview": "封面与概况", "tables": f"{year}年决算表" if project.kind == "final" else "表格",
+                 "narrative": "情况说明", "glossary": "名词解释", "annex": "附件"}
+        printed: list[str] = []
+        try:
+            from ..narrative.generate import build_text
+            printed = [t.replace("{year}", str(year)) for t in build_text(project).parts]
+        except Exception:  # noqa: BLE001 — a profile without templates keeps the plain titles
+            printed = []
+        numbers = ("第一部分", "第二部分", "第三部分", "第四部分", "第五部分")
+        out = {}
+        for i, part in enumerate(order):
+            title = printed[i] if i < len(printed) and printed[i] else f"{numbers[i]} {names[part]}"
+            if part == "overview":
+                title = f"{title.split(' ')[0]} 封面与概况"
+            out[part] = title
+        return out
 
     def _nav_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

@@ -286,7 +286,9 @@ class GlossaryPage(QTextBrowser):
             return
         items = "".join(f"<p><b>{i}. {html.escape(t)}：</b>{html.escape(d)}</p>"
                         for i, (t, d) in enumerate(doc.glossary, 1))
-        self.setHtml(f"<h2>第四部分 名词解释</h2>{items or '<p>无</p>'}<p>{html.escape(doc.glossary_tail or '')}</p>")
+        heading = next((t for t in doc.parts if "名词解释" in t), "名词解释")
+        self.setHtml(f"<h2>{html.escape(heading)}</h2>{items or '<p>无</p>'}"
+                     f"<p>{html.escape(doc.glossary_tail or '')}</p>")
 
 
 class AttachmentsPage(QLabel):
