@@ -1,7 +1,7 @@
 """Command line: the scriptable mirror of the GUI.
 
     disclosure-app [PROJECT]                      open the main window (on the sample if none)
-    disclosure-app sample final PATH              write the bundled sample project
+    disclosure-app sample final|budget PATH       write a bundled sample project
     disclosure-app validate PATH [--json]         findings; exit 0 clean, 1 错误, 2 unreadable
     disclosure-app dump PATH [--out JSON]         the project as documented JSON
     disclosure-app load JSON --out PATH           a project from that JSON
@@ -56,7 +56,7 @@ def sample_project(kind: str = "final"):
     """The bundled sample project (seed publication data) as a Project."""
     from .paths import resource
     from .store import loads
-    files = {"final": "final_shanxi_2024.json"}
+    files = {"final": "final_shanxi_2024.json", "budget": "budget_shanxi_2025.json"}
     if kind not in files:
         raise CliError(f"没有“{kind}”类型的样例，可用的有：{'、'.join(files)}")
     path = resource("sample", files[kind])
@@ -73,6 +73,7 @@ def cmd_sample(args) -> int:
 
 
 def _all_findings(project):
+    from .annexes.checks import annex_checks
     from .rules.engine import Engine
     extra = []
     try:
@@ -80,7 +81,7 @@ def _all_findings(project):
         extra = [narrative_checks]
     except ImportError:
         pass
-    return Engine(project, extra).findings
+    return Engine(project, [*extra, annex_checks]).findings
 
 
 def cmd_validate(args) -> int:
@@ -210,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     s = sub.add_parser("sample", help="写出内置样例项目")
-    s.add_argument("kind", choices=["final"], help="公开文件类型：final（决算）")
+    s.add_argument("kind", choices=["final", "budget"], help="公开文件类型：final（决算）或 budget（预算）")
     s.add_argument("path")
     s.add_argument("--force", action="store_true", help="覆盖已有文件")
     s.set_defaults(func=cmd_sample)

@@ -20,8 +20,8 @@ from .amounts import format_amount, format_count
 from .forms.spec import DASH, HEADING, SPACER, TOTAL, Column, FormSpec, Panel, Row
 from .model import CellKey, Project
 
-# Kinds of display column
-LABEL, LINE, CODE, NAME, VALUE = "label", "line", "code", "name", "value"
+# Kinds of display column (TEXT: a text of a code row beside its name, 表六 政府经济科目)
+LABEL, LINE, CODE, NAME, VALUE, TEXT = "label", "line", "code", "name", "value", "text"
 # Kinds of display cell (a column kind, or one of these)
 EMPTY, DASHED = "empty", "dash"
 
@@ -41,20 +41,21 @@ class HeaderCell:
 @dataclass(frozen=True)
 class GridColumn:
     panel: int                      # index into spec.panels
-    kind: str                       # label | line | code | name | value
+    kind: str                       # label | line | code | name | value | text
     column: Column | None = None    # the spec column of a value column
+    text_key: str | None = None     # the text column of a text column
 
     @property
     def width(self) -> int:
         """Relative width in characters, for the views and renderers."""
         if self.kind == VALUE and self.column is not None:
             return max(self.column.width, 10)
-        return {LABEL: 26, NAME: 26, LINE: 4, CODE: 8}[self.kind]
+        return {LABEL: 26, NAME: 26, LINE: 4, CODE: 8, TEXT: 20}[self.kind]
 
 
 @dataclass(frozen=True)
 class CellInfo:
-    kind: str                       # label | line | code | name | value | empty | dash
+    kind: str                       # label | line | code | name | value | text | empty | dash
     key: CellKey | None = None      # the stored value a value cell shows
     editable: bool = False
     total: bool = False             # a total row or a total column: drawn distinct
@@ -63,9 +64,10 @@ class CellInfo:
     count: bool = False             # a count (辆, 台) rather than an amount
 
 
-def _code_row(code: str, name: str) -> Row:
-    """A project 类/款/项 row as a spec row, so code tables lay out like fixed ones."""
-    return Row(code, name, None, indent=max(0, (len(code) - 3) // 2), code=code)
+def _code_row(spec: FormSpec, code: str, name: str) -> Row:
+    """A project 类/款/项 row (or record) as a spec row, so code tables lay out like fixed ones."""
+    assert spec.coded is not None
+    return Row(code, name, None, indent=spec.coded.level(code), code=code)
 
 
 class FormGrid:
@@ -73,7 +75,8 @@ class FormGrid:
 
     def __init__(self, project: Project, form_id: str) -> None:
         self.project = project
-        self.spec: FormSpec = project.form(form_id)
+        # as printed: {year} and {name} in the title, headers and labels filled in
+        self.spec: FormSpec = project.form(form_id).resolve(project.info.year, project.info.name)
         self.form_id = form_id
         self.columns: list[GridColumn] = self._columns()
         self.header: list[HeaderCell] = []
@@ -90,7 +93,7 @@ class FormGrid:
 
     def _stub_kinds(self, panel: Panel) -> list[str]:
         if self.coded:
-            return [CODE, NAME][: len(panel.stub) or 2]
+            return [CODE] * self.spec.print_codes + [NAME] + [TEXT] * len(self.spec.text_columns)
         kinds = []
         for text in panel.stub:
             kinds.append(LINE if text == "行次" else CODE if "代码" in text else LABEL)
@@ -99,15 +102,20 @@ class FormGrid:
     def _columns(self) -> list[GridColumn]:
         out: list[GridColumn] = []
         for i, panel in enumerate(self.spec.panels):
-            out += [GridColumn(i, k) for k in self._stub_kinds(panel)]
+            texts = iter(self.spec.text_columns)
+            out += [GridColumn(i, k, text_key=next(texts).key if k == TEXT else None)
+                    for k in self._stub_kinds(panel)]
             out += [GridColumn(i, VALUE, c) for c in panel.columns]
         return out
 
     def refresh(self) -> None:
         """Re-read the rows (after 类/款/项 rows were inserted, deleted or renamed)."""
         panels = self.spec.panels
+        self._texts: dict[str, dict[str, str]] = {}
         if self.coded:
-            rows = list(panels[0].rows) + [_code_row(r.code, r.name) for r in self.project.codes(self.form_id)]
+            codes = self.project.codes(self.form_id)
+            rows = list(panels[0].rows) + [_code_row(self.spec, r.code, r.name) for r in codes]
+            self._texts = {r.code: r.texts for r in codes}
             self.lines = [(r,) + (None,) * (len(panels) - 1) for r in rows]
         else:
             height = max(len(p.rows) for p in panels)
@@ -149,9 +157,13 @@ class FormGrid:
             local = self.header_rows - int(numbered) - base
             stub = self._stub_kinds(p)
             if self.coded:
-                cells.append(HeaderCell(base, start, local - 1, len(stub), "项目"))
-                for k, text in enumerate(spec.code_header[: len(stub)]):
-                    cells.append(HeaderCell(base + local - 1, start + k, 1, 1, text))
+                texts = spec.code_header[1 - spec.print_codes:] + tuple(t.header for t in spec.text_columns)
+                grouped = spec.code_group is not None
+                if grouped:
+                    cells.append(HeaderCell(base, start, local - 1, len(stub), spec.code_group or ""))
+                for k, text in enumerate(texts):
+                    cells.append(HeaderCell(base + local - 1 if grouped else base, start + k, 1 if grouped else local,
+                                            1, text))
             else:
                 for k, text in enumerate(p.stub):
                     cells.append(HeaderCell(base, start + k, local, 1, text))
@@ -213,11 +225,12 @@ class FormGrid:
         if row.kind == SPACER and gc.kind != LINE:       # a spacer prints its 行次 and nothing else
             return CellInfo(EMPTY)
         total = row.kind == TOTAL
-        subtotal = self.coded and row.code is not None and len(row.code) < 7
+        subtotal = bool(self.coded and row.code is not None and self.spec.coded
+                        and self.spec.coded.is_group(row.code))
         if gc.kind in (LABEL, NAME):
             kind = NAME if (self.coded and row.code) else LABEL
             return CellInfo(kind, editable=kind == NAME, total=total, subtotal=subtotal, indent=row.indent)
-        if gc.kind in (LINE, CODE):
+        if gc.kind in (LINE, CODE, TEXT):
             return CellInfo(gc.kind, total=total, subtotal=subtotal)
         if row.kind == DASH:
             return CellInfo(DASHED)
@@ -246,6 +259,9 @@ class FormGrid:
             return (row.line or "") if row else ""
         if info.kind == CODE:
             return (row.code or "") if row and (row.print_code or self.coded) else ""
+        if info.kind == TEXT:
+            key = self.columns[c].text_key
+            return self._texts.get(row.code or "", {}).get(key or "", "") if row else ""
         if info.kind == DASHED:
             return DASH_TEXT
         if info.kind == VALUE and info.key is not None:
@@ -288,8 +304,10 @@ class FormGrid:
         what = (row.label or (f"行次{row.line}" if row.line else row.key)) if row else f"第{r + 1}行"
         if row is not None and row.code and (row.print_code or self.coded):
             what = f"{row.code} {row.label}".strip()
+        texts = {t.key: t.header for t in self.spec.text_columns}
         col = "/".join(gc.column.headers) if gc.column else {LABEL: "项目", LINE: "行次", CODE: "科目代码",
-                                                              NAME: "科目名称"}[gc.kind]
+                                                              NAME: "科目名称", TEXT: texts.get(gc.text_key or "", "")
+                                                              }[gc.kind]
         return f"{self.spec.label}“{what}”行“{col}”栏"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .annexes.model import ProjectEvaluation
 from .forms.profiles import get_profile
 from .forms.spec import FormSpec, Profile
 
@@ -32,6 +33,7 @@ class DepartmentInfo:
 class CodeRow:
     code: str
     name: str
+    texts: dict[str, str] = field(default_factory=dict)   # the form's text_columns (表六 政府经济科目)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Project:
     form_notes: dict[str, str] = field(default_factory=dict)    # form -> 空表说明 (override)
     overrides: dict[str, str] = field(default_factory=dict)     # narrative section -> text
     options: dict[str, str] = field(default_factory=dict)       # e.g. soft_checks = "1"
+    annexes: list[ProjectEvaluation] = field(default_factory=list)   # 第五部分 附件 绩效自评表
 
     @property
     def profile(self) -> Profile:
@@ -89,9 +92,10 @@ class Project:
             self.profile_id,
             DepartmentInfo(**vars(self.info)),
             dict(self.values),
-            {f: [CodeRow(r.code, r.name) for r in rows] for f, rows in self.code_rows.items()},
+            {f: [CodeRow(r.code, r.name, dict(r.texts)) for r in rows] for f, rows in self.code_rows.items()},
             dict(self.inputs), dict(self.accepted), dict(self.form_notes), dict(self.overrides),
             dict(self.options),
+            annexes=[a.copy() for a in self.annexes],
         )
 
 

@@ -21,10 +21,12 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Project
+from .annex_tables import annex_table_xml
 from .docx_tables import table_xml
 from .publication import (
     PLACEHOLDER,
     Publication,
+    annex_heading,
     build_publication,
     glossary_line,
     table_heading,
@@ -195,6 +197,24 @@ def _table_block(doc, table, heading: str, section) -> None:
             _run(p, text, SONG, 9)
 
 
+def _annex_block(doc, annex, heading: str, section, first: bool) -> None:
+    """One 项目支出绩效自评表: title (a 目录 entry), 年度, the table, 备注; each on a new page."""
+    avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
+    h = doc.add_paragraph(style=TABLE_TITLE)
+    if not first:
+        h.paragraph_format.page_break_before = True
+    _run(h, annex.title, HEI, 16)
+    _field(h, f'TC "{heading}" \\l 2')
+    year = doc.add_paragraph()
+    year.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(year, annex.year_line, SONG, 10)
+    doc.element.body._insert_tbl(annex_table_xml(annex, avail))
+    for text in annex.notes:
+        p = doc.add_paragraph()
+        p.paragraph_format.line_spacing = Pt(14)
+        _run(p, text, SONG, 9)
+
+
 def build_document(pub: Publication):
     """The whole Word document in memory."""
     doc = Document()
@@ -252,6 +272,8 @@ def build_document(pub: Publication):
             _run(_body(doc), glossary_line(i, term, definition))
         if part.tail:
             _run(_body(doc), part.tail)
+        for i, a in enumerate(part.annexes, start=1):
+            _annex_block(doc, a, annex_heading(i, a), doc.sections[-1], first=i == 1)
     return doc
 
 

@@ -29,6 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
 from ..model import Project
+from .annex_tables import annex_flowables
 from .fonts import check_coverage, register_pdf_fonts
 from .pdf_tables import Fonts, para, table_block
 from .publication import (
@@ -36,6 +37,7 @@ from .publication import (
     WATERMARK,
     Publication,
     all_texts,
+    annex_heading,
     build_publication,
     glossary_line,
     table_heading,
@@ -182,6 +184,11 @@ def _story(pub: Publication, fonts: Fonts) -> list:
             story.append(body_para(glossary_line(i, term, definition)))
         if part.tail:
             story.append(body_para(part.tail))
+        for i, a in enumerate(part.annexes, start=1):
+            if i > 1:
+                story.append(PageBreak())
+            heading = _marked(para(a.title, table_title), 1, annex_heading(i, a), f"{key}.annex{i}", 1)
+            story += annex_flowables(a, heading, portrait_w, f)
     return story
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..annexes.layout import RenderedAnnex, render_annexes
 from ..model import Project
 from ..narrative.model import DocumentText, Section
 from .table_layout import RenderedTable, render_tables
@@ -41,6 +42,7 @@ class Part:
     tables: tuple[RenderedTable, ...] = ()
     glossary: tuple[tuple[str, str], ...] = ()
     tail: str = ""                  # 名词解释 closing line (e.g. "无")
+    annexes: tuple[RenderedAnnex, ...] = ()   # 第五部分 附件: 项目支出绩效自评表
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class Publication:
 def table_heading(index: int, table: RenderedTable) -> str:
     """The 目录 line of a table: 一、收入支出决算总表."""
     return f"{cn_numeral(index)}、{table.title}"
+
+
+def annex_heading(index: int, annex: RenderedAnnex) -> str:
+    """The 目录 line of an annex: 附件1：法律援助经费项目支出绩效自评表."""
+    return f"附件{index}：{annex.title}"
 
 
 def glossary_line(index: int, term: str, definition: str) -> str:
@@ -90,7 +97,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
         "overview": {"sections": text.overview}, "tables": {"tables": tuple(tables)},
         "narrative": {"sections": text.narrative},
         "glossary": {"glossary": _numbered_glossary(project, text.glossary), "tail": text.glossary_tail},
-        "annex": {},
+        "annex": {"annexes": tuple(render_annexes(project))},
     }
     order = NARRATIVE_FIRST if project.profile.options.get("narrative_first") else TABLES_FIRST
     parts = tuple(Part(kind, titles[i], **content[kind]) for i, kind in enumerate(order))
@@ -99,6 +106,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
         toc.append((0, part.title))
         toc += [(1, s.title) for s in part.sections]
         toc += [(1, table_heading(i, t)) for i, t in enumerate(part.tables, start=1)]
+        toc += [(1, annex_heading(i, a)) for i, a in enumerate(part.annexes, start=1)]
     cover_title = f"{year}年度{project.profile.title}"
     return Publication(project.info.name, year, cover_title, text.title or f"{project.info.name}{cover_title}",
                        parts, tuple(text.missing), tuple(toc))
@@ -135,4 +143,8 @@ def all_texts(pub: Publication, draft: bool = False) -> dict[str, list[tuple[str
             body.append((f"{part.title} {term}", glossary_line(i, term, definition)))
         if part.tail:
             body.append((part.title, part.tail))
+        for i, a in enumerate(part.annexes, start=1):
+            hei.append((f"{part.title} 标题", a.title))
+            body.append(("目录", annex_heading(i, a)))
+            song += a.texts()
     return {"hei": hei, "fangsong": body, "song": song}

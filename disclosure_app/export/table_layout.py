@@ -17,16 +17,16 @@ from ..amounts import format_amount, format_count
 from ..forms.spec import DASH, HEADING, SPACER, TOTAL, FormSpec, Panel, Row
 from ..model import CellKey, Project
 
-CODE, LABEL, LINE, VALUE = "code", "label", "line", "value"
+CODE, LABEL, LINE, VALUE, TEXT = "code", "label", "line", "value", "text"
 DASH_TEXT = "——"
 
 
 @dataclass(frozen=True)
 class GridColumn:
     """One printed column: a stub column (code, label, 行次) or a value column of a panel."""
-    role: str                       # code | label | line | value
+    role: str                       # code | label | line | value | text
     panel: str
-    column: str | None = None       # the spec column key of a value column
+    column: str | None = None       # the spec column key of a value column (a text column's key)
     width: float = 6.0              # natural width in em (one CJK character = 1)
 
 
@@ -105,7 +105,9 @@ def text_width(text: str) -> float:
 
 
 def _stub_roles(spec: FormSpec, panel: Panel) -> list[str]:
-    if spec.layout == "coded" or any(r.print_code for r in panel.rows):
+    if spec.layout == "coded":      # [科目代码] 科目名称 [texts of the row, e.g. 政府经济科目]
+        return [CODE] * spec.print_codes + [LABEL] + [TEXT] * len(spec.text_columns)
+    if any(r.print_code for r in panel.rows):
         roles = [CODE, LABEL]
     else:
         roles = [LABEL, LINE]
@@ -119,10 +121,15 @@ def _grid(spec: FormSpec) -> tuple[list[GridColumn], list[tuple[str, ...]], list
     titles: list[str | None] = []
     numbers: list[str] = []
     for panel in spec.panels:
-        stub = spec.code_header if spec.layout == "coded" else panel.stub
+        stub: tuple[str, ...] = panel.stub
+        group = None
+        if spec.layout == "coded":
+            stub = spec.code_header[1 - spec.print_codes:] + tuple(t.header for t in spec.text_columns)
+            group = spec.code_group
+        texts = iter(spec.text_columns)
         for i, role in enumerate(_stub_roles(spec, panel)):
-            cols.append(GridColumn(role, panel.key))
-            paths.append(("项目", stub[i]) if spec.layout == "coded" else (stub[i],))
+            cols.append(GridColumn(role, panel.key, next(texts).key if role == TEXT else None))
+            paths.append((group, stub[i]) if group else (stub[i],))
             titles.append(panel.title)
             numbers.append(panel.stub_number[i] if i < len(panel.stub_number) else "")
         for c in panel.columns:
@@ -244,14 +251,19 @@ def _fixed_body(project: Project, spec: FormSpec, cols: list[GridColumn], sep: b
 
 def _coded_body(project: Project, spec: FormSpec, cols: list[GridColumn], sep: bool) -> list[BodyRow]:
     panel = spec.panels[0]
+    stub = len(_stub_roles(spec, panel))
     body: list[BodyRow] = []
     for row in panel.rows:
-        cells = [BodyCell(row.label, "label"), BodyCell()]
+        cells = [BodyCell(row.label, "label")] + [BodyCell()] * (stub - 1)
         cells += [_value_cell(project, spec, row, row.key, c.key, sep) for c in panel.columns]
-        body.append(BodyRow(tuple(cells), ((0, 2),), row.kind == TOTAL))
+        body.append(BodyRow(tuple(cells), ((0, stub),) if stub > 1 else (), row.kind == TOTAL))
+    assert spec.coded is not None
     for cr in project.codes(spec.id):
-        level = max(0, (len(cr.code) - 3) // 2)
-        cells = [BodyCell(cr.code, "code"), BodyCell(cr.name, "label", indent=level)]
+        level = spec.coded.level(cr.code)
+        cells = [BodyCell(cr.code, "code")] if spec.print_codes else []
+        cells.append(BodyCell(cr.name, "label", indent=level))
+        cells += [BodyCell(cr.texts.get(t.key, ""), "label" if cr.texts.get(t.key) else "blank")
+                  for t in spec.text_columns]
         cells += [_value_cell(project, spec, None, cr.code, c.key, sep) for c in panel.columns]
         body.append(BodyRow(tuple(cells), (), False, False, cr.code))
     return body
@@ -287,7 +299,7 @@ def fit_widths(table: RenderedTable, avail: float, pad: float, max_font: float =
     size = max(min_font, min(max_font, (avail - n * 2 * pad) / sum(ems)))
     widths = [e * size + 2 * pad for e in ems]
     total = sum(widths)
-    labels = [j for j, c in enumerate(table.columns) if c.role == LABEL]
+    labels = [j for j, c in enumerate(table.columns) if c.role in (LABEL, TEXT)]
     if total > avail and labels:
         excess = total - avail
         lab = sum(widths[j] for j in labels)
@@ -301,6 +313,7 @@ def fit_widths(table: RenderedTable, avail: float, pad: float, max_font: float =
 def render_table(project: Project, spec: FormSpec) -> RenderedTable:
     """The printed table of one form, exactly as every exporter shows it."""
     sep = project.profile.table_separator
+    spec = spec.resolve(project.info.year, project.info.name)     # {year} and {name} as printed
     cols, paths, titles, numbers = _grid(spec)
     header, spans = _header(spec, cols, paths, titles, numbers)
     body = _coded_body(project, spec, cols, sep) if spec.layout == "coded" else _fixed_body(project, spec, cols, sep)

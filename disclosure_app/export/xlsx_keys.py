@@ -12,6 +12,8 @@ One record per row, column A naming the kind:
 ``value``         form id, row key, column key, value — a value no sheet cell prints
 ``input`` ``accepted`` ``override`` ``option``   key, text
 ``form_note``     form id, 空表说明
+``annex``         annex index, sheet name, the 绩效自评表 as JSON (``annexes.model.to_dict``)
+``annex_cell``    annex index, field path, coordinate of the field on the annex's sheet
 ================  ==========================================================================
 
 A text longer than one Excel cell holds continues in the following columns.  Every text is
@@ -22,13 +24,17 @@ here, so an amount corrected in Excel is read back as corrected.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
+from ..annexes.model import to_dict as annex_dict
+
 KEYS_SHEET = "_project"
 FINDINGS_SHEET = "校验结果"
+ANNEX_SHEET = "附件"                 # sheets 附件1, 附件2, …
 FORMAT = "disclosure-app-xlsx"
 FORMAT_VERSION = 1
 CHUNK = 30000                     # an Excel cell holds at most 32,767 characters
@@ -61,7 +67,8 @@ class _Writer:
 
 
 def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
-               maps: Mapping[str, Mapping[str, dict]]) -> None:
+               maps: Mapping[str, Mapping[str, dict]],
+               annexes: Mapping[int, tuple[str, Mapping[str, str]]] | None = None) -> None:
     """Write the ``_project`` sheet.  ``maps[form]`` has ``cells`` {key: coord} and ``codes``
     {code: (code coord, name coord)} as returned by the table sheet writer."""
     ws = wb.create_sheet(KEYS_SHEET)
@@ -89,3 +96,7 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
             w.record(kind, key, text=text)
     for form_id, text in sorted(project.form_notes.items()):
         w.record("form_note", form_id, text=text)
+    for i, (sheet, coords) in sorted((annexes or {}).items()):
+        w.record("annex", str(i), sheet, text=json.dumps(annex_dict(project.annexes[i]), ensure_ascii=False))
+        for path, at in coords.items():
+            w.record("annex_cell", str(i), path, at)

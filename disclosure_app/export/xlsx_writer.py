@@ -17,11 +17,13 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..annexes.layout import render_annexes
 from ..model import Project
 from ..rules.describe import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
+from .annex_tables import write_annex_sheet
 from .table_layout import RenderedTable, render_tables
-from .xlsx_keys import FINDINGS_SHEET, write_keys, write_text
+from .xlsx_keys import ANNEX_SHEET, FINDINGS_SHEET, write_keys, write_text
 
 AMOUNT_FORMAT = "#,##0.00;-#,##0.00;"      # zero shows blank, as the published tables do
 COUNT_FORMAT = "0;-0;"
@@ -199,8 +201,12 @@ def build_workbook(project: Project, findings: Iterable[Finding] = (),
     styles = _Styles(wb)
     for table in tables:
         maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table, styles)
+    annexes = {}                      # 第五部分 附件: a sheet per 项目支出绩效自评表
+    for a in render_annexes(project):
+        sheet = f"{ANNEX_SHEET}{a.index + 1}"
+        annexes[a.index] = (sheet, write_annex_sheet(wb.create_sheet(sheet), a))
     write_findings_sheet(wb.create_sheet(FINDINGS_SHEET), project, findings)
-    write_keys(wb, project, {t.form_id: t.label for t in tables}, maps)
+    write_keys(wb, project, {t.form_id: t.label for t in tables}, maps, annexes)
     wb.active = 0
     return wb
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import final_liaoning, final_shanxi
+from . import budget_shanxi, final_liaoning, final_shanxi
+from .budget_rules import BUDGET_SHANXI_RULES
 from .final_rules import FINAL_SHANXI_RULES
 from .spec import Profile
 
@@ -23,6 +24,14 @@ def _profiles() -> dict[str, Profile]:
             forms=final_liaoning.FORMS, rules=FINAL_SHANXI_RULES + final_liaoning.RULES,
             table_separator=True,
             options={"narrative_first": True, "glossary_numbering": "arabic", "year_line": "{year} 年度"},
+        ),
+        "budget_shanxi": Profile(
+            id="budget_shanxi", kind="budget", title="部门预算公开",
+            forms=budget_shanxi.FORMS, rules=BUDGET_SHANXI_RULES, table_separator=False,
+            # the year is in every table title; ``parts`` titles the document while the
+            # 情况说明 templates of this profile are not written yet
+            options={"year_line": "", "parts": ("第一部分 概况", "第二部分 {year}年部门预算报表",
+                                                "第三部分 {year}年度部门预算情况说明", "第四部分 名词解释")},
         ),
     }
 

@@ -7,13 +7,20 @@ Layouts:
 - ``fixed``  – one panel of fixed rows (公开09, 公开10);
 - ``sided``  – panels printed side by side, row i of each panel on one printed line
   (公开01 收入|支出, 公开04, 公开06's four groups);
-- ``coded``  – a fixed 合计 row followed by variable 类/款/项 code rows kept in the project
-  (公开02, 03, 05, 07, 08).
+- ``coded``  – a fixed 合计 row followed by variable rows kept in the project, keyed by their
+  code: 类/款/项 function codes (公开02, 03, 05, 07, 08), economic codes (预算表六) or named
+  records (预算表十一–十三: ``u<n>`` unit rows, each followed by its ``p<n>`` project rows).
+  Such a row may carry texts besides its name (``FormSpec.text_columns``: 表六's
+  政府预算支出经济科目名称), stored with the row, never among the amounts.
+
+Titles, column headers and row labels may contain ``{year}`` and ``{name}`` (the department);
+renderers print :meth:`FormSpec.resolve` of a spec, lists show :meth:`FormSpec.title_for`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 # Row kinds
 INPUT = "input"        # an amount the accountant enters
@@ -23,6 +30,13 @@ HEADING = "heading"    # a section heading, no values (公开10 一、政府采�
 DASH = "dash"          # printed "——", cannot hold a value (公开06 309/311)
 
 TOTAL_ROW = "total"    # key of the 合计 row in coded forms
+
+# What the variable rows of a coded form are keyed by (``CodedRules.scheme``)
+FUNCTION = "function"  # 支出功能分类 类/款/项: 3/5/7 digits
+ECONOMIC = "economic"  # 部门预算支出经济分类 类/款: 3/5 digits
+INCOME = "income"      # 政府收支分类 收入 类/款/项/目: 3/5/7/9 digits, no built-in catalogue
+RECORDS = "records"    # named records: u<n> a unit, p<n> a project listed under the unit above it
+UNIT_PREFIX, ITEM_PREFIX = "u", "p"
 
 
 @dataclass(frozen=True)
@@ -71,11 +85,52 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class TextColumn:
+    """A text printed beside the name of a variable row (表六 政府预算支出经济科目名称)."""
+    key: str                          # stored with the row: CodeRow.texts[key]; never "code"/"name"
+    header: str
+    width: int = 12
+
+
+@dataclass(frozen=True)
 class CodedRules:
-    """Rule ids for the generated checks of a coded form."""
-    hierarchy: str                    # 类 = Σ款, 款 = Σ项
-    total: str                        # 合计 = Σ类
+    """Rule ids for the generated checks of a coded form, and what its row keys are."""
+    hierarchy: str                    # 类 = Σ款, 款 = Σ项 (records: unit = Σ its projects)
+    total: str                        # 合计 = Σ类 (records: Σ units, or Σ projects without units)
     structure: str                    # codes 3/5/7 digits, parents present, ascending
+    scheme: str = FUNCTION            # function | economic | income | records
+
+    def level(self, code: str) -> int:
+        """Indent level of a row: 类 0, 款 1, 项 2; a unit record 0, a project 1."""
+        if self.scheme == RECORDS:
+            return 0 if code.startswith(UNIT_PREFIX) else 1
+        return max(0, (len(code) - 3) // 2)
+
+    def is_group(self, code: str) -> bool:
+        """A row that stands for the sum of rows below it (类, 款, a unit)."""
+        if self.scheme == RECORDS:
+            return code.startswith(UNIT_PREFIX)
+        return len(code) < {ECONOMIC: 5, INCOME: 9}.get(self.scheme, 7)
+
+    def children(self, codes: list[str], code: str) -> list[str]:
+        """Direct children among ``codes``: 类 → 款 → 项 by prefix; a unit → the projects below it."""
+        if self.scheme != RECORDS:
+            n = len(code) + 2
+            return [c for c in codes if len(c) == n and c.startswith(code)]
+        if not code.startswith(UNIT_PREFIX) or code not in codes:
+            return []
+        out = []
+        for c in codes[codes.index(code) + 1:]:
+            if c.startswith(UNIT_PREFIX):
+                break
+            out.append(c)
+        return out
+
+    def top(self, codes: list[str]) -> list[str]:
+        """The rows the 合计 adds up: the 类, or the units (every record when there are none)."""
+        if self.scheme != RECORDS:
+            return [c for c in codes if len(c) == 3]
+        return [c for c in codes if c.startswith(UNIT_PREFIX)] or list(codes)
 
 
 @dataclass(frozen=True)
@@ -93,6 +148,17 @@ class FormSpec:
     coded: CodedRules | None = None
     landscape: bool = False
     code_header: tuple[str, str] = ("科目代码", "科目名称")
+    code_group: str | None = "项目"   # printed above the code table's stub headers (None: none)
+    print_codes: bool = True          # a coded form prints its codes in a column of their own
+    text_columns: tuple[TextColumn, ...] = ()   # texts of a variable row, printed after its name
+
+    def title_for(self, year: int) -> str:
+        """The title as printed for ``year`` (``{year}年预算收支总表`` → ``2025年预算收支总表``)."""
+        return self.title.replace("{year}", str(year))
+
+    def resolve(self, year: int, name: str = "") -> FormSpec:
+        """The spec as printed: ``{year}`` and ``{name}`` filled in titles, headers and labels."""
+        return _resolved(self, year, name)
 
     # -- lookups -------------------------------------------------------------------------
     def panel_of(self, row_key: str) -> Panel:
@@ -122,6 +188,25 @@ class FormSpec:
         if r is not None and r.value:
             return r.value
         return self.panel_of(row_key).column(col_key).value
+
+
+def _fill(text: str | None, year: int, name: str) -> str | None:
+    if not text or "{" not in text:
+        return text
+    return text.replace("{year}", str(year)).replace("{name}", name)
+
+
+@lru_cache(maxsize=256)
+def _resolved(spec: FormSpec, year: int, name: str) -> FormSpec:
+    texts = [spec.title] + [p.title or "" for p in spec.panels] + [
+        h for p in spec.panels for c in p.columns for h in c.headers] + [r.label for r in spec.fixed_rows]
+    if not any("{" in t for t in texts):
+        return spec
+    panels = tuple(replace(
+        p, title=_fill(p.title, year, name),
+        columns=tuple(replace(c, headers=tuple(_fill(h, year, name) or "" for h in c.headers)) for c in p.columns),
+        rows=tuple(replace(r, label=_fill(r.label, year, name) or "") for r in p.rows)) for p in spec.panels)
+    return replace(spec, title=_fill(spec.title, year, name) or "", panels=panels)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,24 @@ forms by label or title and rows by 行次 or 科目代码 — the same route a 
 
 from __future__ import annotations
 
+import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
+from ..annexes.model import (
+    AnnexError,
+    ProjectEvaluation,
+    get_value,
+    parse_field,
+    set_text,
+    set_value,
+)
+from ..annexes.model import from_dict as annex_from_dict
 from ..export.xlsx_keys import FORMAT, FORMAT_VERSION, INFO_FIELDS, KEYS_SHEET, TEXT_KINDS
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
@@ -126,4 +137,32 @@ def _read_keyed(wb: Workbook, name: str) -> Project:
         getattr(project, attr).update({rec[1]: _joined(rec, 2) for rec in by_kind.get(kind, [])})
     for rec in by_kind.get("form_note", []):
         project.form_notes[rec[1]] = _joined(rec, 2)
+    project.annexes = _read_annexes(wb, by_kind, name)
     return project
+
+
+def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str) -> list[ProjectEvaluation]:
+    """The 绩效自评表 from their keys, each field taken from its sheet cell when edited there."""
+    out: dict[int, tuple[str, ProjectEvaluation]] = {}
+    for rec in by_kind.get("annex", []):
+        try:
+            out[int(rec[1])] = (rec[2], annex_from_dict(json.loads(_joined(rec, 3)), f"附件{int(rec[1]) + 1}"))
+        except (ValueError, IndexError, AnnexError) as exc:
+            raise ImportError_(f"“{name}”的隐藏信息页中附件数据已损坏（{exc}），无法读回") from None
+    for rec in by_kind.get("annex_cell", []):
+        i, path, at = int(rec[1]), rec[2], rec[3]
+        if i not in out or out[i][0] not in wb.sheetnames:
+            raise ImportError_(f"“{name}”缺少附件工作表“{out[i][0] if i in out else i}”。请勿删除或改名本程序导出的工作表")
+        sheet, annex = out[i]
+        shown = wb[sheet][at].value
+        old = get_value(annex, path)
+        try:
+            if isinstance(old, Decimal) or old is None and isinstance(shown, (int, float)):
+                new = parse_field(annex, path, cell_text(shown))
+                if new != old:                # a figure corrected in Excel; same number keeps its digits
+                    set_value(annex, path, new)
+            elif cell_text(shown) != str(old or "").strip():
+                set_text(annex, path, "" if shown is None else str(shown))
+        except AnnexError as exc:
+            raise ImportError_(f"{sheet} {at}：{exc}") from None
+    return [annex for _, (_, annex) in sorted(out.items())]

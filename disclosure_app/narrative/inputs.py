@@ -23,6 +23,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..amounts import AmountError, parse_amount, parse_count
+from ..annexes.checks import derived_inputs
 from ..model import Project
 from .inputs_liaoning import LIAONING
 from .model import InputSet, InputSpec
@@ -159,6 +160,9 @@ def _shanxi_lookup(project: Project, key: str) -> InputSpec | None:
 
 
 def _shanxi_default(project: Project, key: str) -> str | None:
+    derived = derived_inputs(project).get(key)      # 十（四） counts read from the 附件 绩效自评表
+    if derived is not None:
+        return derived
     rule = _DEFAULTS.get(key)
     return rule[1] if rule and rule[0](project) else None
 

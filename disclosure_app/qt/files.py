@@ -25,12 +25,13 @@ FILE_FILTER = f"公开项目 (*{SUFFIX})"
 
 
 def extra_checks() -> list:
-    """The narrative checks when the narrative module is installed."""
+    """The narrative checks when the narrative module is installed, and the annex checks."""
+    from ..annexes.checks import annex_checks
     try:
         from ..narrative.checks import narrative_checks
     except ImportError:
-        return []
-    return [narrative_checks]
+        return [annex_checks]
+    return [narrative_checks, annex_checks]
 
 
 def _same(a: Path | None, b: Path | None) -> bool:

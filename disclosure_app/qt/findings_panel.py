@@ -41,11 +41,13 @@ def form_title(project: Project, form_id: str) -> str:
         return "单位信息与情况说明"
     if form_id == "input":
         return "情况说明"
+    if form_id == "annex":
+        return "附件 绩效自评表"
     try:
         spec = project.form(form_id)
     except KeyError:
         return form_id
-    return f"{spec.label} {spec.title}"
+    return f"{spec.label} {spec.title_for(project.info.year)}"
 
 
 class _Node:
@@ -83,6 +85,8 @@ class FindingsModel(QAbstractItemModel):
 
     def _group(self, f: Finding) -> str:
         """The form a finding is listed under; department and narrative findings share one group."""
+        if f.form == "annex":
+            return "annex"
         return f.form if f.form and self.project.profile.has_form(f.form) else OTHER_FORM
 
     def _wanted(self) -> Wanted:
@@ -272,7 +276,7 @@ class FindingsPanel(QWidget):
         self.form_combo.setAccessibleName("按表筛选")
         self.form_combo.addItem("全部表", "")
         for spec in project.profile.forms:
-            self.form_combo.addItem(f"{spec.label} {spec.title}", spec.id)
+            self.form_combo.addItem(f"{spec.label} {spec.title_for(project.info.year)}", spec.id)
         self.form_combo.addItem("单位信息与情况说明", OTHER_FORM)
         self.form_combo.currentIndexChanged.connect(self._filter_changed)
         bar.addWidget(self.form_combo, 1)

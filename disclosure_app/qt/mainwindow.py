@@ -25,13 +25,14 @@ from ..recovery import RecoverySlot
 from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding, counts
 from ..session import EditError, Session
 from .actions import build_actions
+from .annex_page import AnnexPage
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
 from .form_model import SEVERITY_COLOUR, Marker
 from .form_view import FormView
 from .info_page import InfoPage
-from .narrative_page import AttachmentsPage, GlossaryPage, NarrativePage
+from .narrative_page import GlossaryPage, NarrativePage
 
 APP_NAME = "预决算公开编制"
 AUTOSAVE_MS = 3 * 60 * 1000
@@ -165,7 +166,7 @@ class MainWindow(FileMixin, QMainWindow):
             if part == "tables":
                 tables = add(None, None, titles[part])
                 for spec in project.profile.forms:
-                    add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title}")
+                    add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title_for(project.info.year)}")
             else:
                 add(None, {"overview": INFO_PAGE, "narrative": NARRATIVE, "glossary": GLOSSARY,
                            "annex": ATTACHMENTS}[part], titles[part])
@@ -220,7 +221,8 @@ class MainWindow(FileMixin, QMainWindow):
             elif key == GLOSSARY:
                 w = GlossaryPage(s, self)
             elif key == ATTACHMENTS:
-                w = AttachmentsPage(self)
+                w = AnnexPage(s, self)
+                w.failed.connect(lambda m: warn(self, "附件", m))
             else:
                 w = FormView(s, key, self)
                 w.message.connect(self.status)
@@ -268,6 +270,10 @@ class MainWindow(FileMixin, QMainWindow):
             view = self.pages.get(payload)
             if isinstance(view, FormView):
                 view.form_model.structure_changed()
+        elif event == "annexes":
+            page = self.pages.get(ATTACHMENTS)
+            if isinstance(page, AnnexPage):
+                page.load()
         elif event == "info":
             page = self.pages.get(INFO_PAGE)
             if isinstance(page, InfoPage):
@@ -314,6 +320,11 @@ class MainWindow(FileMixin, QMainWindow):
             self.show_page(INFO_PAGE if f.rule.startswith("D") else NARRATIVE)
             return
         form = f.cells[0].form
+        if form == "annex":
+            page = self.show_page(ATTACHMENTS)
+            page.focus_field(int(f.cells[0].row), f.cells[0].column)  # type: ignore[attr-defined]
+            self.status(f.message)
+            return
         if form == "input":
             page = self.show_page(NARRATIVE)
             page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]

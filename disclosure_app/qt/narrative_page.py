@@ -4,7 +4,7 @@ The left side is generated from the narrative's input specs (reasons, prior-year
 counts…) and saves through ``session.set_input``; the right side shows
 ``narrative.generate.build_text`` refreshed ~150 ms after a change.  Each paragraph can be
 rewritten by hand (``session.set_override``); an overridden paragraph is marked and can be
-reverted to the generated text.  名词解释 and 附件 are read-only pages.
+reverted to the generated text.  名词解释 is a read-only page (附件: :mod:`.annex_page`).
 """
 
 from __future__ import annotations
@@ -290,14 +290,3 @@ class GlossaryPage(QTextBrowser):
         self.setHtml(f"<h2>{html.escape(heading)}</h2>{items or '<p>无</p>'}"
                      f"<p>{html.escape(doc.glossary_tail or '')}</p>")
 
-
-class AttachmentsPage(QLabel):
-    """第五部分 附件: what the publication attaches."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setMargin(16)
-        self.setText("<h2>第五部分 附件</h2><p>项目支出绩效自评表等附件来自绩效自评工作，本程序不编辑附件内容。"
-                     "公开时请将附件与导出的公开文件一并发布。</p>")

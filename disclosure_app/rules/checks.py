@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..forms.spec import TOTAL_ROW, FormSpec, Panel, Row, RuleDef
+from ..forms.spec import RECORDS, TOTAL_ROW, FormSpec, Panel, Row, RuleDef
 from ..model import CellKey, Project
 from .findings import ERROR
 from .formula import Ref, Relation, parse
@@ -51,6 +51,8 @@ def _lines_text(rows: list[Row]) -> str:
         if nums == list(range(nums[0], nums[0] + len(nums))) and len(nums) > 2:
             return f"第{nums[0]}至{nums[-1]}行之和"
         return "第" + "、".join(str(n) for n in nums) + "行之和"
+    if rows and all(r.code and len(r.code) == 3 for r in rows):
+        return "各类之和"                  # 预算表一/表四: the function classes, no 行次
     if len(rows) > 6:
         return "所属各款之和"
     return "、".join((r.code or r.label) for r in rows) + "之和"
@@ -100,18 +102,21 @@ def _coded_checks(project: Project, spec: FormSpec) -> list[Check]:
     assert spec.coded is not None
     panel = spec.panels[0]
     codes = [r.code for r in project.codes(spec.id)]
+    records = spec.coded.scheme == RECORDS
     out: list[Check] = []
     for code in codes:
-        kids = children(codes, code)
+        kids = spec.coded.children(codes, code)
         if not kids:
             continue
         level = "类" if len(code) == 3 else "款"
-        title = f"{spec.label} {level}级科目应等于其下级科目之和"
+        title = (f"{spec.label} 单位行应等于其下各项目之和" if records
+                 else f"{spec.label} {level}级科目应等于其下级科目之和")
         for col in panel.columns:
             rhs = tuple((1, (spec.id, k, col.key)) for k in kids)
             out.append(Check(spec.coded.hierarchy, title, ERROR, ((1, (spec.id, code, col.key)),), "=", rhs))
-    classes = [c for c in codes if len(c) == 3]
-    title = f"{spec.label} 合计应等于各类级科目之和"
+    classes = spec.coded.top(codes)
+    title = (f"{spec.label} 合计行应等于各{'单位' if classes != codes else '项目'}行之和" if records
+             else f"{spec.label} 合计应等于各类级科目之和")
     for col in panel.columns:
         rhs = tuple((1, (spec.id, c, col.key)) for c in classes)
         out.append(Check(spec.coded.total, title, ERROR, ((1, (spec.id, TOTAL_ROW, col.key)),), "=", rhs))
@@ -120,6 +125,7 @@ def _coded_checks(project: Project, spec: FormSpec) -> list[Check]:
 
 def spec_checks(project: Project, spec: FormSpec) -> list[Check]:
     """Every check a form spec implies, for the project's current code rows."""
+    spec = spec.resolve(project.info.year, project.info.name)    # titles name {year} as printed
     out: list[Check] = []
     for panel in spec.panels:
         out += _row_sum_checks(spec, panel)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from ..model import Project
 
 
+def _printed(project: Project, form_id: str):
+    return project.form(form_id).resolve(project.info.year, project.info.name)
+
+
 def row_name(project: Project, form_id: str, row: str) -> str:
-    spec = project.form(form_id)
+    spec = _printed(project, form_id)
     r = spec.row(row)
     if r is not None:
         label = r.label or ""
@@ -20,7 +24,7 @@ def row_name(project: Project, form_id: str, row: str) -> str:
 
 
 def col_name(project: Project, form_id: str, row: str, col: str) -> str:
-    spec = project.form(form_id)
+    spec = _printed(project, form_id)
     try:
         c = spec.panel_of(row).column(col)
     except KeyError:
@@ -30,6 +34,9 @@ def col_name(project: Project, form_id: str, row: str, col: str) -> str:
 
 
 def cell_name(project: Project, form_id: str, row: str, col: str) -> str:
+    if form_id == "annex":
+        from ..annexes.model import annex_cell_name
+        return annex_cell_name(project.annexes, row, col)
     try:
         spec = project.form(form_id)
     except KeyError:

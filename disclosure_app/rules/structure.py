@@ -8,19 +8,30 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..forms.spec import FormSpec
+from ..forms.spec import ECONOMIC, FUNCTION, INCOME, ITEM_PREFIX, RECORDS, UNIT_PREFIX, FormSpec
 from ..model import Project
 from .describe import cell_name
 from .findings import ERROR, INFO, WARNING, Cell, Finding
 
 CODE_RE = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
+# code lengths and what the message calls them, per scheme of a coded form
+_CODES = {
+    FUNCTION: (CODE_RE, "3 位（类）、5 位（款）或 7 位（项）"),
+    ECONOMIC: (re.compile(r"^(\d{3}|\d{5})$"), "3 位（类）或 5 位（款）"),
+    INCOME: (re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$"), "3 位（类）、5 位（款）、7 位（项）或 9 位（目）"),
+}
+_LEVEL = {3: "类", 5: "款", 7: "项"}
+RECORD_RE = re.compile(rf"^[{UNIT_PREFIX}{ITEM_PREFIX}][1-9]\d*$")
 
 
 def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
     """Codes 3/5/7 digits, parents present, no duplicates, ascending, 类/款 with children."""
     if spec.layout != "coded" or spec.coded is None:
         return []
+    if spec.coded.scheme == RECORDS:
+        return _record_structure(project, spec)
     rid = spec.coded.structure
+    pattern, lengths = _CODES[spec.coded.scheme]
     rows = project.codes(spec.id)
     codes = [r.code for r in rows]
     present = set(codes)
@@ -31,45 +42,70 @@ def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
 
     seen: set[str] = set()
     for code in codes:
-        if not CODE_RE.match(code):
-            add(ERROR, code, "科目代码应为 3 位（类）、5 位（款）或 7 位（项）数字，请改正代码")
+        if not pattern.match(code):
+            add(ERROR, code, f"科目代码应为 {lengths}数字，请改正代码")
             continue
         if code in seen:
             add(ERROR, code, "科目代码重复，请删除重复的行")
         seen.add(code)
         if len(code) > 3 and code[: len(code) - 2] not in present:
-            level = "类" if len(code) == 5 else "款"
+            level = _LEVEL[len(code) - 2]
             add(ERROR, code, f"缺少上级{level}科目 {code[: len(code) - 2]}，请插入上级科目行")
-        if len(code) < 7 and not any(c != code and c.startswith(code) and len(c) == len(code) + 2
-                                     for c in codes):
-            level = "类" if len(code) == 3 else "款"
+        if spec.coded.is_group(code) and not spec.coded.children(codes, code):
+            level = _LEVEL[len(code)]
             add(WARNING, code, f"{level}级科目下没有下级科目，请补充下级科目或核对代码")
-    valid = [c for c in codes if CODE_RE.match(c)]
+    valid = [c for c in codes if pattern.match(c)]
     if valid != sorted(valid):
         first = next(b for a, b in zip(valid, valid[1:]) if b < a)
         add(WARNING, first, "科目未按代码升序排列，请使用“排序科目”整理")
     return out
 
 
+def _record_structure(project: Project, spec: FormSpec) -> list[Finding]:
+    """Record keys u<n>/p<n>, unique, named; projects listed under a unit when there are units."""
+    assert spec.coded is not None
+    rid = spec.coded.structure
+    out: list[Finding] = []
+    seen: set[str] = set()
+    unit_seen = False
+    units = any(r.code.startswith(UNIT_PREFIX) for r in project.codes(spec.id))
+    for r in project.codes(spec.id):
+        cell = (Cell(spec.id, r.code, "c1"),)
+        what = f"{spec.label} 第 {len(seen) + 1} 行“{r.name or r.code}”"
+        if not RECORD_RE.match(r.code) or r.code in seen:
+            out.append(Finding(rid, ERROR, f"{what}的行键“{r.code}”无效或重复：单位行应为 {UNIT_PREFIX}1、"
+                               f"{UNIT_PREFIX}2…，项目行应为 {ITEM_PREFIX}1、{ITEM_PREFIX}2…，请改正", cell))
+        seen.add(r.code)
+        if not r.name.strip():
+            out.append(Finding(rid, WARNING, f"{what}没有名称，请填写单位或项目名称", cell))
+        unit_seen = unit_seen or r.code.startswith(UNIT_PREFIX)
+        if units and not unit_seen:
+            out.append(Finding(rid, WARNING, f"{what}列在第一个单位行之前，请把项目移到所属单位之下", cell))
+    return out
+
+
 def check_catalogue(project: Project, spec: FormSpec) -> list[Finding]:
     """Unknown codes or names differing from the year's catalogue: 警告, never 错误."""
-    if spec.layout != "coded" or spec.coded is None:
+    if spec.layout != "coded" or spec.coded is None or spec.coded.scheme not in (FUNCTION, ECONOMIC):
         return []
+    economic = spec.coded.scheme == ECONOMIC
     try:
-        from ..catalogues import function_catalogue, names_match
-        cat = function_catalogue(project.info.year)
+        from ..catalogues import economic_catalogue, function_catalogue, names_match
+        cat = (economic_catalogue if economic else function_catalogue)(project.info.year)
     except Exception:  # noqa: BLE001 — a missing catalogue must never block validation
         return []
+    kind = "部门预算支出经济分类科目" if economic else "支出功能分类科目"
+    pattern = _CODES[spec.coded.scheme][0]
     out = []
     for r in project.codes(spec.id):
-        if not CODE_RE.match(r.code):
+        if not pattern.match(r.code):
             continue
         official = cat.name(r.code)
         cell = (Cell(spec.id, r.code, "c1"),)
         if official is None:
             if cat.name(r.code[:3]) is None:
                 out.append(Finding("C01", WARNING, f"{spec.label} 科目 {r.code}“{r.name}”的类 {r.code[:3]} 不在"
-                                   f"{cat.year}年支出功能分类科目中，请核对代码", cell))
+                                   f"{cat.year}年{kind}中，请核对代码", cell))
             elif cat.children(r.code[:3]):
                 # every 类 is catalogued, but not every 款/项 (the list is kept short rather than
                 # guessed): an unknown 款/项 is a hint to check, not a warning
@@ -108,7 +144,7 @@ def check_completeness(project: Project, spec: FormSpec) -> list[Finding]:
     col = spec.panels[0].columns[0].key
     if note.strip():
         return []
-    return [Finding("E01", WARNING, f"{spec.label} {spec.title}为空表，但没有空表说明（如“本表无数据”），"
+    return [Finding("E01", WARNING, f"{spec.label} {spec.title_for(project.info.year)}为空表，但没有空表说明（如“本表无数据”），"
                     f"请在表格下方填写空表说明", (Cell(spec.id, first, col),))]
 
 

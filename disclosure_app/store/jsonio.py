@@ -12,7 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..amounts import AmountError, parse_amount, parse_count
+from ..annexes.model import AnnexError, annexes_from_list, annexes_to_list
 from ..forms.profiles import get_profile
+from ..forms.spec import FormSpec
 from ..model import CodeRow, DepartmentInfo, Project
 from .errors import ProjectFileError
 
@@ -24,12 +26,19 @@ def _num(v: Decimal, kind: str) -> str:
     return str(int(v)) if kind == "count" else f"{v:.2f}"
 
 
+def _row_dict(spec: FormSpec, row: CodeRow) -> dict[str, str]:
+    """A variable row: code and name, then its non-empty texts in the spec's column order."""
+    d = {"code": row.code, "name": row.name}
+    d.update((t.key, row.texts[t.key]) for t in spec.text_columns if row.texts.get(t.key))
+    return d
+
+
 def to_dict(project: Project) -> dict[str, Any]:
     forms: dict[str, Any] = {}
     for spec in project.profile.forms:
         entry: dict[str, Any] = {}
         if spec.layout == "coded":
-            entry["rows"] = [{"code": r.code, "name": r.name} for r in project.codes(spec.id)]
+            entry["rows"] = [_row_dict(spec, r) for r in project.codes(spec.id)]
         cells: dict[str, dict[str, str]] = {}
         for rk in project.row_keys(spec.id):
             row_vals = {}
@@ -48,7 +57,7 @@ def to_dict(project: Project) -> dict[str, Any]:
         if spec.id in project.form_notes:
             entry["empty_note"] = project.form_notes[spec.id]
         forms[spec.id] = entry
-    return {
+    out: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "profile": project.profile_id,
@@ -63,6 +72,9 @@ def to_dict(project: Project) -> dict[str, Any]:
         "overrides": dict(sorted(project.overrides.items())),
         "options": dict(sorted(project.options.items())),
     }
+    if project.annexes:          # 第五部分 附件; absent when there are none, so older files stay as they were
+        out["annexes"] = annexes_to_list(project.annexes)
+    return out
 
 
 def dumps(project: Project) -> str:
@@ -119,7 +131,12 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
         rows = _obj(entry.get("rows"), f"forms.{form_id}.rows", source, list)
         for i, r in enumerate(rows if spec.layout == "coded" else []):
             r = _obj(r, f"forms.{form_id}.rows 第 {i + 1} 项", source)
-            project.codes(form_id).append(CodeRow(str(r.get("code", "")), str(r.get("name", ""))))
+            texts = {t.key: str(r[t.key]) for t in spec.text_columns if r.get(t.key)}
+            unknown = set(r) - {"code", "name"} - {t.key for t in spec.text_columns}
+            if unknown:
+                raise ProjectFileError(f"{source}：{spec.label} rows 第 {i + 1} 项有未知的字段"
+                                       f"“{'、'.join(sorted(unknown))}”，请检查该行")
+            project.codes(form_id).append(CodeRow(str(r.get("code", "")), str(r.get("name", "")), texts))
         known_rows = set(project.row_keys(form_id)) | {r.key for r in spec.fixed_rows}
         for rk, cols in _obj(entry.get("cells"), f"forms.{form_id}.cells", source).items():
             if rk not in known_rows:
@@ -140,6 +157,10 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
     project.accepted = _str_map(data.get("accepted"), "accepted")
     project.overrides = _str_map(data.get("overrides"), "overrides")
     project.options = _str_map(data.get("options"), "options")
+    try:
+        project.annexes = annexes_from_list(data.get("annexes"), "annexes")
+    except AnnexError as exc:
+        raise ProjectFileError(f"{source}：附件 {exc}") from None
     return project
 
 

@@ -8,6 +8,7 @@ any moment leaves either the old or the new file, never a broken one.  Values ar
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -67,6 +68,10 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
             rows, cells = [], []
             for form_id, entry in data["forms"].items():
                 rows += [(form_id, i, r["code"], r["name"]) for i, r in enumerate(entry.get("rows", []))]
+                # a row's texts besides code and name (表六 政府经济科目) live in ``texts``: no schema change
+                con.executemany("INSERT INTO texts VALUES ('row_text', ?, ?)", [
+                    (f"{form_id}\t{i}\t{k}", v) for i, r in enumerate(entry.get("rows", []))
+                    for k, v in r.items() if k not in ("code", "name")])
                 cells += [(form_id, rk, ck, v) for rk, cols in entry["cells"].items() for ck, v in cols.items()]
                 if "empty_note" in entry:
                     con.execute("INSERT INTO texts VALUES ('empty_note', ?, ?)", (form_id, entry["empty_note"]))
@@ -75,6 +80,9 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
             for kind in _TEXT_KINDS:
                 con.executemany("INSERT INTO texts VALUES (?, ?, ?)",
                                 [(kind, k, v) for k, v in data[kind].items()])
+            # 附件 绩效自评表: one JSON text per table, keyed by its position (no schema change)
+            con.executemany("INSERT INTO texts VALUES ('annex', ?, ?)", [
+                (f"{i:04d}", json.dumps(d, ensure_ascii=False)) for i, d in enumerate(data.get("annexes", []))])
             con.execute("COMMIT")
         finally:
             con.close()
@@ -191,6 +199,15 @@ def _read(con: sqlite3.Connection, p: Path) -> Project:
         forms.setdefault(form, {"cells": {}})["cells"].setdefault(row, {})[col] = value
     for kind in _TEXT_KINDS:
         data[kind] = dict(con.execute("SELECT key, value FROM texts WHERE kind = ?", (kind,)))
+    for key, value in con.execute("SELECT key, value FROM texts WHERE kind = 'row_text'"):
+        form, pos, field = key.split("\t", 2)
+        rows = forms.get(form, {}).get("rows", [])
+        if not pos.isdigit() or int(pos) >= len(rows):
+            raise ValueError(f"行文字“{form} {pos} {field}”没有对应的行")
+        rows[int(pos)][field] = value
     for form, note in con.execute("SELECT key, value FROM texts WHERE kind = 'empty_note'"):
         forms.setdefault(form, {"cells": {}})["empty_note"] = note
+    annexes = [json.loads(v) for _, v in con.execute("SELECT key, value FROM texts WHERE kind = 'annex' ORDER BY key")]
+    if annexes:
+        data["annexes"] = annexes
     return from_dict(data, f"项目文件“{p.name}”")
