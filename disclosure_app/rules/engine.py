@@ -210,6 +210,12 @@ class Engine:
         bound = ZERO if c.exact else tail_bound(n)
         cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
         where = cell_name(self.project, *c.cells()[0])
+        if len(c.lhs) > 1:   # both sides are sums (X08): there is no single "stated" cell
+            head = "尾差：" if abs(d) <= bound else ""
+            tail = (f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改" if head
+                    else f"请核对{where}等参与计算的单元格")
+            msg = f"{head}{c.title}：左边合计 {_fmt(a)}，右边合计 {_fmt(b)}，相差 {d:+}，{tail}"
+            return Finding(c.rule, INFO if head else c.severity, msg, cells, b, a, d)
         if abs(d) <= bound:
             msg = (f"尾差：{where} 填报 {_fmt(a)}，计算为 {_fmt(b)}（{_short(c.title, where)}），相差 {d:+}，"
                    f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改")
