@@ -26,7 +26,8 @@ def sample_xlsx(tmp_path_factory):
 def test_one_sheet_per_form_then_findings_then_hidden_keys(sample_xlsx) -> None:
     project, wb, _ = sample_xlsx
     labels = [f.label for f in project.profile.forms]
-    assert wb.sheetnames == [*labels, "校验结果", KEYS_SHEET]
+    annexes = [f"附件{i}" for i in range(1, len(project.annexes) + 1)]
+    assert wb.sheetnames == [*labels, *annexes, "校验结果", KEYS_SHEET]
     assert wb[KEYS_SHEET].sheet_state == "veryHidden"
     assert all(wb[s].sheet_state == "visible" for s in labels)
 

@@ -13,6 +13,7 @@ from disclosure_app.cli import main, sample_project
 from disclosure_app.export.package import ExportError, export_package
 from disclosure_app.export.table_layout import render_table
 from disclosure_app.forms.profiles import get_profile
+from disclosure_app.grid import FormGrid
 from disclosure_app.model import CodeRow, Project
 from disclosure_app.narrative.checks import narrative_checks
 from disclosure_app.rules.engine import validate
@@ -114,6 +115,19 @@ def test_rendered_tables_print_the_year_the_department_and_the_row_texts():
     t12 = render_table(project, project.form("B12"))
     assert t12.header[-1] == tuple(str(n) for n in range(1, 8))          # the 栏次 line numbers 项目名称 too
     assert [r.cells[0].text for r in t12.body[:3]] == ["晋城市城区司法局", "晋城市城区司法局", "普法宣传经费"]
+
+
+def test_editor_grid_shows_row_texts_and_records_like_code_rows():
+    project = sample_project("budget")
+    t06 = FormGrid(project, "B06")
+    assert [gc.kind for gc in t06.columns][:3] == ["name", "text", "value"]
+    r = next(i for i in range(t06.row_count) if t06.code_at(i) == "30107")
+    assert (t06.text(r, 0), t06.text(r, 1), t06.cell(r, 1).editable) == ("绩效工资", "工资福利支出", False)
+    t12 = FormGrid(project, "B12")
+    assert [t12.text(i, 0) for i in range(3)] == ["晋城市城区司法局", "晋城市城区司法局", "普法宣传经费"]
+    unit, item = t12.cell(1, 0), t12.cell(2, 0)
+    assert (unit.kind, unit.editable, unit.subtotal, item.subtotal, item.indent) == ("name", True, True, False, 1)
+    assert t12.cell(2, 1).key == ("B12", "p1", "c1")
 
 
 # -- the sample's findings ---------------------------------------------------------------------

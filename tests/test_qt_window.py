@@ -87,7 +87,7 @@ def test_window_opens_on_the_sample_at_gongkai01_with_its_findings(window):
     assert window.stack.currentWidget().form_id == "T01"
     rules = {f.rule for f in window.panel.model.findings}
     assert {"W01", "01-2", "02-2", "06-2b"} <= rules
-    assert "错误 0" in window.counts_label.text() and "警告 1" in window.counts_label.text()
+    assert "错误 0" in window.counts_label.text() and "警告 4" in window.counts_label.text()   # W01 + 3 附件
     assert window.width() >= 1200
 
 

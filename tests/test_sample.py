@@ -97,7 +97,7 @@ def test_exactly_the_nineteen_rounding_tails(sample_report: dict) -> None:
 
 def test_the_plausibility_warning(sample_report: dict) -> None:
     warnings = [f for f in sample_report["findings"]
-                if f["severity"] == "warning" and not f["rule"].startswith("N")]
+                if f["severity"] == "warning" and not f["rule"].startswith(("N", "P"))]
     assert [(f["rule"], _first_cell(f)) for f in warnings] == [("W01", ("T10", "r1", "c1"))]
     assert "公务用车购置" in warnings[0]["message"] and "政府采购" in warnings[0]["message"]
 
@@ -108,7 +108,9 @@ def test_nothing_else_but_narrative_tails(sample_report: dict) -> None:
     narrative = [f for f in sample_report["findings"] if f["rule"].startswith("N")]
     for f in narrative:
         assert f["severity"] == "info" and f["message"].startswith("尾差"), f
-    assert len(sample_report["findings"]) == len(TAILS) + 1 + len(narrative)
+    annex = [f for f in sample_report["findings"] if f["rule"].startswith("P")]   # 附件 §5.5, see test_annexes
+    assert len(annex) == 3 and {f["rule"] for f in annex} == {"P02", "P10"}
+    assert len(sample_report["findings"]) == len(TAILS) + 1 + len(narrative) + len(annex)
 
 
 def test_breaking_and_restoring_income_total(sample_file: Path, tmp_path: Path) -> None:

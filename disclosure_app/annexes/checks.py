@@ -43,6 +43,7 @@ _QUANT = re.compile(r"^(≥|≤|=|>|<|提高)?\s*(\d+(?:\.\d+)?)\s*(%|[^\d\s.]{1
 
 
 def q2(value: Decimal) -> Decimal:
+    """Two decimals, ROUND_HALF_UP (as the published rates and scores)."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 

@@ -13,8 +13,12 @@ Columns: 0 block label · 1 一级指标 / 资金来源 · 2 二级指标 / 目�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import NOTES, ProjectEvaluation, get_text
+
+if TYPE_CHECKING:
+    from ..model import Project
 
 WIDTH = 11
 # natural column widths in em (one CJK character = 1)
@@ -24,6 +28,7 @@ HEAD, LABEL, TEXT, NUMBER = "head", "label", "text", "number"
 
 @dataclass(frozen=True)
 class Span:
+    """A merged block of grid cells; its text sits in the top-left cell."""
     row: int
     col: int
     rowspan: int = 1
@@ -45,6 +50,7 @@ class RenderedAnnex:
 
     @property
     def widths(self) -> tuple[float, ...]:
+        """Natural column widths in em; writers scale them to the page."""
         return WIDTHS
 
     def texts(self) -> list[tuple[str, str]]:
@@ -61,12 +67,14 @@ class _Grid:
         self.out = out
 
     def row(self) -> int:
+        """Append a blank grid row; returns its index."""
         self.out.cells.append([""] * WIDTH)
         self.out.kinds.append([TEXT] * WIDTH)
         return len(self.out.cells) - 1
 
     def put(self, r: int, c: int, text: str, kind: str = TEXT, rowspan: int = 1, colspan: int = 1,
             path: str | None = None) -> None:
+        """Write ``text`` at (r, c), merging ``rowspan`` × ``colspan`` cells."""
         self.out.cells[r][c] = text
         self.out.kinds[r][c] = kind
         if rowspan > 1 or colspan > 1:
@@ -75,6 +83,7 @@ class _Grid:
             self.out.fields[(r, c)] = path
 
     def value(self, r: int, c: int, path: str, kind: str = TEXT, colspan: int = 1) -> None:
+        """Write the annex's field ``path`` at (r, c), remembering which field the cell shows."""
         self.put(r, c, get_text(self.annex, path), kind, 1, colspan, path)
 
 
@@ -182,6 +191,6 @@ def render_annex(annex: ProjectEvaluation, year: int, index: int = 0) -> Rendere
     return out
 
 
-def render_annexes(project) -> list[RenderedAnnex]:
-    """Every annex of ``project`` in order (``project`` is a :class:`disclosure_app.model.Project`)."""
+def render_annexes(project: Project) -> list[RenderedAnnex]:
+    """Every annex of ``project`` in order."""
     return [render_annex(a, project.info.year, i) for i, a in enumerate(project.annexes)]

@@ -112,9 +112,11 @@ class ProjectEvaluation:
 
     @property
     def title(self) -> str:
+        """The printed title: {项目名称}项目支出绩效自评表."""
         return f"{self.name}项目支出绩效自评表"
 
     def copy(self) -> ProjectEvaluation:
+        """A deep copy (through the JSON form, so nothing is shared)."""
         return from_dict(to_dict(self))
 
 
@@ -175,11 +177,13 @@ def field_label(annex: ProjectEvaluation, path: str) -> str:
 
 
 def get_value(annex: ProjectEvaluation, path: str) -> Any:
+    """The stored value at ``path`` (Decimal, None or str); KeyError for an unknown path."""
     obj, attr, _ = _locate(annex, path)
     return getattr(obj, attr)
 
 
 def get_text(annex: ProjectEvaluation, path: str) -> str:
+    """The value at ``path`` as printed and edited (numbers exactly as typed)."""
     value = get_value(annex, path)
     return number_text(value) if isinstance(value, Decimal) or value is None else str(value)
 
@@ -198,11 +202,13 @@ def parse_field(annex: ProjectEvaluation, path: str, text: str) -> Any:
 
 
 def set_value(annex: ProjectEvaluation, path: str, value: Any) -> None:
+    """Store an already parsed value (see :func:`parse_field`)."""
     obj, attr, _ = _locate(annex, path)
     setattr(obj, attr, value)
 
 
 def set_text(annex: ProjectEvaluation, path: str, text: str) -> None:
+    """Parse ``text`` for the field at ``path`` and store it (:class:`AnnexError` if refused)."""
     set_value(annex, path, parse_field(annex, path, text))
 
 
@@ -263,10 +269,12 @@ def from_dict(data: Any, where: str = "annexes") -> ProjectEvaluation:
 
 
 def annexes_to_list(annexes: list[ProjectEvaluation]) -> list[dict[str, Any]]:
+    """The project file's ``"annexes"`` list."""
     return [to_dict(a) for a in annexes]
 
 
 def annexes_from_list(data: Any, where: str = "annexes") -> list[ProjectEvaluation]:
+    """Read the ``"annexes"`` list (absent means none)."""
     if data is None:
         return []
     if not isinstance(data, list):

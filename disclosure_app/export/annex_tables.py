@@ -110,10 +110,8 @@ TITLE_ROW, YEAR_ROW, GRID_ROW = 1, 2, 4
 
 
 def _xlsx_value(text: str, kind: str) -> object:
-    if kind == NUMBER and text:
-        d = Decimal(text)
-        return int(d) if d == d.to_integral_value() and "." not in text else float(d)
-    return text
+    """Numbers as numbers (Decimal, exactly as typed); texts as text."""
+    return Decimal(text) if kind == NUMBER and text else text
 
 
 def write_annex_sheet(ws: Worksheet, annex: RenderedAnnex) -> dict[str, str]:

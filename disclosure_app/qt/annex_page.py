@@ -123,6 +123,7 @@ class AnnexPage(QSplitter):
         v.addLayout(self._texts(body, [k for k in TEXT_FIELDS if k not in ("goal", "achieved")]))
         self.addWidget(self.scroll)
         self.setStretchFactor(1, 3)
+        self.setSizes([300, 900])
         self.load()
 
     def _texts(self, body: QWidget, paths) -> QFormLayout:
@@ -139,6 +140,7 @@ class AnnexPage(QSplitter):
     # -- state ----------------------------------------------------------------------------------------
     @property
     def index(self) -> int:
+        """The selected annex (-1 when none)."""
         return self.list.currentRow()
 
     def load(self, select: int | None = None) -> None:
