@@ -62,8 +62,23 @@ def gb2312_chars() -> set[str]:
     return chars
 
 
+def gbk_hanzi() -> set[str]:
+    """The hanzi GBK adds to GB 2312 (traditional forms and rarer characters of names and
+    places): a published document is refused rather than printed with blanks, so cover them."""
+    chars: set[str] = set()
+    for hi in range(0x81, 0xFF):
+        for lo in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+            try:
+                c = bytes([hi, lo]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if "\u4e00" <= c <= "\u9fff":
+                chars.add(c)
+    return chars
+
+
 def wanted_codepoints() -> set[int]:
-    cps = {ord(c) for c in gb2312_chars()}
+    cps = {ord(c) for c in gb2312_chars() | gbk_hanzi()}
     cps.update(range(0x20, 0x7F))  # ASCII
     cps.update(range(0xA0, 0x100))  # Latin-1 punctuation and signs (°, ±, ×, ·, ¥ …)
     cps.update(range(0x2010, 0x2028))  # general punctuation: dashes, quotes, ellipsis

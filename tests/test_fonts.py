@@ -45,7 +45,7 @@ def test_bundled_fonts_exist_and_register(monkeypatch: pytest.MonkeyPatch) -> No
     assert fonts["fangsong"].name == fonts["song"].name
     assert fonts["hei"].name != fonts["song"].name
     for name in ("song.ttf", "hei.ttf"):
-        assert resource("fonts", name).stat().st_size < 8 * 1024 * 1024
+        assert resource("fonts", name).stat().st_size < 16 * 1024 * 1024
     assert register_pdf_fonts() == fonts  # cached
 
 
@@ -116,3 +116,11 @@ def test_windows_system_fonts_preferred(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert fonts["song"].source == "bundled"
     assert fonts["fangsong"].source == "bundled"
     assert register_pdf_fonts(prefer_system=False)["hei"].source == "bundled"
+
+
+def test_bundled_song_covers_gbk_name_characters():
+    """Traditional forms and rarer characters of names and places (GBK) print, not refuse."""
+    from disclosure_app.export.fonts import missing_glyphs, register_pdf_fonts
+    fonts = register_pdf_fonts(prefer_system=False)
+    assert missing_glyphs("級堃珺昇喆淼犇", fonts["song"]) == set()
+    assert missing_glyphs("級堃珺昇喆淼犇", fonts["hei"]) == set()

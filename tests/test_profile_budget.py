@@ -230,7 +230,8 @@ def test_cli_writes_and_validates_the_budget_sample(tmp_path, capsys):
 
 def test_draft_export_prints_every_table_and_a_final_one_is_refused(tmp_path):
     project = sample_project("budget")
-    with pytest.raises(ExportError, match="^预算公开的情况说明模板尚未提供"):
+    project.inputs.clear()
+    with pytest.raises(ExportError, match="^情况说明还有 .* 处待填写"):
         export_package(project, tmp_path / "final", ["pdf"])
     manifest = export_package(project, tmp_path / "draft", ["pdf"], draft=True)
     pdf = tmp_path / "draft" / manifest["files"][0]["name"]

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
 from ..annexes.layout import HEAD, LABEL, NUMBER, RenderedAnnex, Span
@@ -49,8 +50,20 @@ def annex_flowables(annex: RenderedAnnex, heading: Paragraph, avail: float, font
         NUMBER: fonts.style(fonts.song, PDF_FONT, TA_RIGHT),
     }
     text_style = fonts.style(fonts.song, PDF_FONT, TA_LEFT)
-    data = [[para(t, styles.get(k, text_style)) if t else "" for t, k in zip(row, kinds)]
-            for row, kinds in zip(annex.cells, annex.kinds)]
+    span_width = {(sp.row, sp.col): sum(widths[sp.col:sp.col + sp.colspan]) for sp in annex.spans}
+    aligns = {HEAD: "CENTER", LABEL: "CENTER", NUMBER: "RIGHT"}
+    data: list[list[object]] = []
+    plain_align: list[tuple] = []
+    for r, (row, kinds) in enumerate(zip(annex.cells, annex.kinds)):
+        line: list[object] = []
+        for c, (t, k) in enumerate(zip(row, kinds)):
+            w = span_width.get((r, c), widths[c]) - 2 * PDF_PAD
+            if t and "\n" not in t and stringWidth(t, fonts.song, PDF_FONT) <= w:
+                line.append(t)   # fits on one line: a plain string is far cheaper than a Paragraph
+                plain_align.append(("ALIGN", (c, r), (c, r), aligns.get(k, "LEFT")))
+            else:
+                line.append(para(t, styles.get(k, text_style)) if t else "")
+        data.append(line)
     style = [
         ("FONT", (0, 0), (-1, -1), fonts.song, PDF_FONT),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -59,6 +72,7 @@ def annex_flowables(annex: RenderedAnnex, heading: Paragraph, avail: float, font
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     style += [("SPAN", (s.col, s.row), (s.col + s.colspan - 1, s.row + s.rowspan - 1)) for s in annex.spans]
+    style += plain_align
     table = LongTable(data, colWidths=widths, style=TableStyle(style), hAlign="CENTER")
     note = fonts.style(fonts.song, 8, TA_LEFT, leading=11)
     year = fonts.style(fonts.song, 10, TA_CENTER, leading=14, spaceAfter=4)

@@ -221,7 +221,8 @@ def build_document(pub: Publication):
     _styles(doc)
     _update_fields_on_open(doc)
     props = doc.core_properties
-    props.title, props.author, props.subject = pub.title, pub.department, "部门决算公开"
+    props.title, props.author = pub.title, pub.department
+    props.subject = pub.cover_title.split("年度", 1)[-1] or pub.title   # 单位决算公开 / 部门预算公开
     first = doc.sections[0]
     _page(first, False)
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import Project
-from ..narrative.model import DocumentText, Paragraph, Section
 from ..rules.engine import Engine
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from .fonts import MissingGlyphError
@@ -54,23 +53,6 @@ def project_findings(project: Project) -> list[Finding]:
     except ImportError:  # pragma: no cover - the narrative checks ship with the app
         pass
     return Engine(project, [*extra, annex_checks]).findings
-
-
-_KIND_ZH = {"budget": "预算公开", "final": "决算公开"}
-
-
-def tables_only_text(project: Project) -> DocumentText:
-    """The text of a draft whose profile has no 情况说明 templates yet: title, 概况, part titles."""
-    info = project.info
-    overview = []
-    for key, title, text in (("概况.一", "一、本部门职责", info.duties),
-                             ("概况.二", "二、机构设置情况", info.organisation)):
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        overview.append(Section(key, title, tuple(Paragraph(f"{key}.{i}", line, line)
-                                                  for i, line in enumerate(lines, start=1))))
-    parts = {"parts": tuple(project.profile.options["parts"])} if "parts" in project.profile.options else {}
-    return DocumentText(title=f"{info.name}{info.year}年度{project.profile.title}", overview=tuple(overview),
-                        narrative=(), glossary=(), glossary_tail="", **parts)
 
 
 def _listing(lines: list[str]) -> str:
@@ -148,20 +130,11 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
 
     tick("生成情况说明")
     from ..narrative.generate import build_text
-    from ..narrative.phrases import has_narrative
     from .publication import build_publication
-    if not has_narrative(project.profile_id):
-        # no 情况说明 templates for this profile yet: a draft still shows 概况 and every table
-        if not draft:
-            kind = _KIND_ZH.get(project.kind, project.profile.title)
-            raise ExportError(f"{kind}的情况说明模板尚未提供，不能导出正式文件。如需审核表格，可导出草稿"
-                              "（带“仅供内部审核”水印，命令行加 --draft）：草稿含概况和全部表格，情况说明部分为空")
-        text = tables_only_text(project)
-    else:
-        try:
-            text = build_text(project)
-        except KeyError as exc:          # a profile without narrative templates: the message says which
-            raise ExportError(str(exc.args[0] if exc.args else exc)) from None
+    try:
+        text = build_text(project)
+    except KeyError as exc:              # a profile without narrative templates: the message says which
+        raise ExportError(str(exc.args[0] if exc.args else exc)) from None
     if text.missing and not draft:
         raise ExportError(f"情况说明还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“情况说明”中填写"
                           "下列内容；如只需内部审核，可导出草稿（带“仅供内部审核”水印，命令行加 --draft）：\n"

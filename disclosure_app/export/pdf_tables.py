@@ -50,8 +50,13 @@ def _cell(text: str, width: float, font: str, size: float, align: int, fonts: Fo
           indent: float = 0) -> object:
     if not text:
         return ""
-    if indent == 0 and stringWidth(text, font, size) <= width - 2 * PAD:
-        return text
+    # an indent of whole ideographic spaces (类/款/项 levels) is printed as U+3000, so the cell
+    # can stay a plain string: far cheaper to lay out than a Paragraph
+    n = round(indent / size) if indent else 0
+    if n * size == indent:
+        plain = "\u3000" * n + text
+        if stringWidth(plain, font, size) <= width - 2 * PAD:
+            return plain
     return para(text, fonts.style(font, size, align, leftIndent=indent))
 
 

@@ -100,7 +100,10 @@ def build_publication(project: Project, text: DocumentText | None = None,
         "annex": {"annexes": tuple(render_annexes(project))},
     }
     order = NARRATIVE_FIRST if project.profile.options.get("narrative_first") else TABLES_FIRST
-    parts = tuple(Part(kind, titles[i], **content[kind]) for i, kind in enumerate(order))
+    # a part the profile does not title and that has nothing to print is left out (the budget
+    # document has no 第五部分 附件)
+    parts = tuple(Part(kind, titles[i], **content[kind]) for i, kind in enumerate(order)
+                  if titles[i] or any(content[kind].values()))
     toc: list[tuple[int, str]] = []
     for part in parts:
         toc.append((0, part.title))

@@ -28,10 +28,8 @@ def _profiles() -> dict[str, Profile]:
         "budget_shanxi": Profile(
             id="budget_shanxi", kind="budget", title="部门预算公开",
             forms=budget_shanxi.FORMS, rules=BUDGET_SHANXI_RULES, table_separator=False,
-            # the year is in every table title; ``parts`` titles the document while the
-            # 情况说明 templates of this profile are not written yet
-            options={"year_line": "", "parts": ("第一部分 概况", "第二部分 {year}年部门预算报表",
-                                                "第三部分 {year}年度部门预算情况说明", "第四部分 名词解释")},
+            # the year is in every table title, so the tables print no separate year line
+            options={"year_line": ""},
         ),
     }
 

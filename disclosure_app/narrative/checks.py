@@ -25,6 +25,8 @@ from ..model import Project
 from ..rules.findings import INFO, WARNING, Cell, Finding
 from . import inputs as inp
 from .generate import Built, build
+from .inputs_budget import PROJECT_KINDS, projects
+from .inputs_budget import VEHICLE_TYPES as BUDGET_VEHICLES
 from .inputs_liaoning import VEHICLE_TYPES
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
@@ -258,7 +260,57 @@ def _liaoning_counts(project: Project) -> list[Finding]:
     return out
 
 
+# -- Shanxi 部门预算 ------------------------------------------------------------------------------
+
+def _budget_sums(project: Project) -> list[Finding]:
+    """十 and 十一 of the budget text: the parts of each typed total add up, and none exceeds it."""
+    out: list[Finding] = []
+    n = Decimal(len(projects(project)))
+    keys = [f"count.perf.{k}" for k, _ in PROJECT_KINDS]
+    counts = [c for c in (_number(project, k) for k in keys) if c is not None]
+    if len(counts) == len(keys) and sum(counts) != n:
+        out.append(Finding("N03", WARNING, f"十 各类纳入绩效目标管理的项目个数之和为 {sum(counts)}，表十二、表十三共列 "
+                           f"{n} 个项目。请核对", tuple(_input_cell(k) for k in keys), n, sum(counts), sum(counts) - n))
+    out += _parts(project, "十 各类公开绩效目标的项目个数之和应等于公开项目绩效目标个数", "count.perf.public",
+                  [f"count.perf.public.{k}" for k, _ in PROJECT_KINDS], exact=True)
+    out += _parts(project, "十 各类公开绩效目标的项目金额之和应等于公开项目绩效目标涉及项目金额", "amount.perf.public",
+                  [f"amount.perf.public.{k}" for k, _ in PROJECT_KINDS])
+    project_total = Cell("B03", "total", "c3")
+    out += _within(project, "amount.perf.public", project_total, "十 公开项目绩效目标涉及项目金额与表三项目支出")
+    out += _within(project, "amount.perf.units_funds", Cell("B03", "total", "c1"), "十 编报单位整体绩效目标涉及资金与表三合计")
+    out += _within(project, "count.perf.units_reporting", "count.perf.units", "十 编报单位整体绩效目标的单位个数与预算单位个数")
+    amounts = [a for a in (_number(project, f"amount.perf.{k}") for k, _ in PROJECT_KINDS) if a is not None]
+    total = project.get("B03", "total", "c3") or Decimal(0)
+    if len(amounts) == len(PROJECT_KINDS) and abs(sum(amounts) - total) > CENT * len(amounts):
+        diff = sum(amounts) - total
+        out.append(Finding("N03", WARNING, f"十 各类纳入绩效目标管理的项目金额之和为 {sum(amounts):,.2f}，表三项目支出为 "
+                           f"{total:,.2f}，相差 {diff:+}。请核对",
+                           (project_total, *(_input_cell(f"amount.perf.{k}") for k, _ in PROJECT_KINDS)),
+                           total, sum(amounts), diff))
+    out += _parts(project, "十一 各类公务用车数之和应等于实有公务用车数", "count.vehicles.total",
+                  [f"count.vehicles.{k}" for k, _ in BUDGET_VEHICLES], exact=True)
+    return out
+
+
+def _budget_counts(project: Project) -> list[Finding]:
+    """Inputs of the budget text against 表十 and 表十一."""
+    out: list[Finding] = []
+    running, purchase = project.get("B10", "r5", "c1") or Decimal(0), project.get("B10", "r4", "c1") or Decimal(0)
+    if running > 0 and _number(project, "count.vehicles.total") == 0:
+        out.append(Finding("N07", WARNING, f"表十公务用车运行维护费预算为 {running:.2f}，但十一填写的实有公务用车为 0 辆。"
+                           f"请核对", (_input_cell("count.vehicles.total"), Cell("B10", "r5", "c1"))))
+    if purchase > 0 and _number(project, "procurement.goods") == 0:
+        out.append(Finding("N07", WARNING, f"表十公务用车购置费预算为 {purchase:.2f}，但九政府采购货物预算为 0。"
+                           f"购置车辆通常属于政府采购，请核对", (_input_cell("procurement.goods"), Cell("B10", "r4", "c1"))))
+    units = [_number(project, k) for k in ("count.units.admin", "count.units.civil")]
+    if (project.get("B11", "total", "c1") or 0) > 0 and all(u == 0 for u in units):
+        out.append(Finding("N07", WARNING, "表十一有机关运行经费，但八填写的行政单位和参公事业单位都是 0 家。请填写单位个数",
+                           (_input_cell("count.units.admin"), Cell("B11", "total", "c1"))))
+    return out
+
+
 _CHECKS: dict[str, tuple[Callable[[Project], list[Finding]], ...]] = {
     "final_shanxi": (_sums, _counts),
     "final_liaoning": (_liaoning_sums, _liaoning_counts),
+    "budget_shanxi": (_budget_sums, _budget_counts),
 }

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Project
+from . import budget_sections as budget
 from . import liaoning_income_expenditure as ln
 from .income_expenditure import basic, expenditure, fiscal, general_budget, income, totals
 from .liaoning_special_matters import other_matters as ln_other_matters
@@ -29,6 +30,7 @@ SECTIONS: dict[str, tuple[Builder, ...]] = {
     "final_shanxi": (totals, income, expenditure, fiscal, general_budget, basic, fund, state_capital,
                      three_public, other_matters),
     "final_liaoning": (ln.totals, ln.fiscal, ln_three_public, ln.basic, ln_other_matters),
+    "budget_shanxi": budget.SECTIONS,
 }
 
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from ..amounts import AmountError, parse_amount, parse_count
 from ..annexes.checks import derived_inputs
 from ..model import Project
+from .inputs_budget import BUDGET
 from .inputs_liaoning import LIAONING
 from .model import InputSet, InputSpec
 from .phrases import settings_for
@@ -170,7 +171,7 @@ def _shanxi_default(project: Project, key: str) -> str | None:
 SHANXI = InputSet(INPUTS, _APPLIES, _shanxi_default, _shanxi_expand, _shanxi_lookup)
 
 # Input sets by template set (``NarrativeSettings.template_set``).
-_SETS: dict[str, InputSet] = {"final_shanxi": SHANXI, "final_liaoning": LIAONING}
+_SETS: dict[str, InputSet] = {"final_shanxi": SHANXI, "final_liaoning": LIAONING, "budget_shanxi": BUDGET}
 _STATIC = {name: {s.key: s for s in inputs.specs} for name, inputs in _SETS.items()}
 
 

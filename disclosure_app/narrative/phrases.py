@@ -108,6 +108,7 @@ class NarrativeSettings:
     yoy_places_by_section: dict[str, int] = field(default_factory=dict)
     yoy_trim: bool = True                      # "124.4%" rather than "124.40%"
     trim_amount_sections: tuple[str, ...] = () # sections printing "760.7" rather than "760.70"
+    plain_amount_sections: tuple[str, ...] = ()  # sections printing "1047.32" without the separator
     list_all: bool = False                     # list zero income/expenditure types and 类 too
     separator: bool = True                     # "1,199.89" in the text
     zero_amount: str = "0"                     # how a zero amount is written: "0" or "0.00"
@@ -119,6 +120,9 @@ class NarrativeSettings:
 
     def trims(self, section: str) -> bool:
         return section.split(".")[0] in self.trim_amount_sections
+
+    def separates(self, section: str) -> bool:
+        return self.separator and section.split(".")[0] not in self.plain_amount_sections
 
 
 # Seed publication style (Shanxi county 决算): YoY percentages with one decimal in 一/四/五（一）
@@ -135,6 +139,9 @@ _PROFILES: dict[str, NarrativeSettings] = {
         template_set="final_liaoning", yoy_trim=False, separator=False, zero_amount="0.00",
         fall_word="降低",
     ),
+    # Shanxi 13-table 预算 (budget_and_performance.md §3): shares and rates with two decimals,
+    # trailing zeros dropped ("占0%", "100%"); 三 and 十 print "1047.32" without the separator.
+    "budget_shanxi": NarrativeSettings(template_set="budget_shanxi", plain_amount_sections=("三", "十")),
 }
 
 _TRUE = {"1", "true", "yes", "是"}

@@ -133,7 +133,8 @@ class Writer:
             text = count_text(value)
         else:
             trim = self.settings.trims(self.section) if trim is None else trim
-            text = amount_text(value, separator=self.settings.separator, trim=trim, zero=self.settings.zero_amount)
+            text = amount_text(value, separator=self.settings.separates(self.section), trim=trim,
+                               zero=self.settings.zero_amount)
         return Num(value or Decimal(0), self._mark(text, Quote(kind, value or Decimal(0), what, cells)))
 
     def cell(self, form: str, row: str, col: str) -> Num:
@@ -171,6 +172,21 @@ class Writer:
         places = self.settings.yoy_places_for(self.section)
         d = delta(current.v, prior, places)
         cells = self.cells_of(current) + (_input_cell(prior_key),)
+        amount = self.num(abs(d.change), f"{what}与上年相比的增减额", cells, trim=False)
+        pct = None
+        if d.rate is not None:
+            pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
+                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
+        return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
+
+    def compare(self, current: Num, prior: Num, what: str) -> Change:
+        """Current figure against a prior-year figure already quoted (an input or a sum of inputs);
+        ``prior.v`` None (its placeholder) leaves the comparison open."""
+        if prior.v is None:
+            return Change(None, missing=prior.s)
+        places = self.settings.yoy_places_for(self.section)
+        d = delta(current.v, prior.v, places)
+        cells = self.cells_of(current) + self.cells_of(prior)
         amount = self.num(abs(d.change), f"{what}与上年相比的增减额", cells, trim=False)
         pct = None
         if d.rate is not None:
