@@ -115,14 +115,26 @@ def _read_keyed(wb: Workbook, name: str) -> Project:
             raise ImportError_(f"“{name}”的隐藏信息页提到未知的表“{form_id}”，无法读回")
         return wb[sheets[form_id]]
 
+    row_texts = {(rec[1], rec[2]): _joined(rec, 3) for rec in by_kind.get("code_texts", []) if len(rec) > 2}
     for rec in by_kind.get("code", []):
         form_id, code, code_at, name_at = rec[1:5]
         ws = ws_of(form_id)
-        shown = cell_text(ws[code_at].value)
-        if shown != code:
-            raise ImportError_(f"{ws.title} {code_at}：科目代码由“{code}”改成了“{shown}”。"
-                               "请在本程序中增删或修改科目，不要在 Excel 中改代码")
-        project.codes(form_id).append(CodeRow(code, cell_text(ws[name_at].value)))
+        if profile.form(form_id).print_codes:
+            shown = cell_text(ws[code_at].value)
+            if shown != code:
+                raise ImportError_(f"{ws.title} {code_at}：科目代码由“{code}”改成了“{shown}”。"
+                                   "请在本程序中增删或修改科目，不要在 Excel 中改代码")
+        texts: dict[str, str] = {}
+        if (form_id, code) in row_texts:
+            try:
+                texts = {str(k): str(v) for k, v in json.loads(row_texts[(form_id, code)]).items()}
+            except (ValueError, AttributeError):
+                raise ImportError_(f"“{name}”的隐藏信息页中 {form_id} {code} 的行内文字已损坏") from None
+        if profile.form(form_id).print_codes:
+            row_name = cell_text(ws[name_at].value)
+        else:   # 表六-style layouts interleave names and texts: the recorded name is authoritative
+            row_name = _joined(rec, 5)
+        project.codes(form_id).append(CodeRow(code, row_name, texts))
     for rec in by_kind.get("cell", []):
         form_id, row, col, at = rec[1:5]
         ws = ws_of(form_id)
