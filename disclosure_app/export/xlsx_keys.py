@@ -83,7 +83,7 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
     printed: set[tuple[str, str, str]] = set()
     for form_id, m in maps.items():
         names = project.code_names(form_id)
-        row_texts = {r.code: r.texts for r in project.codes(form_id) if r.texts}
+        row_texts = {r.code: r.texts for r in project.code_rows.get(form_id, []) if r.texts}
         for code, (code_at, name_at) in m["codes"].items():
             w.record("code", form_id, code, code_at, name_at, text=names.get(code, ""))
             if code in row_texts:   # 表六's 政府经济科目 and the like: kept exactly
