@@ -24,11 +24,12 @@ from .annexes.model import (
     parse_field,
     set_value,
 )
+from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, History
 from .model import CellKey, CodeRow, Project
 from .rules.engine import Engine
 from .rules.findings import Finding
-from .rules.structure import CODE_RE
+from .rules.structure import code_pattern
 from .store import open_project, save_project
 
 Listener = Callable[[str, object], None]
@@ -114,27 +115,81 @@ class Session:
         """Insert a 类/款/项 row in code order; the name comes from the catalogue if not given."""
         spec = self.project.form(form)
         code = code.strip()
-        if spec.layout != "coded":
+        if spec.layout != "coded" or spec.coded is None:
             raise EditError(f"{spec.label}的行是固定的，不能插入科目行")
-        if not CODE_RE.match(code):
-            raise EditError(f"科目代码“{code}”无效：应为 3 位（类）、5 位（款）或 7 位（项）数字")
+        scheme = spec.coded.scheme
+        if scheme == RECORDS:
+            raise EditError(f"{spec.label}按单位和项目逐行填列，请使用“插入单位行”或“插入项目行”")
+        pattern, what = code_pattern(scheme)
+        if not pattern.match(code):
+            raise EditError(f"科目代码“{code}”无效：应为 {what} 数字")
         rows = self.project.codes(form)
         if any(r.code == code for r in rows):
             raise EditError(f"{spec.label}已有科目 {code}")
         if not name:
-            name = self.catalogue_name(code) or ""
+            name = self.catalogue_name(code, scheme) or ""
         pos = bisect.bisect_left([r.code for r in rows], code)
+        self._insert_row(form, pos, CodeRow(code, name or ""), f"插入科目 {code}")
+        return pos
+
+    def insert_record(self, form: str, kind: str, name: str, after: str | None = None) -> str:
+        """Insert a unit (``kind="unit"``) or project record; returns its new key (u3, p12…).
+
+        A project goes right after ``after`` (a unit or a project of it), or at the end; a unit
+        goes after the last project of the unit ``after`` belongs to, or at the end."""
+        spec = self.project.form(form)
+        if spec.coded is None or spec.coded.scheme != RECORDS:
+            raise EditError(f"{spec.label}不是按单位和项目填列的表")
+        if not name.strip():
+            raise EditError("请填写单位或项目名称")
+        rows = self.project.codes(form)
+        prefix = UNIT_PREFIX if kind == "unit" else ITEM_PREFIX
+        used = [int(r.code[1:]) for r in rows if r.code.startswith(prefix) and r.code[1:].isdigit()]
+        key = f"{prefix}{max(used, default=0) + 1}"
+        codes = [r.code for r in rows]
+        pos = len(rows)
+        if after in codes:
+            i = codes.index(after)
+            if prefix == ITEM_PREFIX:
+                pos = i + 1
+            else:
+                j = i + 1
+                while j < len(codes) and not codes[j].startswith(UNIT_PREFIX):
+                    j += 1
+                pos = j
+        label = "插入单位" if prefix == UNIT_PREFIX else "插入项目"
+        self._insert_row(form, pos, CodeRow(key, name.strip()), f"{label}“{name.strip()}”")
+        return key
+
+    def _insert_row(self, form: str, pos: int, row: CodeRow, label: str) -> None:
+        rows = self.project.codes(form)
 
         def do() -> None:
-            rows.insert(pos, CodeRow(code, name or ""))
+            rows.insert(pos, row)
             self._structure(form)
 
         def undo() -> None:
             del rows[pos]
             self._structure(form)
-        self.history.push(Command(f"插入科目 {code}", do, undo))
+        self.history.push(Command(label, do, undo))
         self._emit("history")
-        return pos
+
+    def with_descendants(self, form: str, chosen: list[str]) -> list[str]:
+        """``chosen`` rows and every row below them (款/项 of a 类, projects of a unit)."""
+        spec = self.project.form(form)
+        codes = [r.code for r in self.project.codes(form)]
+        out: list[str] = []
+        todo = [c for c in chosen if c in codes]
+        while todo:
+            c = todo.pop(0)
+            if c in out:
+                continue
+            out.append(c)
+            if spec.coded is not None:
+                todo += spec.coded.children(codes, c)
+                if spec.coded.scheme != RECORDS:   # a 类 also owns its 项 through its 款
+                    todo += [x for x in codes if x.startswith(c) and x != c]
+        return [c for c in codes if c in out]
 
     def delete_code_rows(self, form: str, codes: list[str]) -> None:
         rows = self.project.codes(form)
@@ -171,12 +226,16 @@ class Session:
         self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old)))
         self._emit("history")
 
-    def catalogue_name(self, code: str) -> str | None:
+    def catalogue_name(self, code: str, scheme: str = FUNCTION) -> str | None:
         try:
-            from .catalogues import function_catalogue
-            return function_catalogue(self.project.info.year).name(code)
+            from .catalogues import economic_catalogue, function_catalogue
+            if scheme == ECONOMIC:
+                return economic_catalogue(self.project.info.year).name(code)
+            if scheme == FUNCTION:
+                return function_catalogue(self.project.info.year).name(code)
         except Exception:  # noqa: BLE001 — no catalogue: the user types the name
             return None
+        return None
 
     def _structure(self, form: str) -> None:
         self.engine.structure_changed()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 
-def _catalogue(year: int):
+def _catalogue(year: int, scheme: str = "function"):
     try:
-        from ..catalogues import function_catalogue
-        return function_catalogue(year)
+        from ..catalogues import economic_catalogue, function_catalogue
+        if scheme == "economic":
+            return economic_catalogue(year)
+        return function_catalogue(year) if scheme == "function" else None
     except Exception:  # noqa: BLE001 — no catalogue: the user types the name
         return None
 
@@ -30,10 +33,12 @@ def _catalogue(year: int):
 class CodeRowDialog(QDialog):
     """Asks for a code and a name; ``code()``/``name()`` after ``exec()`` returns true."""
 
-    def __init__(self, year: int, prefix: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, year: int, prefix: str = "", parent: QWidget | None = None,
+                 scheme: str = "function") -> None:
         super().__init__(parent)
         self.setWindowTitle("插入科目行")
-        self.catalogue = _catalogue(year)
+        self.catalogue = _catalogue(year, scheme)
+        self.kind_name = {"economic": "部门预算支出经济分类科目", "income": "收入分类科目"}.get(scheme, "支出功能分类科目")
         self.code_edit = QLineEdit(self)
         self.code_edit.setPlaceholderText("3 位类、5 位款或 7 位项，如 2040601；也可输入名称查找")
         self.name_edit = QLineEdit(self)
@@ -61,7 +66,8 @@ class CodeRowDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
         year_text = f"{self.catalogue.year}年" if self.catalogue else ""
-        self.hint.setText(f"名称按{year_text}支出功能分类科目自动填写；科目行会按代码顺序插入。")
+        self.hint.setText(f"名称按{year_text}{self.kind_name}自动填写；科目行会按代码顺序插入。"
+                          if self.catalogue else "请填写科目名称；科目行会按代码顺序插入。")
         self.resize(520, self.sizeHint().height())
         if prefix:
             self.code_edit.setText(prefix)
@@ -92,6 +98,41 @@ class CodeRowDialog(QDialog):
 
     def code(self) -> str:
         return self.code_edit.text().strip().split(" ")[0] if self.code_edit.text().strip() else ""
+
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
+
+class RecordDialog(QDialog):
+    """Asks whether to insert a unit or a project row, and its name (预算 表十一–表十三)."""
+
+    def __init__(self, parent: QWidget | None = None, project_default: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("插入单位或项目行")
+        self.kind_box = QComboBox(self)
+        self.kind_box.addItem("项目", "project")
+        self.kind_box.addItem("单位", "unit")
+        self.kind_box.setCurrentIndex(0 if project_default else 1)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText("如：普法宣传经费，或：某某司法所")
+        form = QFormLayout()
+        form.addRow("行类型(&T)：", self.kind_box)
+        form.addRow("名称(&N)：", self.name_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("插入")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        hint = QLabel("项目行插在所选行之后；单位行插在所选单位的最后一个项目之后。", self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def kind(self) -> str:
+        return str(self.kind_box.currentData())
 
     def name(self) -> str:
         return self.name_edit.text().strip()

@@ -271,14 +271,17 @@ class FormView(QTableView):
         return [c for r in sorted(rows) if (c := self.grid.code_at(r))]
 
     def insert_code_row(self, code: str | None = None, name: str | None = None) -> bool:
-        """Insert a 类/款/项 row; without ``code`` the user is asked (with catalogue completion)."""
+        """Insert a 类/款/项 row (or a unit/project record); without ``code`` the user is asked."""
         if not self.coded:
             self.refused.emit(f"{self.grid.spec.label}的行是固定的，只有科目表可以插入科目行")
             return False
+        scheme = self.grid.spec.coded.scheme if self.grid.spec.coded else "function"
+        current = self.selected_codes()
+        if scheme == "records":
+            return self._insert_record(current[0] if current else None)
         if code is None:
             from .code_dialog import CodeRowDialog
-            current = self.selected_codes()
-            dlg = CodeRowDialog(self.session.project.info.year, current[0] if current else "", self)
+            dlg = CodeRowDialog(self.session.project.info.year, current[0] if current else "", self, scheme)
             if not dlg.exec():
                 return False
             code, name = dlg.code(), dlg.name()
@@ -287,22 +290,39 @@ class FormView(QTableView):
         except EditError as exc:
             self.refused.emit(str(exc))
             return False
-        fixed = len(self.grid.spec.panels[0].rows)
-        col = next(i for i, gc in enumerate(self.grid.columns) if gc.kind == VALUE)
-        self.setCurrentIndex(self.form_model.index(fixed + pos, col))
+        self._select_row(pos)
         self.message.emit(f"已插入科目 {code}")
         return True
 
+    def _insert_record(self, after: str | None) -> bool:
+        from .code_dialog import RecordDialog
+        dlg = RecordDialog(self, project_default=True)
+        if not dlg.exec():
+            return False
+        try:
+            key = self.session.insert_record(self.form_id, dlg.kind(), dlg.name(), after)
+        except EditError as exc:
+            self.refused.emit(str(exc))
+            return False
+        codes = [r.code for r in self.session.project.codes(self.form_id)]
+        self._select_row(codes.index(key))
+        self.message.emit(f"已插入“{dlg.name()}”")
+        return True
+
+    def _select_row(self, pos: int) -> None:
+        fixed = len(self.grid.spec.panels[0].rows)
+        col = next(i for i, gc in enumerate(self.grid.columns) if gc.kind == VALUE)
+        self.setCurrentIndex(self.form_model.index(fixed + pos, col))
+
     def delete_code_rows(self) -> bool:
-        """Delete the selected code rows with their 款/项 below them, as one undo step."""
+        """Delete the selected rows with the rows below them (款/项, a unit's projects), one undo step."""
         chosen = self.selected_codes()
         if not chosen:
             self.refused.emit("请先选择要删除的科目行（合计行不能删除）")
             return False
-        every = [r.code for r in self.session.project.codes(self.form_id)]
-        doomed = [c for c in every if any(c.startswith(x) for x in chosen)]
+        doomed = self.session.with_descendants(self.form_id, chosen)
         self.session.delete_code_rows(self.form_id, doomed)
-        self.message.emit(f"已删除 {len(doomed)} 个科目行")
+        self.message.emit(f"已删除 {len(doomed)} 行")
         return True
 
     def contextMenuEvent(self, event) -> None:

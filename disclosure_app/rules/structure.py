@@ -21,6 +21,11 @@ _CODES = {
     INCOME: (re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$"), "3 位（类）、5 位（款）、7 位（项）或 9 位（目）"),
 }
 _LEVEL = {3: "类", 5: "款", 7: "项"}
+
+
+def code_pattern(scheme: str) -> tuple[re.Pattern[str], str]:
+    """The valid row codes of a coded form's scheme and how to describe them in a message."""
+    return _CODES.get(scheme, _CODES[FUNCTION])
 RECORD_RE = re.compile(rf"^[{UNIT_PREFIX}{ITEM_PREFIX}][1-9]\d*$")
 
 
