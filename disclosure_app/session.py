@@ -174,6 +174,26 @@ class Session:
         self.history.push(Command(label, do, undo))
         self._emit("history")
 
+    def sort_code_rows(self, form: str) -> bool:
+        """Put 类/款/项 rows in code order (rows imported out of order); one undo step."""
+        spec = self.project.form(form)
+        if spec.coded is None or spec.coded.scheme == RECORDS:
+            raise EditError(f"{spec.label}没有可按代码排序的科目行")
+        rows = self.project.codes(form)
+        before = list(rows)
+        after = sorted(rows, key=lambda r: r.code)
+        if [r.code for r in after] == [r.code for r in before]:
+            return False
+
+        def put(order):
+            def run() -> None:
+                rows[:] = order
+                self._structure(form)
+            return run
+        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before)))
+        self._emit("history")
+        return True
+
     def with_descendants(self, form: str, chosen: list[str]) -> list[str]:
         """``chosen`` rows and every row below them (款/项 of a 类, projects of a unit)."""
         spec = self.project.form(form)

@@ -59,3 +59,16 @@ def test_deleting_a_unit_takes_its_projects_and_a_class_its_items() -> None:
     # u1 must not drag "u10"-like keys along by prefix
     s.insert_record("B12", "unit", "第二单位")
     assert "u2" not in s.with_descendants("B12", ["u1"])
+
+
+def test_sorting_code_rows_fixes_the_order_warning_and_undoes() -> None:
+    s = Session(sample_project("final"))
+    rows = s.project.codes("T02")
+    rows[0], rows[3] = rows[3], rows[0]            # as an out-of-order import would leave them
+    s.engine.structure_changed()
+    assert any(f.rule == "02-4" and "升序" in f.message for f in s.findings)
+    assert s.sort_code_rows("T02")
+    assert not any(f.rule == "02-4" for f in s.findings)
+    assert s.history.undo_label == "排序 公开02表 科目"
+    s.undo()
+    assert any(f.rule == "02-4" and "升序" in f.message for f in s.findings)

@@ -126,6 +126,23 @@ class CodedRules:
             out.append(c)
         return out
 
+    def children_map(self, codes: list[str]) -> dict[str, list[str]]:
+        """Every row's direct children at once (one pass; ``children`` per row is quadratic)."""
+        out: dict[str, list[str]] = {c: [] for c in codes}
+        if self.scheme == RECORDS:
+            unit = None
+            for c in codes:
+                if c.startswith(UNIT_PREFIX):
+                    unit = c
+                elif unit is not None:
+                    out[unit].append(c)
+            return out
+        for c in codes:
+            parent = c[:-2]
+            if len(c) > 3 and parent in out and len(parent) + 2 == len(c):
+                out[parent].append(c)
+        return out
+
     def top(self, codes: list[str]) -> list[str]:
         """The rows the 合计 adds up: the 类, or the units (every record when there are none)."""
         if self.scheme != RECORDS:

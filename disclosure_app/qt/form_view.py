@@ -325,6 +325,15 @@ class FormView(QTableView):
         self.message.emit(f"已删除 {len(doomed)} 行")
         return True
 
+    def sort_code_rows(self) -> bool:
+        try:
+            changed = self.session.sort_code_rows(self.form_id)
+        except EditError as exc:
+            self.refused.emit(str(exc))
+            return False
+        self.message.emit("已按代码排序科目" if changed else "科目已按代码排列")
+        return changed
+
     def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)
         # lambdas: a menu passes "checked" to a slot that takes arguments
@@ -335,6 +344,8 @@ class FormView(QTableView):
         if self.coded:
             menu.addAction("插入科目行…", lambda: self.insert_code_row())
             menu.addAction("删除科目行", lambda: self.delete_code_rows())
+            if self.grid.spec.coded is not None and self.grid.spec.coded.scheme != "records":
+                menu.addAction("排序科目（按代码）", lambda: self.sort_code_rows())
             menu.addSeparator()
         menu.addAction("自动求和（只填空白合计）", lambda: self.autosum())
         menu.exec(event.globalPos())

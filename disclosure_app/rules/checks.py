@@ -104,8 +104,9 @@ def _coded_checks(project: Project, spec: FormSpec) -> list[Check]:
     codes = [r.code for r in project.codes(spec.id)]
     records = spec.coded.scheme == RECORDS
     out: list[Check] = []
+    kids_of = spec.coded.children_map(codes)
     for code in codes:
-        kids = spec.coded.children(codes, code)
+        kids = kids_of[code]
         if not kids:
             continue
         level = "类" if len(code) == 3 else "款"

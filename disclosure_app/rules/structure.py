@@ -46,6 +46,7 @@ def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
         out.append(Finding(rid, sev, f"{spec.label} 科目 {code}：{msg}", (Cell(spec.id, code, "c1"),)))
 
     seen: set[str] = set()
+    kids_of = spec.coded.children_map(codes)
     for code in codes:
         if not pattern.match(code):
             add(ERROR, code, f"科目代码应为 {lengths}数字，请改正代码")
@@ -56,13 +57,13 @@ def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
         if len(code) > 3 and code[: len(code) - 2] not in present:
             level = _LEVEL[len(code) - 2]
             add(ERROR, code, f"缺少上级{level}科目 {code[: len(code) - 2]}，请插入上级科目行")
-        if spec.coded.is_group(code) and not spec.coded.children(codes, code):
+        if spec.coded.is_group(code) and not kids_of.get(code):
             level = _LEVEL[len(code)]
             add(WARNING, code, f"{level}级科目下没有下级科目，请补充下级科目或核对代码")
     valid = [c for c in codes if pattern.match(c)]
     if valid != sorted(valid):
         first = next(b for a, b in zip(valid, valid[1:]) if b < a)
-        add(WARNING, first, "科目未按代码升序排列，请使用“排序科目”整理")
+        add(WARNING, first, "科目未按代码升序排列，请在表格右键菜单中选择“排序科目（按代码）”")
     return out
 
 
