@@ -50,7 +50,8 @@ def offer_recovery(parent: QWidget | None, description: str) -> bool:
 
 def profile_label(profile_id: str) -> str:
     p = get_profile(profile_id)
-    region = {"final_shanxi": "山西格式", "final_liaoning": "辽宁格式"}.get(profile_id, profile_id)
+    region = {"final_shanxi": "山西格式", "final_liaoning": "辽宁格式",
+              "budget_shanxi": "山西格式"}.get(profile_id, profile_id)
     return f"{p.title}（{region}，{len(p.forms)} 张表）"
 
 
@@ -61,11 +62,13 @@ class NewProjectDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("新建项目")
         self.blank = QRadioButton("空白项目(&B)", self)
-        self.sample = QRadioButton("从样例开始(&S)（阳城县司法局 2024 年度单位决算公开）", self)
+        self.sample = QRadioButton("从决算样例开始(&S)（阳城县司法局 2024 年度单位决算公开）", self)
+        self.budget_sample = QRadioButton("从预算样例开始(&U)（晋城市城区司法局 2025 年度部门预算公开）", self)
         self.blank.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.blank)
         group.addButton(self.sample)
+        group.addButton(self.budget_sample)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText("如：某某县某某局")
         self.year = QSpinBox(self)
@@ -87,11 +90,12 @@ class NewProjectDialog(QDialog):
         layout.addWidget(self.blank)
         layout.addLayout(form)
         layout.addWidget(self.sample)
+        layout.addWidget(self.budget_sample)
         layout.addWidget(buttons)
-        self.sample.toggled.connect(lambda on: [w.setEnabled(not on) for w in (self.name, self.year, self.profile)])
+        self.blank.toggled.connect(lambda on: [w.setEnabled(on) for w in (self.name, self.year, self.profile)])
 
     def choice(self) -> tuple[str, str, int, str]:
-        """("blank" | "sample", profile id, year, name)."""
-        return ("sample" if self.sample.isChecked() else "blank", self.profile.currentData(),
-                self.year.value(), self.name.text().strip())
+        """("blank" | "sample" | "budget_sample", profile id, year, name)."""
+        kind = "sample" if self.sample.isChecked() else "budget_sample" if self.budget_sample.isChecked() else "blank"
+        return (kind, self.profile.currentData(), self.year.value(), self.name.text().strip())
 

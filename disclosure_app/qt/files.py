@@ -70,9 +70,9 @@ class FileMixin:
         if not dlg.exec():
             return False
         kind, profile_id, year, name = dlg.choice()
-        if kind == "sample":
+        if kind in ("sample", "budget_sample"):
             from ..cli import sample_project
-            project = sample_project("final")
+            project = sample_project("final" if kind == "sample" else "budget")
         else:
             project = new_project(profile_id, year, name)
         self.set_session(Session(project, None, extra_checks()), None, sample=False)
