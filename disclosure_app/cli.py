@@ -123,10 +123,13 @@ def cmd_load(args) -> int:
         text = src.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"无法读取“{src}”：{getattr(exc, 'strerror', None) or exc}") from None
+    notices: list[str] = []
     try:
-        project = loads(text, f"“{src.name}”")
+        project = loads(text, f"“{src.name}”", notices)
     except ProjectFileError as exc:
         raise CliError(str(exc)) from None
+    for n in notices:
+        _out(f"注意：{n}")
     _save(project, args.out)
     _out(f"已生成项目：{args.out}")
     return EXIT_OK

@@ -253,3 +253,17 @@ def test_saved_file_is_marked_as_ours(tmp_path: Path) -> None:
         assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     finally:
         con.close()
+
+
+def test_hand_written_json_numbers_stay_exact_and_rounding_is_reported(tmp_path) -> None:
+    import json as _json
+
+    from disclosure_app.store import loads as _loads
+    text = _json.dumps({"format": "disclosure-app-project", "format_version": 1, "profile": "final_shanxi",
+                        "department": {"name": "某县某局", "year": 2024},
+                        "forms": {"T01": {"cells": {"L1": {"c1": "PLACEHOLDER"}}}}}).replace('"PLACEHOLDER"', "0.1")
+    project = _loads(text)
+    assert str(project.get("T01", "L1", "c1")) == "0.10"          # not 0.1000000000000000055…
+    notices: list[str] = []
+    _loads(text.replace("0.1", "1199.895"), notices=notices)
+    assert notices and "1,199.90" in notices[0] and "L1" in notices[0]

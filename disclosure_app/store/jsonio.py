@@ -99,7 +99,7 @@ def _obj(d: Any, where: str, source: str, kind: type = dict) -> Any:
     return d
 
 
-def from_dict(data: Any, source: str = "项目数据") -> Project:
+def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None = None) -> Project:
     """Build a project, checking every key and value; errors name the place in Chinese."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectFileError(f"{source} 不是本程序的项目数据（缺少 \"format\": \"{FORMAT}\"）")
@@ -147,7 +147,10 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
                     raise ProjectFileError(f"{source}：{spec.label} 行“{rk}”没有栏“{ck}”")
                 parser = parse_count if spec.value_kind(rk, ck) == "count" else parse_amount
                 try:
-                    value = parser(str(raw)).value
+                    parsed = parser(str(raw))
+                    value = parsed.value
+                    if parsed.notice and notices is not None:
+                        notices.append(f"{spec.label} 行“{rk}”栏“{ck}”：{parsed.notice}")
                 except AmountError as exc:
                     raise ProjectFileError(f"{source}：{spec.label} 行“{rk}”栏“{ck}”：{exc}") from None
                 project.set(form_id, rk, ck, value)
@@ -164,9 +167,10 @@ def from_dict(data: Any, source: str = "项目数据") -> Project:
     return project
 
 
-def loads(text: str, source: str = "JSON 文件") -> Project:
+def loads(text: str, source: str = "JSON 文件", notices: list[str] | None = None) -> Project:
     try:
-        data = json.loads(text)
+        # numbers written by hand (1199.89 rather than "1199.89") stay exact: never float
+        data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(f"{source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
-    return from_dict(data, source)
+    return from_dict(data, source, notices)
