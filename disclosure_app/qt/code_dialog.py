@@ -30,6 +30,17 @@ def _catalogue(year: int, scheme: str = "function"):
         return None
 
 
+def _insert_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """插入 / 取消 buttons wired to the dialog."""
+    ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+    buttons = QDialogButtonBox(ok | cancel, dialog)
+    buttons.button(ok).setText("插入")
+    buttons.button(cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class CodeRowDialog(QDialog):
     """Asks for a code and a name; ``code()``/``name()`` after ``exec()`` returns true."""
 
@@ -56,11 +67,7 @@ class CodeRowDialog(QDialog):
         form = QFormLayout()
         form.addRow("科目代码(&C)：", self.code_edit)
         form.addRow("科目名称(&N)：", self.name_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("插入")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _insert_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
@@ -118,11 +125,7 @@ class RecordDialog(QDialog):
         form = QFormLayout()
         form.addRow("行类型(&T)：", self.kind_box)
         form.addRow("名称(&N)：", self.name_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("插入")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _insert_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         hint = QLabel("项目行插在所选行之后；单位行插在所选单位的最后一个项目之后。", self)
