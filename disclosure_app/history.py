@@ -10,6 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+class EditError(ValueError):
+    """An edit that cannot be made; the message is Chinese and names the cell."""
+
+
 @dataclass
 class Command:
     label: str

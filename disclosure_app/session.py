@@ -14,18 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .amounts import AmountError, Parsed, parse_amount, parse_count
-from .annexes.model import (
-    AnnexError,
-    FundRow,
-    Indicator,
-    ProjectEvaluation,
-    field_label,
-    get_value,
-    parse_field,
-    set_value,
-)
+from .annexes.editing import AnnexEditing
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
-from .history import Command, History
+from .history import Command, EditError, History
 from .model import CellKey, CodeRow, Project
 from .rules.engine import Engine
 from .rules.findings import Finding
@@ -35,11 +26,7 @@ from .store import open_project, save_project
 Listener = Callable[[str, object], None]
 
 
-class EditError(ValueError):
-    """An edit that cannot be made; the message is Chinese and names the cell."""
-
-
-class Session:
+class Session(AnnexEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
@@ -309,89 +296,6 @@ class Session:
             return run
         self.history.push(Command("修改单位信息", setter(value), setter(old)))
         self._emit("history")
-
-    # -- 附件 项目支出绩效自评表 (events: ``annexes`` with the annex index, or None for the list) ----
-    def _annex(self, index: int) -> ProjectEvaluation:
-        if not 0 <= index < len(self.project.annexes):
-            raise EditError(f"没有附件{index + 1}（共 {len(self.project.annexes)} 张绩效自评表）")
-        return self.project.annexes[index]
-
-    def _annexes_changed(self, index: int | None) -> None:
-        self.engine.inputs_changed(["annexes"])     # the annex checks run with the extra checks
-        self._emit("annexes", index)
-
-    def set_annex_field(self, index: int, path: str, text: str) -> None:
-        """Set one field (``funds.0.rate``, ``indicators.2.score``, ``goal`` …) as one undo step."""
-        annex = self._annex(index)
-        try:
-            value = parse_field(annex, path, text)
-        except AnnexError as exc:
-            raise EditError(str(exc)) from None
-        old = get_value(annex, path)
-        if str(old) == str(value):
-            return
-
-        def setter(v: object):
-            def run() -> None:
-                set_value(self.project.annexes[index], path, v)
-                self._annexes_changed(index)
-            return run
-        self.history.push(Command(f"修改附件{index + 1}{field_label(annex, path)}", setter(value), setter(old)))
-        self._emit("history")
-
-    def _replace_annexes(self, new: list[ProjectEvaluation], label: str, index: int | None = None) -> None:
-        """Structural edits swap whole copies, so later in-place field edits never touch a snapshot."""
-        old = [a.copy() for a in self.project.annexes]
-
-        def put(items: list[ProjectEvaluation]):
-            def run() -> None:
-                self.project.annexes[:] = [a.copy() for a in items]
-                self._annexes_changed(index)
-            return run
-        self.history.push(Command(label, put(new), put(old)))
-        self._emit("history")
-
-    def add_annex(self, at: int | None = None, annex: ProjectEvaluation | None = None) -> int:
-        """Insert a 绩效自评表 (a blank one by default) at ``at`` (the end); returns its index."""
-        items = [a.copy() for a in self.project.annexes]
-        at = len(items) if at is None else max(0, min(at, len(items)))
-        items.insert(at, annex.copy() if annex else ProjectEvaluation(department=self.project.info.name))
-        self._replace_annexes(items, f"新增附件{at + 1}")
-        return at
-
-    def delete_annex(self, index: int) -> None:
-        self._annex(index)
-        items = [a.copy() for i, a in enumerate(self.project.annexes) if i != index]
-        self._replace_annexes(items, f"删除附件{index + 1}")
-
-    def move_annex(self, index: int, to: int) -> None:
-        """Move annex ``index`` to position ``to`` (its 附件 number changes accordingly)."""
-        self._annex(index)
-        self._annex(to)
-        if index == to:
-            return
-        items = [a.copy() for a in self.project.annexes]
-        items.insert(to, items.pop(index))
-        self._replace_annexes(items, f"移动附件{index + 1}")
-
-    def add_annex_row(self, index: int, group: str, at: int | None = None) -> int:
-        """Insert a blank ``funds`` or ``indicators`` row in annex ``index``; returns its position."""
-        self._annex(index)
-        items = [a.copy() for a in self.project.annexes]
-        rows = items[index].funds if group == "funds" else items[index].indicators
-        at = len(rows) if at is None else max(0, min(at, len(rows)))
-        rows.insert(at, FundRow(source="") if group == "funds" else Indicator())
-        self._replace_annexes(items, f"附件{index + 1}新增{'资金来源' if group == 'funds' else '绩效指标'}", index)
-        return at
-
-    def delete_annex_row(self, index: int, group: str, row: int) -> None:
-        self._annex(index)
-        items = [a.copy() for a in self.project.annexes]
-        rows = items[index].funds if group == "funds" else items[index].indicators
-        if not 0 <= row < len(rows):
-            raise EditError(f"附件{index + 1}没有第 {row + 1} 行")
-        del rows[row]
-        self._replace_annexes(items, f"附件{index + 1}删除第 {row + 1} 行", index)
 
     # -- history -------------------------------------------------------------------------------
     def undo(self) -> str | None:
