@@ -8,6 +8,7 @@
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import-xlsx FILE --out PATH    read our own Excel back into a project
+    disclosure-app import-text FILE.txt --out PATH  a published document's extracted text
 """
 
 from __future__ import annotations
@@ -185,6 +186,34 @@ def cmd_import_xlsx(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_text(args) -> int:
+    from .importers.published_text import TextImportError, read_published_text
+    src = Path(args.file)
+    try:
+        raw = src.read_bytes()
+    except OSError as exc:
+        raise CliError(f"无法读取“{src}”：{exc.strerror or exc}。请检查路径") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise CliError(f"“{src.name}”不是文本文件（既不是 UTF-8 也不是 GBK 编码）。"
+                           "请导入从决算公开 PDF 中提取的文字（.txt）") from None
+    try:
+        result = read_published_text(text)
+    except TextImportError as exc:
+        raise CliError(f"“{src.name}”：{exc}") from None
+    for note in result.notes:
+        _out(f"注意：{note}")
+    _save(result.project, args.out)
+    c = counts(_all_findings(result.project))
+    _out(f"已导入：{args.out}。校验共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
+         f"（用 validate 查看明细）。")
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from .qt.app import run
     return run(args.project)
@@ -245,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--out", required=True)
     s.set_defaults(func=cmd_import_xlsx)
+    s = sub.add_parser("import-text", help="读取已公开决算文件（PDF 提取的文字）以便审核")
+    s.add_argument("file")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=cmd_import_text)
     return p
 
 
@@ -257,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                 pass
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    known = {"sample", "validate", "dump", "load", "set", "export", "import-xlsx"}
+    known = {"sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text"}
     if not argv or (argv[0] not in known and not argv[0].startswith("-")):
         args = argparse.Namespace(project=argv[0] if argv else None)
         try:

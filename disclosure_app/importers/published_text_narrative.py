@@ -1,0 +1,272 @@
+"""第三部分 情况说明 of a published document: its paragraphs as hand overrides, its facts as inputs.
+
+The published text is split by its headings — 一、…十、 sections, （一）… sub-sections and
+"1、…" parts (十（四）) — into one list of paragraphs per heading path ("五.二", "十.四.1"), which is
+exactly how our paragraph keys start.  Within one heading the published paragraphs are matched
+to our paragraphs of that section (:func:`assign`):
+
+- the same number of paragraphs: one to one, in order (the usual case: both follow the
+  same template, e.g. 五（二） lists one paragraph per 类 as ours does);
+- a different number: each published paragraph goes, in order, to the most similar of our
+  remaining paragraphs; several published paragraphs landing on one key are joined with a line
+  break.  A blank override means "not overridden" in our text model, so a paragraph of ours that
+  receives nothing keeps its generated wording, and a note says so.
+
+Before the overrides are set, :func:`extract_inputs` reads what the accountant would have typed
+(prior-year figures, 年初预算, reasons, uses, counts) from the published wording: our paragraph is
+generated with its placeholders 【待填写：…】, aligned character by character with the published
+one, and the published text between the anchors around a placeholder becomes that input.  A
+prior-year figure is recovered from the stated change ("减少55.28万元" → current + 55.28).  This runs
+until no new input is found, so the generated text ends up worded like the published one, and
+the override check then compares every quoted figure with the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from ..amounts import AmountError, parse_amount, parse_count
+from ..model import Project
+from ..narrative import inputs as inp
+from ..narrative.generate import Built, build
+from ..narrative.model import Paragraph, Section
+from ..narrative.render import PLACEHOLDER_RE
+from .published_text_tables import Line, is_noise
+
+_NUMERALS = "一二三四五六七八九十"
+_TOP = re.compile(rf"^([{_NUMERALS}]{{1,3}})、\s*(\S.{{1,45}})$")
+_SUB = re.compile(rf"^[（(]\s*([{_NUMERALS}]{{1,3}})\s*[）)]\s*(\S.{{1,45}})$")
+_PART = re.compile(r"^(\d{1,2})[、.．]\s*(\S.{1,30})$")
+_SENTINEL = 0xE010
+_NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_CHANGE = re.compile(r"(增加|减少|增长|下降|降低)\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
+_SAME = ("与上年相同", "持平", "无变化", "相同")
+
+
+@dataclass
+class Published:
+    """The paragraphs printed under one heading path ("五.二") and where the heading stood."""
+    path: str
+    title: str
+    line: int
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _is_heading(text: str) -> bool:
+    return not text.endswith(("。", "；", "：", ":")) and "万元" not in text and "，" not in text
+
+
+def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
+    """The narrative lines grouped by heading path, in printed order (paragraphs before the first
+    heading are reported and left out)."""
+    out: list[Published] = []
+    top = sub = ""
+    for ln in lines:
+        s = ln.text.strip()
+        if not s:
+            continue
+        if is_noise(s):
+            notes.append(f"情况说明 第{ln.number}行：“{s}”是页码或水印，已跳过")
+            continue
+        m = _TOP.match(s)
+        if m and _is_heading(s):
+            top, sub = m.group(1), ""
+            out.append(Published(top, s, ln.number))
+            continue
+        m = _SUB.match(s)
+        if m and top and _is_heading(s):
+            sub = m.group(1)
+            out.append(Published(f"{top}.{sub}", s, ln.number))
+            continue
+        m = _PART.match(s)
+        if m and sub and _is_heading(s):
+            out.append(Published(f"{top}.{sub}.{m.group(1)}", s, ln.number))
+            continue
+        if not out:
+            notes.append(f"情况说明 第{ln.number}行：在第一个标题之前，未能归入任何一节，未导入")
+            continue
+        out[-1].paragraphs.append(s)
+    return out
+
+
+def _sections(sections: tuple[Section, ...]) -> dict[str, Section]:
+    out: dict[str, Section] = {}
+    for s in sections:
+        out[s.key] = s
+        out.update(_sections(s.children))
+    return out
+
+
+def _descendants(s: Section) -> list[Paragraph]:
+    out = list(s.paragraphs)
+    for c in s.children:
+        out += _descendants(c)
+    return out
+
+
+def assign(built: Built, published: list[Published], notes: list[str] | None = None) -> dict[str, str]:
+    """Paragraph key → published text (see the module docstring for the matching)."""
+    ours = _sections(built.text.narrative)
+    generated = {d.key: d.rendered.text for d in built.details}
+    with_text = {p.path for p in published if p.paragraphs}
+    out: dict[str, str] = {}
+    for pub in published:
+        if not pub.paragraphs:
+            continue
+        path = pub.path
+        while path not in ours and "." in path:
+            path = path.rsplit(".", 1)[0]
+        section = ours.get(path)
+        if section is None:
+            _note(notes, f"情况说明 第{pub.line}行“{pub.title}”：本程序的情况说明中没有这一节，其文字未导入")
+            continue
+        if section.paragraphs:
+            targets = [p.key for p in section.paragraphs]
+        elif not any(k.startswith(path + ".") for k in with_text):
+            targets = [p.key for p in _descendants(section)]
+        else:
+            _note(notes, f"情况说明 第{pub.line}行“{pub.title}”：该节标题下的文字未能对应到段落，未导入")
+            continue
+        for key, text in _match(pub.paragraphs, targets, generated).items():
+            out[key] = f"{out[key]}\n{text}" if key in out else text
+        missing = [k for k in targets if k not in out]
+        if missing:
+            _note(notes, f"情况说明“{pub.title}”：公开文件中没有与段落 {'、'.join(missing)} 对应的文字，"
+                         f"这些段落沿用按表格生成的文字")
+    return out
+
+
+def _note(notes: list[str] | None, text: str) -> None:
+    if notes is not None and text not in notes:
+        notes.append(text)
+
+
+def _match(paragraphs: list[str], targets: list[str], generated: dict[str, str]) -> dict[str, str]:
+    if not targets:
+        return {}
+    if len(paragraphs) == len(targets):
+        return dict(zip(targets, paragraphs))
+    out: dict[str, str] = {}
+    cur = 0
+    for text in paragraphs:
+        best = max(range(cur, len(targets)),
+                   key=lambda j: SequenceMatcher(None, generated.get(targets[j], ""), text, autojunk=False).ratio())
+        cur = best
+        key = targets[best]
+        out[key] = f"{out[key]}\n{text}" if key in out else text
+    return out
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+def _prior_current(project: Project, key: str) -> Decimal | None:
+    """The current-year figure a prior-year input is compared with in the text."""
+    fixed = {"prior.T01.L31": ("T01", "L31", "c1"), "prior.T01.R62": ("T01", "R62", "c2"),
+             "prior.T04.L32": ("T04", "L32", "c1"), "prior.T04.R64": ("T04", "R64", "c2"),
+             "prior.T05.total": ("T05", "total", "c1")}
+    if key in fixed:
+        return project.get(*fixed[key]) or Decimal(0)
+    if key.startswith("prior.T09.c"):
+        return project.get("T09", "r1", key.rsplit(".", 1)[1]) or Decimal(0)
+    if key.startswith("prior.class."):
+        return project.get("T05", key.rsplit(".", 1)[1], "c1") or Decimal(0)
+    if key == "prior.running_costs":
+        return (project.get("T10", "r5", "c1") or Decimal(0)) + (project.get("T10", "r6", "c1") or Decimal(0))
+    return None
+
+
+def _value(project: Project, key: str, raw: str) -> str | None:
+    """The input text for ``key`` from the published words standing where its placeholder is."""
+    raw = raw.strip().strip("：:").strip()
+    if not raw or len(raw) > 600 or any(ord(c) >= _SENTINEL and ord(c) < _SENTINEL + 256 for c in raw):
+        return None
+    if key.startswith("prior."):
+        current = _prior_current(project, key)
+        if current is None:
+            return None
+        m = _CHANGE.search(raw)
+        if m:
+            change = parse_amount(m.group(2)).value or Decimal(0)
+            sign = 1 if m.group(1) in ("增加", "增长") else -1
+            return f"{current - sign * change:.2f}"
+        if any(w in raw for w in _SAME):
+            return f"{current:.2f}"
+        return None
+    kind = inp.kind_of(project, key)
+    if kind == "text":
+        s = raw.rstrip("。；;，,、 ")
+        return s or None
+    m = _NUMBER.search(raw)
+    if not m:
+        return None
+    try:
+        value = (parse_count if kind == "count" else parse_amount)(m.group().replace("，", ",")).value
+    except AmountError:
+        return None
+    return None if value is None else (str(int(value)) if kind == "count" else f"{value:.2f}")
+
+
+def _extract(generated: str, published: str) -> list[tuple[str, str]]:
+    """(placeholder label, published words at its place) for every placeholder of ``generated``."""
+    labels = PLACEHOLDER_RE.findall(generated)
+    if not labels:
+        return []
+    counter = iter(range(len(labels)))
+    skeleton = PLACEHOLDER_RE.sub(lambda _m: chr(_SENTINEL + next(counter)), generated)
+    blocks = SequenceMatcher(None, skeleton, published, autojunk=False).get_matching_blocks()
+    out = []
+    for a, ch in enumerate(skeleton):
+        idx = ord(ch) - _SENTINEL
+        if not 0 <= idx < len(labels):
+            continue
+        start, end = 0, len(published)
+        for i, j, n in blocks:
+            if n and i < a:
+                start = j + min(i + n, a) - i
+        for i, j, n in blocks:
+            if n and i + n > a + 1:
+                end = j + max(0, a + 1 - i)
+                break
+        if end > start:
+            out.append((labels[idx], published[start:end]))
+    return out
+
+
+def extract_inputs(project: Project, published: list[Published], max_rounds: int = 4) -> Built:
+    """Fill the inputs the published text states (never overwriting one); the final build."""
+    built = build(project)
+    for _ in range(max_rounds):
+        assigned = assign(built, published)
+        found = 0
+        for d in built.details:
+            text = assigned.get(d.key)
+            if text is None or "【" not in d.rendered.text:
+                continue
+            for label, raw in _extract(d.rendered.text, text):
+                key = built.input_keys.get(label)
+                if key is None or key.startswith("info.") or project.inputs.get(key, "").strip():
+                    continue
+                value = _value(project, key, raw)
+                if value is not None:
+                    project.inputs[key] = value
+                    found += 1
+        if not found:
+            break
+        built = build(project)
+    return built
+
+
+def read_narrative(project: Project, lines: list[Line], notes: list[str]) -> int:
+    """Inputs and overrides from the 情况说明 lines; the number of paragraphs overridden."""
+    published = split_sections(lines, notes)
+    if not published:
+        notes.append("情况说明中没有找到“一、…”这样的标题，文字未导入，情况说明将按表格生成")
+        return 0
+    built = extract_inputs(project, published)
+    assigned = assign(built, published, notes)
+    for key, text in assigned.items():
+        project.overrides[key] = text
+    return len(assigned)
