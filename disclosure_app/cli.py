@@ -8,7 +8,7 @@
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import-xlsx FILE --out PATH    read our own Excel back into a project
-    disclosure-app import-text FILE.txt --out PATH  a published document's extracted text
+    disclosure-app import-text FILE.txt --out PATH [--profile ID]  a published document's text
 """
 
 from __future__ import annotations
@@ -200,9 +200,9 @@ def cmd_import_text(args) -> int:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             raise CliError(f"“{src.name}”不是文本文件（既不是 UTF-8 也不是 GBK 编码）。"
-                           "请导入从决算公开 PDF 中提取的文字（.txt）") from None
+                           "请导入从决算或预算公开 PDF 中提取的文字（.txt）") from None
     try:
-        result = read_published_text(text)
+        result = read_published_text(text, args.profile)
     except TextImportError as exc:
         raise CliError(f"“{src.name}”：{exc}") from None
     for note in result.notes:
@@ -274,9 +274,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--out", required=True)
     s.set_defaults(func=cmd_import_xlsx)
-    s = sub.add_parser("import-text", help="读取已公开决算文件（PDF 提取的文字）以便审核")
+    s = sub.add_parser("import-text", help="读取已公开的决算或预算文件（PDF 提取的文字）以便审核")
     s.add_argument("file")
     s.add_argument("--out", required=True)
+    s.add_argument("--profile", choices=["final_shanxi", "budget_shanxi"],
+                   help="公开文件类型（不填则按文字自动判断）：final_shanxi（决算）或 budget_shanxi（预算）")
     s.set_defaults(func=cmd_import_text)
     return p
 

@@ -82,8 +82,8 @@ def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
             out.append(Published(f"{top}.{sub}", s, ln.number))
             continue
         m = _PART.match(s)
-        if m and sub and _is_heading(s):
-            out.append(Published(f"{top}.{sub}.{m.group(1)}", s, ln.number))
+        if m and top and (_is_heading(s) or (s.endswith(("：", ":")) and len(s) <= 20)):
+            out.append(Published(f"{top}.{sub}.{m.group(1)}" if sub else f"{top}.{m.group(1)}", s, ln.number))
             continue
         if not out:
             notes.append(f"情况说明 第{ln.number}行：在第一个标题之前，未能归入任何一节，未导入")
@@ -169,6 +169,8 @@ def _prior_current(project: Project, key: str) -> Decimal | None:
              "prior.T05.total": ("T05", "total", "c1")}
     if key in fixed:
         return project.get(*fixed[key]) or Decimal(0)
+    if project.kind == "budget":
+        return _budget_prior_current(project, key)
     if key.startswith("prior.T09.c"):
         return project.get("T09", "r1", key.rsplit(".", 1)[1]) or Decimal(0)
     if key.startswith("prior.class."):
@@ -176,6 +178,21 @@ def _prior_current(project: Project, key: str) -> Decimal | None:
     if key == "prior.running_costs":
         return (project.get("T10", "r5", "c1") or Decimal(0)) + (project.get("T10", "r6", "c1") or Decimal(0))
     return None
+
+
+def _budget_prior_current(project: Project, key: str) -> Decimal | None:
+    """预算: ``prior.<表>.<行>`` compares with the first column of the row's panel; 机关运行经费
+    with 表十一's 部门合计."""
+    if key == "prior.running_costs":
+        return project.get("B11", "total", "c1") or Decimal(0)
+    parts = key.split(".")
+    if len(parts) != 3:
+        return None
+    form = project.profile.form(parts[1]) if parts[1] in {f.id for f in project.profile.forms} else None
+    if form is None:
+        return None
+    panel = next((p for p in form.panels if any(r.key == parts[2] for r in p.rows)), form.panels[0])
+    return project.get(form.id, parts[2], panel.columns[0].key) or Decimal(0)
 
 
 def _value(project: Project, key: str, raw: str) -> str | None:
@@ -232,7 +249,9 @@ def _extract(generated: str, published: str) -> list[tuple[str, str]]:
                 break
         if end > start:
             out.append((labels[idx], published[start:end]))
-    return out
+    # a placeholder printed twice (a total standing in for its first missing part) is read where
+    # it stands last, i.e. as the part itself
+    return list({label: (label, raw) for label, raw in out}.values())
 
 
 def extract_inputs(project: Project, published: list[Published], max_rounds: int = 4) -> Built:
