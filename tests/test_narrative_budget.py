@@ -190,3 +190,14 @@ def test_a_final_export_prints_the_narrative_and_every_table(tmp_path) -> None:
         assert EXPECTED[key] in flat
     assert "“三公”经费：指部门用财政拨款安排的因公出国（境）费用" in flat
     assert "待填写" not in flat and "仅供内部审核" not in flat
+
+
+def test_a_total_with_missing_parts_is_not_shown_as_one_of_them() -> None:
+    from disclosure_app.cli import sample_project
+    from disclosure_app.narrative.generate import build_text
+    project = sample_project("budget")
+    project.inputs.pop("procurement.goods")
+    text = " ".join(p.text for s in build_text(project).narrative for p in s.paragraphs
+                    if "政府采购预算总额" in p.text)
+    assert "预算总额【各项填写后合计】万元" in text
+    assert text.count("【待填写：政府采购货物预算】") == 1

@@ -39,6 +39,7 @@ _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK_RE = re.compile(f"{_OPEN}(\\d+){_SEP}(.*?){_CLOSE}", re.S)
 PLACEHOLDER = "【待填写：{label}】"
 PLACEHOLDER_RE = re.compile(r"【待填写：(.+?)】")
+PENDING_TOTAL = "【各项填写后合计】"   # a total whose parts are still 【待填写】 (not an input itself)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,9 @@ class Writer:
         missing one's placeholder when an input is not there."""
         for n in parts:
             if n.v is None:
-                return n
+                # not the first part's placeholder: the total would read as that part's value;
+                # the parts' own placeholders say what to fill in
+                return Num(None, PENDING_TOTAL)
         cells = tuple(c for n in parts for c in self.cells_of(n))
         return self.num(sum((n.v for n in parts), start=Decimal(0)), what, cells, kind)
 
