@@ -159,24 +159,23 @@ def _general(w: Writer) -> Part:
 
 
 def _fund(w: Writer) -> Part:
-    s = part(w, "二.三", _T2, "title_fund")
-    if not w.project.get("T07", "total", "c3"):
-        s.paras.append(w.render("二.三.1", _T2, "fund_empty", year=w.year()))
-    else:
-        s.paras.append(w.render(
-            "二.三.1", _T2, "fund", year=w.year(), total=w.cell("T07", "total", "c3"),
-            basic=w.cell("T07", "total", "c4"), project=w.cell("T07", "total", "c5"), use=w.text("use.二.三")))
-    return s
+    return _fund_section(w, "二.三", "title_fund", "fund", "T07", ("c3", "c4", "c5"))
 
 
 def _capital(w: Writer) -> Part:
-    s = part(w, "二.四", _T2, "title_capital")
-    if not w.project.get("T08", "total", "c1"):
-        s.paras.append(w.render("二.四.1", _T2, "capital_empty", year=w.year()))
+    return _fund_section(w, "二.四", "title_capital", "capital", "T08", ("c1", "c2", "c3"))
+
+
+def _fund_section(w: Writer, key: str, title: str, template: str, form: str, cols: tuple[str, str, str]) -> Part:
+    """二（三）政府性基金 / 二（四）国有资本经营: the fixed "无…支出" sentence when the table is empty."""
+    s = part(w, key, _T2, title)
+    total, basic, project = cols
+    if not w.project.get(form, "total", total):
+        s.paras.append(w.render(f"{key}.1", _T2, f"{template}_empty", year=w.year()))
     else:
         s.paras.append(w.render(
-            "二.四.1", _T2, "capital", year=w.year(), total=w.cell("T08", "total", "c1"),
-            basic=w.cell("T08", "total", "c2"), project=w.cell("T08", "total", "c3"), use=w.text("use.二.四")))
+            f"{key}.1", _T2, template, year=w.year(), total=w.cell(form, "total", total),
+            basic=w.cell(form, "total", basic), project=w.cell(form, "total", project), use=w.text(f"use.{key}")))
     return s
 
 
