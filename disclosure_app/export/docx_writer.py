@@ -182,8 +182,10 @@ def _table_block(doc, table, heading: str, section) -> None:
     _field(h, f'TC "{heading}" \\l 2')
     label = doc.add_paragraph()
     label.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    label.paragraph_format.keep_with_next = True
     _run(label, table.label, SONG, 10)
     info = doc.add_paragraph()
+    info.paragraph_format.keep_with_next = True
     stops = info.paragraph_format.tab_stops
     stops.add_tab_stop(Pt(avail / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Pt(avail), WD_TAB_ALIGNMENT.RIGHT)
@@ -207,6 +209,7 @@ def _annex_block(doc, annex, heading: str, section, first: bool) -> None:
     _field(h, f'TC "{heading}" \\l 2')
     year = doc.add_paragraph()
     year.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    year.paragraph_format.keep_with_next = True
     _run(year, annex.year_line, SONG, 10)
     doc.element.body._insert_tbl(annex_table_xml(annex, avail))
     for text in annex.notes:

@@ -170,7 +170,9 @@ def _story(pub: Publication, fonts: Fonts) -> list:
         if prev == "tables":
             story += [NextPageTemplate("portrait"), PageBreak()]
         elif part.key == "annex" and prev == "glossary":
-            story.append(CondPageBreak(25 * mm))       # 附件 follows 名词解释 on its page when it fits
+            # 附件 follows 名词解释 on its page only when its first table gets a fair share of the page:
+            # a title with two rows of its table stranded at the foot of a page looks careless
+            story.append(CondPageBreak(110 * mm))
         elif prev is not None:
             story.append(PageBreak())
         prev = part.key
