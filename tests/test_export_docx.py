@@ -73,6 +73,8 @@ def test_headings_toc_field_and_update_on_open(sample_docx) -> None:
                   "第五部分 附件"]
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert "一、收入支出决算总体情况说明" in h2 and "十、其他重要事项情况说明" in h2
+    for name in ("Heading 1", "Heading 2", "Heading 3"):       # never alone at the foot of a page
+        assert doc.styles[name].paragraph_format.keep_with_next is True
     instr = [el.text for el in doc.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC \\o") for i in instr)
     assert any('TC "一、收入支出决算总表" \\l 2' in i for i in instr)

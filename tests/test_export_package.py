@@ -93,3 +93,55 @@ def test_cli_export(tmp_path, capsys) -> None:
     assert "错误" in capsys.readouterr().err
     assert main(["export", str(path), "--out", str(tmp_path / "o"), "--format", "xlsx", "--force"]) == 0
     assert f"{BASE}.xlsx" in capsys.readouterr().out
+
+
+def test_draft_files_are_named_and_marked_in_all_three_formats(tmp_path) -> None:
+    import openpyxl
+    import pdfplumber
+    from docx import Document
+    project = sample()
+    del project.inputs[next(k for k in project.inputs if k.startswith("reason."))]
+    manifest = export_package(project, tmp_path, draft=True)
+    names = sorted(f["name"] for f in manifest["files"])
+    assert names == sorted(f"{BASE}（草稿）.{ext}" for ext in ("pdf", "docx", "xlsx"))
+    assert all(f["draft"] for f in manifest["files"]) and manifest["older_files"] == []
+    doc = Document(str(tmp_path / f"{BASE}（草稿）.docx"))
+    assert len(doc.sections) > 10
+    for section in doc.sections:                   # every section shows the header, in red
+        runs = [r for p in section.header.paragraphs for r in p.runs]
+        assert "".join(r.text for r in runs) == "草稿 仅供内部审核"
+        assert all(str(r.font.color.rgb) == "C00000" for r in runs)
+    wb = openpyxl.load_workbook(tmp_path / f"{BASE}（草稿）.xlsx")
+    visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert len(visible) == 10 + 11 + 1
+    for ws in visible:
+        assert ws.oddHeader.center.text == "草稿 仅供内部审核" and ws.oddFooter.left.text == "草稿 仅供内部审核"
+        assert ws.sheet_properties.tabColor.rgb.endswith("C00000")
+    with pdfplumber.open(tmp_path / f"{BASE}（草稿）.pdf") as pdf:          # the diagonal watermark
+        assert set("仅供内部审核") <= {c["text"] for c in pdf.pages[0].chars}
+
+
+def test_final_files_carry_no_draft_mark(package) -> None:
+    import openpyxl
+    from docx import Document
+    out, _, _ = package
+    doc = Document(str(out / f"{BASE}.docx"))
+    assert all(not "".join(p.text for p in s.header.paragraphs) for s in doc.sections)
+    wb = openpyxl.load_workbook(out / f"{BASE}.xlsx")
+    assert all(not ws.oddHeader.center.text and ws.sheet_properties.tabColor is None for ws in wb.worksheets)
+
+
+def test_files_of_an_earlier_export_are_listed_as_older_not_as_written(tmp_path) -> None:
+    first = export_package(sample(), tmp_path, formats=("pdf", "docx"))
+    again = export_package(sample(), tmp_path, formats=("xlsx",))
+    assert [f["name"] for f in again["files"]] == [f"{BASE}.xlsx"]
+    older = {f["name"]: f for f in again["older_files"]}
+    assert sorted(older) == [f"{BASE}.docx", f"{BASE}.pdf"]
+    for item in first["files"]:
+        assert older[item["name"]]["sha256"] == item["sha256"] and older[item["name"]]["modified"]
+        assert hashlib.sha256((tmp_path / item["name"]).read_bytes()).hexdigest() == item["sha256"]
+    on_disk = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert on_disk["older_files"] == again["older_files"]
+    (tmp_path / "其他单位2024年度单位决算公开.pdf").write_bytes(b"%PDF other")   # another document: not ours
+    draft = export_package(sample(), tmp_path, formats=("xlsx",), draft=True)
+    assert sorted(f["name"] for f in draft["older_files"]) == [f"{BASE}.docx", f"{BASE}.pdf", f"{BASE}.xlsx"]

@@ -172,3 +172,41 @@ def test_publication_lists_every_table_in_toc_order() -> None:
     assert [t for level, t in pub.toc if level == 0][:2] == ["第一部分 概况", "第二部分 2024年部门决算表"]
     assert ("一、收入支出决算总表" in [t for _, t in pub.toc]
             and "十、部门决算公开相关信息统计表" in [t for _, t in pub.toc])
+
+
+def test_every_font_the_pdf_names_is_embedded(sample_pdf, tmp_path) -> None:
+    """No base-14 font (Helvetica from the canvas or the 目录 table) slips in unembedded."""
+    path = tmp_path / "draft.pdf"
+    write_pdf(sample(), path, draft=True)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            fonts = resolve1(resolve1(page.page_obj.resources).get("Font", {}))
+            for ref in fonts.values():
+                font = resolve1(ref)
+                for f in [resolve1(d) for d in resolve1(font.get("DescendantFonts", []))] or [font]:
+                    name = resolve1(f["BaseFont"]).name
+                    assert "FontDescriptor" in f and "FontFile2" in resolve1(f["FontDescriptor"]), \
+                        f"第{page.page_number}页 {name}"
+
+
+def test_no_line_starts_with_closing_punctuation(sample_pdf) -> None:
+    _, pdf = sample_pdf
+    start = next(i for i, t in enumerate(pdf.texts) if "第三部分" in t and "目" not in t[:3])
+    lines = [line.strip() for t in pdf.texts[start:] for line in t.splitlines() if line.strip()]
+    assert len(lines) > 100
+    bad = [line for line in lines if line[0] in "，。、；：？！”）》」"]
+    assert bad == []
+
+
+def test_a_heading_is_never_the_last_line_of_a_page(sample_pdf) -> None:
+    project, pdf = sample_pdf
+    text = build_text(project)
+    titles = set()
+    stack = list(text.narrative) + list(text.overview)
+    while stack:
+        s = stack.pop()
+        titles.add(re.sub(r"\s+", "", s.title))
+        stack += s.children
+    for i, page in enumerate(pdf.texts):
+        lines = [re.sub(r"\s+", "", line) for line in page.splitlines() if line.strip()]
+        assert not lines or lines[-1] not in titles, f"第{i + 1}页最后一行是标题“{lines[-1]}”"

@@ -201,3 +201,26 @@ def test_a_total_with_missing_parts_is_not_shown_as_one_of_them() -> None:
                     if "政府采购预算总额" in p.text)
     assert "预算总额【各项填写后合计】万元" in text
     assert text.count("【待填写：政府采购货物预算】") == 1
+
+
+def test_the_annex_note_is_printed_only_when_there_are_annexes() -> None:
+    project = sample_project("budget")
+    assert not project.annexes
+    printed = texts(project)
+    assert "十.2.2" not in printed and not any("附件" in t for t in printed.values())
+    assert not [f for f in narrative_checks(project) if f.rule == "N08"]
+    project.annexes = sample_project("final").annexes[:1]
+    assert texts(project)["十.2.2"] == "（项目绩效目标表公开情况见附件）"
+    assert not [f for f in narrative_checks(project) if f.rule == "N08"]
+
+
+def test_a_text_pointing_to_a_missing_annex_is_a_warning() -> None:
+    project = sample_project("budget")
+    project.overrides["十.2.1"] = texts(project)["十.2.1"] + "（项目绩效目标表见附件）"
+    [n08] = [f for f in narrative_checks(project) if f.rule == "N08"]
+    assert n08.severity == WARNING and n08.cells[0].row == "十.2.1"
+    assert "提到“附件”" in n08.message and "本公开没有附件" in n08.message
+    final = sample_project("final")
+    final.inputs["text.perf.other"] = "各项目自评表见附件12。"
+    [n08] = [f for f in narrative_checks(final) if f.rule == "N08"]
+    assert "提到“附件12”" in n08.message and "只有 11 个附件" in n08.message

@@ -102,8 +102,29 @@ def test_input_sums_tails_and_real_differences() -> None:
     assert n03.severity == WARNING and n03.difference == Decimal("11.47")
     p.inputs["prior.T09.c11"] = "6.10"
     assert any("上年“三公”经费" in f.message for f in narrative_checks(p) if f.rule == "N03")
-    p.inputs["count.perf.good"] = "2"
+    p.inputs["count.perf.good"] = "2"        # counted from the 附件 while there are any: typed ones wait
+    assert not any("各自评等级的项目个数之和" in f.message for f in narrative_checks(p))
+    p.annexes = []
     assert any("各自评等级的项目个数之和为 12" in f.message for f in narrative_checks(p))
+
+
+def test_performance_counts_come_from_the_annexes_typed_ones_only_without() -> None:
+    from disclosure_app.export.package import project_findings
+    from disclosure_app.narrative.generate import build_text, iter_paragraphs
+    p = sample_project()
+    p.inputs.update({"count.perf.projects": "12", "count.perf.excellent": "9", "count.perf.good": "3"})
+    p.inputs.pop("amount.perf.funds")
+
+    def perf_text() -> str:
+        return next(x.text for x in iter_paragraphs(build_text(p).narrative) if x.key == "十.四.1.1")
+    assert perf_text() == ("2024年二级项目绩效自评个数11个，涉及资金159.21万元：10个项目自评等级为“优”，"
+                           "1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
+    warned = {f.rule: f for f in project_findings(p) if f.rule in ("P11", "P12")}
+    assert "附件中有 11 张" in warned["P11"].message and warned["P12"].severity == WARNING
+    p.inputs["amount.perf.funds"] = "329.35"
+    assert "涉及资金329.35万元" in perf_text()
+    p.annexes = []                            # no 附件: the typed figures are the only source
+    assert perf_text().startswith("2024年二级项目绩效自评个数12个，涉及资金329.35万元：9个项目自评等级为“优”，3个")
 
 
 def test_unreadable_amount_and_contradicting_counts() -> None:

@@ -235,7 +235,7 @@ def test_draft_export_prints_every_table_and_a_final_one_is_refused(tmp_path):
         export_package(project, tmp_path / "final", ["pdf"])
     manifest = export_package(project, tmp_path / "draft", ["pdf"], draft=True)
     pdf = tmp_path / "draft" / manifest["files"][0]["name"]
-    assert pdf.name == "晋城市城区司法局2025年度部门预算公开.pdf"
+    assert pdf.name == "晋城市城区司法局2025年度部门预算公开（草稿）.pdf"
     with pdfplumber.open(pdf) as doc:
         lines = [line.strip() for page in doc.pages for line in (page.extract_text() or "").splitlines()]
     assert [label for label in LABELS if label in lines] == list(LABELS)

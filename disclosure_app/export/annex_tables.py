@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyl
 from ..annexes.layout import HEAD, LABEL, NUMBER, RenderedAnnex, Span
 from .docx_tables import _rpr, _tc
 from .pdf_tables import Fonts, para
+from .xlsx_anchors import ANNEX_GRID_ROW
 from .xlsx_keys import write_text
 
 PDF_FONT = 7.5
@@ -120,7 +121,7 @@ def annex_table_xml(annex: RenderedAnnex, avail_pt: float):
 # -- Excel ----------------------------------------------------------------------------------------------
 _thin = Side(style="thin", color="000000")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-TITLE_ROW, YEAR_ROW, GRID_ROW = 1, 2, 4
+TITLE_ROW, YEAR_ROW, GRID_ROW = 1, 2, ANNEX_GRID_ROW
 
 
 def _xlsx_value(text: str, kind: str) -> object:

@@ -4,7 +4,8 @@ Cover and 目录 in a first section without page numbers; 第一部分 starts a 
 (PAGE field in the footer).  The 目录 is a real TOC field over Heading 1/2, refreshed by Word on
 open (``w:updateFields``).  Each table starts a new section, landscape when the form is wide.
 Body text is 仿宋, headings 黑体, tables 宋体 — set as East Asian fonts (``w:eastAsia``) so Word
-does not fall back to a Latin font for Chinese.
+does not fall back to a Latin font for Chinese.  A draft has 草稿 仅供内部审核 in red in the
+header of every page.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ MARGIN = Cm(2)
 A4_W, A4_H = Cm(21), Cm(29.7)
 RED = RGBColor(0xC0, 0x00, 0x00)
 TABLE_TITLE = "表标题"
+DRAFT_MARK = "草稿 仅供内部审核"
 
 
 def _east_asian(element, font: str) -> None:
@@ -69,6 +71,7 @@ def _styles(doc) -> None:
         _east_asian(st.element, HEI)
         st.paragraph_format.space_before = Pt(6)
         st.paragraph_format.space_after = Pt(6)
+        st.paragraph_format.keep_with_next = True      # a heading never ends a page alone
         if align is not None:
             st.paragraph_format.alignment = align
         if name in ("Heading 2", "Heading 3"):
@@ -218,8 +221,20 @@ def _annex_block(doc, annex, heading: str, section, first: bool) -> None:
         _run(p, text, SONG, 9)
 
 
-def build_document(pub: Publication):
-    """The whole Word document in memory."""
+def _draft_header(section) -> None:
+    """草稿 仅供内部审核 in red at the top of every page.  Set on the first section before any
+    other is added: each new section copies its header reference, so all of them show it."""
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, DRAFT_MARK, HEI, 10.5)
+    for r in p.runs:
+        r.font.color.rgb = RED
+
+
+def build_document(pub: Publication, draft: bool = False):
+    """The whole Word document in memory; ``draft`` marks every page 草稿 仅供内部审核."""
     doc = Document()
     _styles(doc)
     _update_fields_on_open(doc)
@@ -228,6 +243,9 @@ def build_document(pub: Publication):
     props.subject = pub.cover_title.split("年度", 1)[-1] or pub.title   # 单位决算公开 / 部门预算公开
     first = doc.sections[0]
     _page(first, False)
+    if draft:
+        _draft_header(first)
+        props.keywords = DRAFT_MARK
 
     for _ in range(6):
         doc.add_paragraph()
@@ -287,8 +305,8 @@ def _body(doc):
     return p
 
 
-def write_docx(project: Project, path: str | Path, pub: Publication | None = None) -> Path:
+def write_docx(project: Project, path: str | Path, pub: Publication | None = None, draft: bool = False) -> Path:
     """Write the Word file to ``path`` (the caller takes care of atomic replacement)."""
-    doc = build_document(pub or build_publication(project))
+    doc = build_document(pub or build_publication(project), draft)
     doc.save(str(path))
     return Path(path)

@@ -1,7 +1,10 @@
 """The publication package: PDF, Word and Excel of one project plus ``manifest.json``.
 
 Refuses (``ExportError``, in Chinese) while the project has 错误 unless forced, and refuses a
-final (non-draft) export while narrative inputs are missing.  Every file is written under a
+final (non-draft) export while narrative inputs are missing.  Draft files are named
+``…（草稿）.pdf/.docx/.xlsx`` and marked inside; files of the same document left in the folder
+by an earlier export are listed in the manifest as older files, never silently passed off as
+part of this export and never deleted (one may be a copy edited by hand).  Every file is written under a
 temporary name in the target folder and renamed only when all of them are complete, so a
 failed export never leaves a half-written or half-updated package behind.
 """
@@ -27,6 +30,7 @@ from .table_layout import render_tables
 FORMATS = ("pdf", "docx", "xlsx")
 FORMAT_ZH = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 MANIFEST = "manifest.json"
+DRAFT_SUFFIX = "（草稿）"            # 阳城县司法局2024年度单位决算公开（草稿）.pdf
 _MAX_LISTED = 20
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -41,6 +45,27 @@ def base_name(project: Project) -> str:
     """``阳城县司法局2024年度单位决算公开``, safe as a Windows file name."""
     name = _BAD_CHARS.sub("", project.info.name).strip() or "未命名单位"
     return f"{name}{project.info.year}年度{project.profile.title}"
+
+
+def file_name(project: Project, fmt: str, draft: bool = False) -> str:
+    """The name of one file of the package; a draft's names say so, so it is never mistaken for
+    the final document."""
+    return f"{base_name(project)}{DRAFT_SUFFIX if draft else ''}.{fmt}"
+
+
+def older_files(out_dir: Path, project: Project, written: Iterable[str]) -> list[dict]:
+    """Files of the same document (final or draft, any format) in ``out_dir`` that this export
+    did not write: an earlier export, or a copy edited by hand.  They are listed, never deleted."""
+    out = []
+    names = {file_name(project, fmt, draft) for fmt in FORMATS for draft in (False, True)} - set(written)
+    for name in sorted(names):
+        path = out_dir / name
+        if path.is_file():
+            stat = path.stat()
+            out.append({"name": name, "format": path.suffix[1:], "size": stat.st_size, "sha256": _sha256(path),
+                        "draft": name.endswith(f"{DRAFT_SUFFIX}{path.suffix}"),
+                        "modified": datetime.fromtimestamp(stat.st_mtime).astimezone().isoformat(timespec="seconds")})
+    return out
 
 
 def project_findings(project: Project) -> list[Finding]:
@@ -98,17 +123,20 @@ def _write(fmt: str, project: Project, target: Path, draft: bool, findings: list
         write_pdf(project, target, draft=draft, pub=pub)
     elif fmt == "docx":
         from .docx_writer import write_docx
-        write_docx(project, target, pub=pub)
+        write_docx(project, target, pub=pub, draft=draft)
     else:
         from .xlsx_writer import write_xlsx
-        write_xlsx(project, target, findings, tables)
+        write_xlsx(project, target, findings, tables, draft=draft)
 
 
 def export_package(project: Project, out_dir: str | Path, formats: Iterable[str] = FORMATS, force: bool = False,
                    draft: bool = False, progress: Progress | None = None) -> dict:
-    """Write ``{单位名称}{年度}年度单位决算公开.pdf/.docx/.xlsx`` and ``manifest.json`` into ``out_dir``.
+    """Write ``{单位名称}{年度}年度单位决算公开.pdf/.docx/.xlsx`` and ``manifest.json`` into ``out_dir``
+    (a draft's files are named ``…（草稿）.pdf`` and carry the 仅供内部审核 mark).
 
-    Returns the manifest (``files``: name, size, sha256 of each file written).
+    Returns the manifest: ``files`` (name, format, size, sha256, draft) lists what this export
+    wrote; ``older_files`` the same document's other files found in the folder (an earlier
+    export in another format, the draft beside the final), each with its own sha256 and time.
     """
     wanted = _check_formats(formats)
     total = len(wanted) + 3
@@ -147,17 +175,16 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"无法创建导出文件夹“{out}”：{exc.strerror or exc}。请换一个文件夹") from None
-    base = base_name(project)
     temps: list[tuple[Path, Path]] = []
     try:
         for fmt in wanted:
             tick(f"生成 {FORMAT_ZH[fmt]} 文件")
             tmp = _temp(out, f".{fmt}")
-            temps.append((tmp, out / f"{base}.{fmt}"))
+            temps.append((tmp, out / file_name(project, fmt, draft)))
             _write(fmt, project, tmp, draft, findings, pub, tables)
         tick("写入文件清单")
         files = [{"name": final.name, "format": final.suffix[1:], "size": tmp.stat().st_size,
-                  "sha256": _sha256(tmp)} for tmp, final in temps]
+                  "sha256": _sha256(tmp), "draft": draft} for tmp, final in temps]
         manifest = {
             "app": "disclosure-app", "app_version": __version__,
             "generated": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -173,6 +200,8 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
                 (INFO, sum(f.severity == INFO for f in findings)))},
             "missing_inputs": list(text.missing),
             "files": files,
+            # the same document's files in the folder that this export did not rewrite
+            "older_files": older_files(out, project, [f["name"] for f in files]),
         }
         tmp = _temp(out, ".json")
         temps.append((tmp, out / MANIFEST))

@@ -9,17 +9,34 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 
 from .fonts import FontChoice
 from .table_layout import RenderedTable, fit_widths
 
 MAX_FONT, MIN_FONT = 10.0, 6.5
 PAD = 2.5                     # left/right cell padding, points
+# Chinese closing punctuation that must not start a line (GB/T 15834 避头点号).  reportlab's CJK
+# wrap keeps such a character on the line before (hanging it in the margin), but its list is
+# Japanese-oriented and lacks the full-width comma, semicolon, colon, ? ! and closing quotes.
+CANNOT_START = "，。、；：？！”’）》」』】〕〉…％"
+
+
+def _kinsoku() -> None:
+    """Add :data:`CANNOT_START` to the list both reportlab wrappers consult (the one-font path in
+    ``textsplit``, the mixed-font path in ``paragraph``); they read the module global at each call."""
+    extra = "".join(ch for ch in CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
+    if extra:
+        textsplit.ALL_CANNOT_START += extra
+    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_kinsoku()
 
 
 class Fonts:

@@ -24,8 +24,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyle
 
 from .. import __version__
 from ..model import Project
@@ -52,9 +53,12 @@ class _Doc(BaseDocTemplate):
     """Page templates, footer page numbers counted from 第一部分, bookmarks and 目录 entries."""
 
     def __init__(self, path: str, fonts: Fonts, draft: bool, title: str, author: str) -> None:
+        # initialFontName: the canvas would otherwise start every page in Helvetica, a base-14
+        # font that is never embedded — the file must carry every font it names
         super().__init__(path, pagesize=_PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=author,
-                         creator=f"disclosure-app {__version__}", subject="部门决算公开")
+                         creator=f"disclosure-app {__version__}", subject="部门决算公开",
+                         initialFontName=fonts.song)
         self.fonts = fonts
         self.draft = draft
         self.body_start: int | None = None
@@ -131,9 +135,10 @@ def _texts_check(pub: Publication, fonts: dict, draft: bool) -> None:
 def _story(pub: Publication, fonts: Fonts) -> list:
     f = fonts
     cover_big = f.style(f.hei, 26, TA_CENTER, leading=40)
-    part_style = f.style(f.hei, 16, TA_CENTER, leading=24, spaceBefore=6, spaceAfter=12)
-    sec1 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=6, spaceAfter=2, firstLineIndent=24)
-    sec2 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=2, spaceAfter=2, firstLineIndent=24)
+    # headings keep with what follows: never alone at the foot of a page
+    part_style = f.style(f.hei, 16, TA_CENTER, leading=24, spaceBefore=6, spaceAfter=12, keepWithNext=1)
+    sec1 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=6, spaceAfter=2, firstLineIndent=24, keepWithNext=1)
+    sec2 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=2, spaceAfter=2, firstLineIndent=24, keepWithNext=1)
     body = f.style(f.fangsong, 12, TA_LEFT, leading=22, firstLineIndent=24)
     table_title = f.style(f.hei, 16, TA_CENTER, leading=22, spaceAfter=2)
     portrait_w = _PORTRAIT[0] - 2 * MARGIN
@@ -141,7 +146,9 @@ def _story(pub: Publication, fonts: Fonts) -> list:
 
     story: list = [Spacer(1, 70 * mm), para(pub.department, cover_big), Spacer(1, 8 * mm),
                    para(pub.cover_title, cover_big), NextPageTemplate("front"), PageBreak()]
-    toc = TableOfContents(dotsMinLevel=0)
+    # the 目录 is drawn as a table: its cell font must be ours too, not reportlab's Helvetica
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+        *defaultTableStyle.getCommands(), ("FONT", (0, 0), (-1, -1), f.fangsong, 11)]))
     toc.levelStyles = [
         f.style(f.hei, 12, TA_LEFT, leading=20, leftIndent=0, firstLineIndent=0),
         f.style(f.fangsong, 11, TA_LEFT, leading=18, leftIndent=24, firstLineIndent=0),

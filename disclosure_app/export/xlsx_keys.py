@@ -14,12 +14,16 @@ One record per row, column A naming the kind:
 ``form_note``     form id, 空表说明
 ``annex``         annex index, sheet name, the 绩效自评表 as JSON (``annexes.model.to_dict``)
 ``annex_cell``    annex index, field path, coordinate of the field on the annex's sheet
+``anchors``       sheet name, what identifies each of its rows as JSON (:mod:`.xlsx_anchors`)
 ================  ==========================================================================
 
 A text longer than one Excel cell holds continues in the following columns.  Every text is
 written as text, never as a formula (see :func:`write_text`).  The visible sheets stay the
 source of the numbers and names: the reader takes each value from the coordinate recorded
-here, so an amount corrected in Excel is read back as corrected.
+here, so an amount corrected in Excel is read back as corrected — after checking, with the
+anchors, that the row there is still the row that was written (rows inserted or deleted in
+Excel are followed, or the workbook is refused).  Older workbooks without ``anchors`` records
+get anchors computed from their layout.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 from ..annexes.model import to_dict as annex_dict
+from .xlsx_anchors import SheetAnchors
 
 KEYS_SHEET = "_project"
 FINDINGS_SHEET = "校验结果"
@@ -68,9 +73,11 @@ class _Writer:
 
 def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
                maps: Mapping[str, Mapping[str, dict]],
-               annexes: Mapping[int, tuple[str, Mapping[str, str]]] | None = None) -> None:
+               annexes: Mapping[int, tuple[str, Mapping[str, str]]] | None = None,
+               anchors: Mapping[str, SheetAnchors] | None = None) -> None:
     """Write the ``_project`` sheet.  ``maps[form]`` has ``cells`` {key: coord} and ``codes``
-    {code: (code coord, name coord)} as returned by the table sheet writer."""
+    {code: (code coord, name coord)} as returned by the table sheet writer; ``anchors`` what
+    identifies the rows of each sheet."""
     ws = wb.create_sheet(KEYS_SHEET)
     ws.sheet_state = "veryHidden"
     w = _Writer(ws)
@@ -104,3 +111,5 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
         w.record("annex", str(i), sheet, text=json.dumps(annex_dict(project.annexes[i]), ensure_ascii=False))
         for path, at in coords.items():
             w.record("annex_cell", str(i), path, at)
+    for sheet, a in (anchors or {}).items():
+        w.record("anchors", sheet, text=a.to_json())

@@ -4,7 +4,8 @@ Each form sheet prints the rendered table of :mod:`.table_layout` (merged header
 amounts as numbers with ``#,##0.00``, counts with ``0``; zero shows blank but stays 0).  The sheet
 ``校验结果`` lists the findings.  The very hidden sheet ``_project`` (see :mod:`.xlsx_keys`) holds
 the profile, department, code rows, inputs, notes and each data cell's coordinate, so
-:func:`disclosure_app.importers.xlsx.read_xlsx` can read the workbook back without loss.
+:func:`disclosure_app.importers.xlsx.read_xlsx` can read the workbook back without loss.  A
+draft carries 草稿 仅供内部审核 in every sheet's printed header and footer and red sheet tabs.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from ..rules.describe import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
 from .annex_tables import write_annex_sheet
 from .table_layout import RenderedTable, render_tables
+from .xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW, SheetAnchors, annex_anchors, table_anchors
 from .xlsx_keys import ANNEX_SHEET, FINDINGS_SHEET, write_keys, write_text
 
+DRAFT_MARK = "草稿 仅供内部审核"
+DRAFT_COLOR = "C00000"
 AMOUNT_FORMAT = "#,##0.00;-#,##0.00;"      # zero shows blank, as the published tables do
 COUNT_FORMAT = "0;-0;"
-TITLE_ROW, LABEL_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, 4
+TITLE_ROW, LABEL_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, FORM_HEADER_ROW
 
 _thin = Side(style="thin", color="000000")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -191,29 +195,47 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
     return n
 
 
+def mark_draft(wb: Workbook) -> None:
+    """A draft says so on every printed page (header and footer) and on every sheet tab (red)."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for part in (ws.oddHeader.center, ws.oddFooter.left):
+            part.text = DRAFT_MARK
+            part.color = DRAFT_COLOR
+            part.font = "黑体,Regular"
+        ws.sheet_properties.tabColor = DRAFT_COLOR
+    wb.properties.keywords = DRAFT_MARK
+
+
 def build_workbook(project: Project, findings: Iterable[Finding] = (),
-                   tables: list[RenderedTable] | None = None) -> Workbook:
-    """The whole workbook in memory (form sheets, 校验结果, hidden keys)."""
+                   tables: list[RenderedTable] | None = None, draft: bool = False) -> Workbook:
+    """The whole workbook in memory (form sheets, 校验结果, hidden keys); ``draft`` marks it."""
     tables = tables if tables is not None else render_tables(project)
     wb = Workbook()
     wb.remove(wb.active)
     maps: dict[str, dict] = {}
+    anchors: dict[str, SheetAnchors] = {}      # what identifies each row, for reading back
     styles = _Styles(wb)
     for table in tables:
         maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table, styles)
+        anchors[table.label] = table_anchors(table, HEADER_ROW)
     annexes = {}                      # 第五部分 附件: a sheet per 项目支出绩效自评表
     for a in render_annexes(project):
         sheet = f"{ANNEX_SHEET}{a.index + 1}"
         annexes[a.index] = (sheet, write_annex_sheet(wb.create_sheet(sheet), a))
+        anchors[sheet] = annex_anchors(a, ANNEX_GRID_ROW)
     write_findings_sheet(wb.create_sheet(FINDINGS_SHEET), project, findings)
-    write_keys(wb, project, {t.form_id: t.label for t in tables}, maps, annexes)
+    write_keys(wb, project, {t.form_id: t.label for t in tables}, maps, annexes, anchors)
+    if draft:
+        mark_draft(wb)
     wb.active = 0
     return wb
 
 
 def write_xlsx(project: Project, path: str | Path, findings: Iterable[Finding] = (),
-               tables: list[RenderedTable] | None = None) -> Path:
+               tables: list[RenderedTable] | None = None, draft: bool = False) -> Path:
     """Write the workbook to ``path`` (the caller takes care of atomic replacement)."""
-    wb = build_workbook(project, findings, tables)
+    wb = build_workbook(project, findings, tables, draft)
     wb.save(str(path))
     return Path(path)

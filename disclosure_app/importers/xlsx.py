@@ -3,7 +3,9 @@
 When the workbook carries the very hidden ``_project`` sheet written by
 :mod:`disclosure_app.export.xlsx_keys`, the read is lossless: department, code rows, inputs,
 notes and every value come back exactly; the numbers and names are taken from the visible
-cells the keys point at, so corrections made in Excel are kept.  Without that sheet (the keys
+cells the keys point at, so corrections made in Excel are kept — each from the row it was
+written on, followed by what the row prints when rows were inserted or deleted in Excel
+(:mod:`.xlsx_locate`), or the workbook is refused naming the sheet and row.  Without that sheet (the keys
 were lost, or the workbook was laid out by hand the same way) :mod:`.xlsx_layout` maps sheets to
 forms by label or title and rows by 行次 or 科目代码 — the same route a reader of the official
 决算 client's export (sheets such as ``Z01 收入支出决算总表(财决01表)``) will take.
@@ -20,6 +22,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
+from ..annexes.layout import render_annex
 from ..annexes.model import (
     AnnexError,
     ProjectEvaluation,
@@ -29,12 +32,15 @@ from ..annexes.model import (
     set_value,
 )
 from ..annexes.model import from_dict as annex_from_dict
+from ..export.table_layout import render_table
+from ..export.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW, SheetAnchors, annex_anchors, table_anchors
 from ..export.xlsx_keys import FORMAT, FORMAT_VERSION, INFO_FIELDS, KEYS_SHEET, TEXT_KINDS
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
 from ..model import CodeRow, DepartmentInfo, Project
 from .cells import ImportError_, cell_number, cell_text
 from .xlsx_layout import read_by_layout
+from .xlsx_locate import locate, moved
 
 __all__ = ["ImportError_", "read_xlsx"]
 
@@ -50,13 +56,17 @@ def _open(path: Path) -> Workbook:
                            "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入") from None
 
 
-def read_xlsx(path: str | Path) -> Project:
-    """Read a workbook exported by this program (or laid out like it) into a new project."""
+def read_xlsx(path: str | Path, notices: list[str] | None = None) -> Project:
+    """Read a workbook exported by this program (or laid out like it) into a new project.
+
+    ``notices`` (when given) collects what was read differently from what the cell shows, in
+    Chinese and naming the cell — an amount with more than two decimals is rounded, as when typed.
+    """
     path = Path(path)
     wb = _open(path)
     if KEYS_SHEET in wb.sheetnames:
-        return _read_keyed(wb, path.name)
-    return read_by_layout(wb, path.name)
+        return _read_keyed(wb, path.name, notices)
+    return read_by_layout(wb, path.name, notices=notices)
 
 
 def _records(wb: Workbook) -> list[list[str]]:
@@ -81,7 +91,7 @@ def _kind(spec: FormSpec, row: str, col: str) -> str:
         return "amount"
 
 
-def _read_keyed(wb: Workbook, name: str) -> Project:
+def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Project:
     recs = _records(wb)
     if not recs or recs[0][:2] != ["format", FORMAT]:
         raise ImportError_(f"“{name}”的隐藏信息页“{KEYS_SHEET}”已损坏或不是本程序写入的，无法读回。"
@@ -116,29 +126,46 @@ def _read_keyed(wb: Workbook, name: str) -> Project:
         return wb[sheets[form_id]]
 
     row_texts = {(rec[1], rec[2]): _joined(rec, 3) for rec in by_kind.get("code_texts", []) if len(rec) > 2}
-    for rec in by_kind.get("code", []):
-        form_id, code, code_at, name_at = rec[1:5]
-        ws = ws_of(form_id)
-        if profile.form(form_id).print_codes:
-            shown = cell_text(ws[code_at].value)
-            if shown != code:
-                raise ImportError_(f"{ws.title} {code_at}：科目代码由“{code}”改成了“{shown}”。"
-                                   "请在本程序中增删或修改科目，不要在 Excel 中改代码")
+    codes = by_kind.get("code", [])
+    for rec in codes:                 # the structure first: a layout without anchors is computed from it
+        form_id, code = rec[1], rec[2]
+        ws_of(form_id)
         texts: dict[str, str] = {}
         if (form_id, code) in row_texts:
             try:
                 texts = {str(k): str(v) for k, v in json.loads(row_texts[(form_id, code)]).items()}
             except (ValueError, AttributeError):
                 raise ImportError_(f"“{name}”的隐藏信息页中 {form_id} {code} 的行内文字已损坏") from None
-        if profile.form(form_id).print_codes:
-            row_name = cell_text(ws[name_at].value)
-        else:   # 表六-style layouts interleave names and texts: the recorded name is authoritative
-            row_name = _joined(rec, 5)
-        project.codes(form_id).append(CodeRow(code, row_name, texts))
+        project.codes(form_id).append(CodeRow(code, _joined(rec, 5), texts))
+    anchors = _anchor_records(by_kind, name)
+    located: dict[str, dict[int, int]] = {}
+
+    def rows_of(form_id: str) -> dict[int, int]:
+        if form_id not in located:
+            ws = ws_of(form_id)
+            found = anchors.get(ws.title)
+            if found is None:
+                found = table_anchors(render_table(project, profile.form(form_id)), FORM_HEADER_ROW)
+            located[form_id] = locate(ws, found)
+        return located[form_id]
+
+    for rec in codes:
+        form_id, code, code_at, name_at = rec[1:5]
+        if not profile.form(form_id).print_codes:
+            continue    # 表六-style layouts interleave names and texts: the recorded name is authoritative
+        ws, rows = ws_of(form_id), rows_of(form_id)
+        code_at, name_at = moved(code_at, rows, ws.title), moved(name_at, rows, ws.title)
+        shown = cell_text(ws[code_at].value)
+        if shown != code:
+            raise ImportError_(f"{ws.title} {code_at}：科目代码由“{code}”改成了“{shown}”。"
+                               "请在本程序中增删或修改科目，不要在 Excel 中改代码")
+        row = next(r for r in project.codes(form_id) if r.code == code)
+        row.name = cell_text(ws[name_at].value)
     for rec in by_kind.get("cell", []):
         form_id, row, col, at = rec[1:5]
         ws = ws_of(form_id)
-        value = cell_number(ws[at].value, _kind(profile.form(form_id), row, col), f"{ws.title} {at}")
+        at = moved(at, rows_of(form_id), ws.title)
+        value = cell_number(ws[at].value, _kind(profile.form(form_id), row, col), f"{ws.title} {at}", notices)
         project.set(form_id, row, col, value)
     for rec in by_kind.get("value", []):
         form_id, row, col = rec[1:4]
@@ -149,11 +176,23 @@ def _read_keyed(wb: Workbook, name: str) -> Project:
         getattr(project, attr).update({rec[1]: _joined(rec, 2) for rec in by_kind.get(kind, [])})
     for rec in by_kind.get("form_note", []):
         project.form_notes[rec[1]] = _joined(rec, 2)
-    project.annexes = _read_annexes(wb, by_kind, name)
+    project.annexes = _read_annexes(wb, by_kind, name, anchors, year)
     return project
 
 
-def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str) -> list[ProjectEvaluation]:
+def _anchor_records(by_kind: dict[str, list[list[str]]], name: str) -> dict[str, SheetAnchors]:
+    out = {}
+    for rec in by_kind.get("anchors", []):
+        try:
+            out[rec[1]] = SheetAnchors.from_json(_joined(rec, 2))
+        except (ValueError, KeyError, TypeError, IndexError):
+            raise ImportError_(f"“{name}”的隐藏信息页中工作表“{rec[1] if len(rec) > 1 else ''}”的行标识已损坏，"
+                               "无法读回。请使用本程序导出的原始 Excel 文件") from None
+    return out
+
+
+def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str,
+                  anchors: dict[str, SheetAnchors], year: int) -> list[ProjectEvaluation]:
     """The 绩效自评表 from their keys, each field taken from its sheet cell when edited there."""
     out: dict[int, tuple[str, ProjectEvaluation]] = {}
     for rec in by_kind.get("annex", []):
@@ -161,11 +200,16 @@ def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str) 
             out[int(rec[1])] = (rec[2], annex_from_dict(json.loads(_joined(rec, 3)), f"附件{int(rec[1]) + 1}"))
         except (ValueError, IndexError, AnnexError) as exc:
             raise ImportError_(f"“{name}”的隐藏信息页中附件数据已损坏（{exc}），无法读回") from None
+    located: dict[int, dict[int, int]] = {}
     for rec in by_kind.get("annex_cell", []):
         i, path, at = int(rec[1]), rec[2], rec[3]
         if i not in out or out[i][0] not in wb.sheetnames:
             raise ImportError_(f"“{name}”缺少附件工作表“{out[i][0] if i in out else i}”。请勿删除或改名本程序导出的工作表")
         sheet, annex = out[i]
+        if i not in located:
+            found = anchors.get(sheet) or annex_anchors(render_annex(annex, year, i), ANNEX_GRID_ROW)
+            located[i] = locate(wb[sheet], found)
+        at = moved(at, located[i], sheet)
         shown = wb[sheet][at].value
         old = get_value(annex, path)
         try:

@@ -17,6 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..export.table_layout import CODE, LINE, VALUE, RenderedTable, render_table
+from ..export.xlsx_anchors import table_anchors
 from ..forms.profiles import DEFAULT_FINAL, get_profile
 from ..forms.spec import FormSpec
 from ..model import CodeRow, DepartmentInfo, Project
@@ -58,9 +59,21 @@ def _header_start(ws: Worksheet, table: RenderedTable) -> tuple[int, int]:
                        "请保持导出时的表头不变")
 
 
-def _read_form(ws: Worksheet, spec: FormSpec, project: Project) -> None:
+def _check_header(ws: Worksheet, table: RenderedTable, top: int, left: int) -> None:
+    """Every header line where it belongs: a deleted 栏次 line would shift 公开09's only row."""
+    for a in table_anchors(table, top).rows[: table.header_rows]:
+        for j, text in a.ids:
+            if cell_text(ws.cell(a.row, left + j - 1).value) != text:
+                now = [cell_text(v) for v in next(ws.iter_rows(min_row=a.row, max_row=a.row, values_only=True), ())]
+                shown = "、".join(t for t in now if t)[:60] or "空行"
+                raise ImportError_(f"{ws.title}第{a.row}行原为{a.what()}，现为“{shown}”；"
+                                   "请保持导出时的表头不变，不要在表内插入或删除行")
+
+
+def _read_form(ws: Worksheet, spec: FormSpec, project: Project, notices: list[str] | None) -> None:
     table = render_table(project, spec)          # the project has no code rows yet: layout only
     top, left = _header_start(ws, table)
+    _check_header(ws, table, top, left)
     first_body = top + table.header_rows
     cols = table.columns
     panels = {c.panel for c in cols}
@@ -71,7 +84,7 @@ def _read_form(ws: Worksheet, spec: FormSpec, project: Project) -> None:
             texts = [cell_text(ws.cell(r, left + j).value) for j in range(len(cols))]
             if not any(texts) or texts[0].startswith(("注：", "注:", "说明：", "说明:")):
                 break
-            _read_coded_row(ws, spec, project, r, left, texts)
+            _read_coded_row(ws, spec, project, r, left, texts, notices)
             r += 1
         return
     for r in range(first_body, first_body + len(table.body)):
@@ -84,7 +97,7 @@ def _read_form(ws: Worksheet, spec: FormSpec, project: Project) -> None:
                 if cols[j].role == VALUE:
                     at = f"{get_column_letter(left + j)}{r}"
                     v = cell_number(ws.cell(r, left + j).value, spec.value_kind(row, cols[j].column),
-                                    f"{ws.title} {at}")
+                                    f"{ws.title} {at}", notices)
                     project.set(spec.id, row, cols[j].column, v)
 
 
@@ -105,7 +118,8 @@ def _match_row(spec: FormSpec, panel_key: str, texts: list[str], idx: list[int],
     return None
 
 
-def _read_coded_row(ws: Worksheet, spec: FormSpec, project: Project, r: int, left: int, texts: list[str]) -> None:
+def _read_coded_row(ws: Worksheet, spec: FormSpec, project: Project, r: int, left: int, texts: list[str],
+                    notices: list[str] | None) -> None:
     panel = spec.panels[0]
     code = texts[0]
     if code == panel.rows[0].label or (not code and texts[1] == panel.rows[0].label):
@@ -119,7 +133,7 @@ def _read_coded_row(ws: Worksheet, spec: FormSpec, project: Project, r: int, lef
     for k, c in enumerate(panel.columns):
         j = 2 + k
         at = f"{get_column_letter(left + j)}{r}"
-        project.set(spec.id, row, c.key, cell_number(ws.cell(r, left + j).value, c.value, f"{ws.title} {at}"))
+        project.set(spec.id, row, c.key, cell_number(ws.cell(r, left + j).value, c.value, f"{ws.title} {at}", notices))
 
 
 def _department(ws: Worksheet, spec: FormSpec) -> tuple[str, int | None]:
@@ -135,8 +149,10 @@ def _department(ws: Worksheet, spec: FormSpec) -> tuple[str, int | None]:
     return name, year
 
 
-def read_by_layout(wb: Workbook, source: str, profile_id: str = DEFAULT_FINAL) -> Project:
-    """Read every form of the profile from a workbook without hidden keys."""
+def read_by_layout(wb: Workbook, source: str, profile_id: str = DEFAULT_FINAL,
+                   notices: list[str] | None = None) -> Project:
+    """Read every form of the profile from a workbook without hidden keys (``notices`` as in
+    :func:`~.xlsx.read_xlsx`)."""
     profile = get_profile(profile_id)
     found = {spec.id: _find_sheet(wb, spec) for spec in profile.forms}
     if not any(found.values()):
@@ -152,5 +168,5 @@ def read_by_layout(wb: Workbook, source: str, profile_id: str = DEFAULT_FINAL) -
     if year:
         project.info.year = year
     for spec in profile.forms:
-        _read_form(found[spec.id], spec, project)
+        _read_form(found[spec.id], spec, project, notices)
     return project

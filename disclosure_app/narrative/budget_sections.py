@@ -210,7 +210,8 @@ def performance(w: Writer) -> Part:
         w, count=count, amount=amount, kinds=kinds, public_count=n("count.perf.public"), public=public,
         public_share=_share(w, public, amount, "公开项目绩效目标涉及金额占项目支出总额的比重")
         if public.v is not None else None)))
-    targets.paras.append(w.render("十.2.2", _T[10], "annex_note"))
+    if w.project.annexes:             # only a publication with 附件 may point to them
+        targets.paras.append(w.render("十.2.2", _T[10], "annex_note"))
     s.children = [overall, targets]
     return s
 

@@ -9,7 +9,8 @@ Rules:
 - **N04** 提示 – a hand-written paragraph has a figure that cannot be traced to the tables;
 - **N05** 警告 – an amount or count input is not a number;
 - **N06** 警告 – a hand-written paragraph no longer exists in the generated text;
-- **N07** 警告 – inputs that contradict the tables (车辆, 出国团组, 机关运行经费, 政府采购).
+- **N07** 警告 – inputs that contradict the tables (车辆, 出国团组, 机关运行经费, 政府采购);
+- **N08** 警告 – a paragraph refers to a 附件 the publication does not have.
 
 N03 and N07 depend on the template set's inputs (``_CHECKS``).  A total of typed parts may miss
 by the rounding tail (each figure is rounded from 元 on its own): within 0.01 × n it is a 提示,
@@ -18,6 +19,8 @@ beyond a 警告; counts add up exactly.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -42,6 +45,29 @@ def narrative_checks(project: Project) -> list[Finding]:
     out = _missing(project, built)
     out += check_overrides(project, built)
     out += input_checks(project)
+    out += annex_references(project, built)
+    return out
+
+
+_ANNEX_REF = re.compile(r"附件\s*([0-9０-９]*)")
+
+
+def annex_references(project: Project, built: Built) -> list[Finding]:
+    """N08: "见附件" printed while the publication has no 附件, or "附件3" beyond the last one."""
+    out = []
+    n = len(project.annexes)
+    for d in built.details:
+        for m in _ANNEX_REF.finditer(d.printed):
+            number = int(unicodedata.normalize("NFKC", m.group(1))) if m.group(1) else None
+            if (n and number is None) or (number is not None and 1 <= number <= n):
+                continue
+            have = f"只有 {n} 个附件" if n else "没有附件"
+            start, end = max(0, m.start() - 12), m.end() + 8
+            quote = f"{'……' * (start > 0)}{d.printed[start:end]}{'……' * (end < len(d.printed))}"
+            out.append(Finding("N08", WARNING, f"“{d.where}”提到“{m.group(0)}”（“{quote}”），"
+                               f"但本公开{have}。请删去这处引用，或补充相应的附件",
+                               (Cell("narrative", d.key, ""),)))
+            break
     return out
 
 

@@ -20,7 +20,7 @@ template set has its own :class:`InputSet` — Shanxi's below, Liaoning's in
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..amounts import AmountError, parse_amount, parse_count
 from ..annexes.checks import derived_inputs
@@ -160,15 +160,28 @@ def _shanxi_lookup(project: Project, key: str) -> InputSpec | None:
     return None
 
 
+def _annex_funds(project: Project) -> str | None:
+    """十（四） 涉及资金 while none is typed: Σ 全年预算数 of the 附件 (their 资金总额 rows)."""
+    budgets = [a.funds[0].budget for a in project.annexes if a.funds and a.funds[0].budget is not None]
+    if not budgets:
+        return None
+    return str(sum(budgets, Decimal(0)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
 def _shanxi_default(project: Project, key: str) -> str | None:
-    derived = derived_inputs(project).get(key)      # 十（四） counts read from the 附件 绩效自评表
-    if derived is not None:
-        return derived
+    if key == "amount.perf.funds" and project.annexes:
+        return _annex_funds(project)
     rule = _DEFAULTS.get(key)
     return rule[1] if rule and rule[0](project) else None
 
 
-SHANXI = InputSet(INPUTS, _APPLIES, _shanxi_default, _shanxi_expand, _shanxi_lookup)
+def _shanxi_computed(project: Project, key: str) -> str | None:
+    # 十（四） project count and grades are counted from the 附件 绩效自评表 when there are any
+    # (domain §2.5); a typed count that disagrees is flagged (P11/P12), not printed
+    return derived_inputs(project).get(key)
+
+
+SHANXI = InputSet(INPUTS, _APPLIES, _shanxi_default, _shanxi_expand, _shanxi_lookup, _shanxi_computed)
 
 # Input sets by template set (``NarrativeSettings.template_set``).
 _SETS: dict[str, InputSet] = {"final_shanxi": SHANXI, "final_liaoning": LIAONING, "budget_shanxi": BUDGET}
@@ -216,7 +229,10 @@ def default_of(project: Project, key: str) -> str | None:
 
 
 def value_of(project: Project, key: str) -> str | None:
-    """The text typed for ``key``, else its default, else ``None``."""
+    """The value the data determines for ``key``, else the text typed, else its default, else ``None``."""
+    computed = input_set(project).computed(project, key)
+    if computed is not None:
+        return computed
     raw = project.inputs.get(key)
     if raw is not None and raw.strip():
         return raw

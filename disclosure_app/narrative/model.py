@@ -48,6 +48,7 @@ class InputSet:
     default: Callable[[Project, str], str | None] = _nothing
     expand: Callable[[Project, str], tuple[InputSpec, ...]] = _no_more
     lookup: Callable[[Project, str], InputSpec | None] = _nothing
+    computed: Callable[[Project, str], str | None] = _nothing
 
 
 @dataclass(frozen=True)
