@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from .grid import VALUE, FormGrid
+from .grid import CODE, NAME, TEXT, VALUE, FormGrid
+from .rules.describe import describe_cell
 
 Change = tuple[str, str, str, Decimal | None]
 
@@ -74,6 +75,34 @@ def copy_block(grid: FormGrid, top: int, left: int, bottom: int, right: int) -> 
     return format_tsv([[grid.copy_text(r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)])
 
 
+# what a spreadsheet shows in a cell that holds nothing: skipped wherever it lands
+BLANKS = frozenset({"", "——", "—", "-", "－", "--"})
+
+
+def cell_place(grid: FormGrid, r: int, c: int) -> str:
+    """A display cell named for a message, as printed: form, row label, column header."""
+    gc = grid.columns[c]
+    row = grid.row_at(r, c)
+    if row is None:
+        panel = grid.spec.panels[gc.panel]
+        return f"{grid.spec.label}{' ' + panel.title if panel.title else ''} 第{r + 1}行"
+    if gc.column is not None:
+        return describe_cell(grid.project, grid.form_id, row.key, gc.column.key)
+    return describe_cell(grid.project, grid.form_id, row.key, None, stub=_stub_title(grid, c))
+
+
+def _stub_title(grid: FormGrid, c: int) -> str:
+    gc = grid.columns[c]
+    if gc.kind == TEXT:
+        return next((t.header for t in grid.spec.text_columns if t.key == gc.text_key), "")
+    if grid.coded:
+        return {CODE: grid.spec.code_header[0], NAME: grid.spec.code_header[1]}.get(gc.kind, "")
+    stubs = [i for i, x in enumerate(grid.columns) if x.panel == gc.panel and x.column is None]
+    stub = grid.spec.panels[gc.panel].stub
+    k = stubs.index(c)
+    return stub[k] if k < len(stub) else ""
+
+
 def paste_changes(grid: FormGrid, top: int, left: int, block: list[list[str]],
                   parse: Callable[[str, str, str, str], object],
                   fill: tuple[int, int] | None = None) -> list[Change]:
@@ -81,9 +110,13 @@ def paste_changes(grid: FormGrid, top: int, left: int, block: list[list[str]],
 
     ``parse(form, row, col, text)`` is the session's cell parser (returns an object with
     ``.value`` or raises with a Chinese message).  ``fill`` = (rows, columns) of the selection:
-    a single copied value fills every cell of it, as in a spreadsheet.  The paste is refused as a
-    whole — nothing is changed — when the block runs past the form, covers a cell that cannot
-    be edited, or holds text that is not a number.
+    a single copied value fills every cell of it, as in a spreadsheet.
+
+    A column copied from this program or from a spreadsheet crosses labels, spacer rows and
+    "——" rows: a blank or dash landing on a cell that cannot be edited is skipped, and so is
+    a text equal to what the cell already shows (a label copied with its table).  The paste is
+    refused as a whole — nothing is changed — when the block runs past the form, puts a real
+    value on a cell that cannot be edited, or holds text that is not a number.
     """
     if not block or not block[0]:
         raise PasteError("剪贴板中没有可粘贴的内容")
@@ -102,12 +135,15 @@ def paste_changes(grid: FormGrid, top: int, left: int, block: list[list[str]],
             info = grid.cell(r, c)
             text = block[i][j]
             if info.kind != VALUE or not info.editable or info.key is None:
-                raise PasteError(f"{grid.cell_label(r, c)}不能填数，粘贴未进行。请选择只包含可填数单元格的区域")
+                shown = text.strip()
+                if shown in BLANKS or shown == grid.copy_text(r, c).strip():
+                    continue
+                raise PasteError(f"{cell_place(grid, r, c)}不能填数（要粘贴的是“{shown}”），粘贴未进行。"
+                                 f"请检查起始单元格是否选对，或选择只包含可填数单元格的区域")
             form, row, col = info.key
             try:
                 parsed = parse(form, row, col, text)
             except ValueError as exc:
-                reason = str(exc).split("：", 1)[-1]     # the session names the cell by its keys
-                raise PasteError(f"{grid.cell_label(r, c)}：{reason}。粘贴未进行") from None
+                raise PasteError(f"{exc}。粘贴未进行") from None
             changes.append((form, row, col, parsed.value))  # type: ignore[attr-defined]
     return changes

@@ -3,7 +3,8 @@
 Everything the GUI does goes through here (and the CLI uses the same calls), so parsing,
 checks and undo behave identically headless and on screen.  Listeners are plain callables
 ``listener(event: str, payload)``; events: ``cells`` (list of keys), ``structure`` (form id),
-``inputs`` (keys), ``info``, ``saved`` (path), ``history``.
+``inputs`` (keys), ``info`` (field), ``notes`` (form id of a 空表说明), ``saved`` (path),
+``history``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ from .annexes.editing import AnnexEditing
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
 from .model import CellKey, CodeRow, Project
+from .rules.describe import describe_cell
 from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
 
 Listener = Callable[[str, object], None]
+
+# the department info fields as the 封面与概况 page names them (undo labels)
+INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
+               "duties": "部门职责", "organisation": "机构设置情况"}
 
 
 class Session(AnnexEditing):
@@ -54,20 +60,26 @@ class Session(AnnexEditing):
 
     # -- cells --------------------------------------------------------------------------------
     def parse_cell(self, form: str, row: str, col: str, text: str | None) -> Parsed:
-        """Parse what the user typed for one cell, as the GUI delegate and CLI ``set`` do."""
+        """Parse what the user typed for one cell, as the GUI delegate and CLI ``set`` do.
+
+        Refusals name the cell as printed (form, row label, column header), never by its keys."""
         spec = self.project.form(form)
         r = spec.row(row)
         if r is None and not (spec.layout == "coded" and row in self.project.code_names(form)):
             raise EditError(f"{spec.label}没有行“{row}”")
         if r is not None and not r.editable:
-            raise EditError(f"{spec.label}“{r.label or r.line or row}”不能填数")
+            raise EditError(f"{self.describe(form, row, col)}不能填数：该行在公开表中印为空白或“——”")
         if col not in {c.key for c in spec.columns_for(row)}:
             raise EditError(f"{spec.label}行“{row}”没有栏“{col}”")
         parser = parse_count if spec.value_kind(row, col) == "count" else parse_amount
         try:
             return parser(text)
         except AmountError as exc:
-            raise EditError(f"{spec.label} {row} 栏 {col}：{exc}") from None
+            raise EditError(f"{self.describe(form, row, col)}：{exc}") from None
+
+    def describe(self, form: str, row: str, col: str) -> str:
+        """The cell as the user sees it: ``公开03表“2040601 行政运行”行“基本支出”栏（栏次2）``."""
+        return describe_cell(self.project, form, row, col)
 
     def set_cells(self, changes: list[tuple[str, str, str, Decimal | None]], label: str) -> None:
         """Apply several cell values as one undo step."""
@@ -90,8 +102,7 @@ class Session(AnnexEditing):
     def set_cell_text(self, form: str, row: str, col: str, text: str | None) -> str | None:
         """Parse and set one cell; returns a notice (e.g. rounding) or ``None``."""
         parsed = self.parse_cell(form, row, col, text)
-        spec = self.project.form(form)
-        self.set_cells([(form, row, col, parsed.value)], f"修改 {spec.label} 单元格")
+        self.set_cells([(form, row, col, parsed.value)], f"修改 {self.describe(form, row, col)}")
         return parsed.notice
 
     def clear_cells(self, keys: list[CellKey]) -> None:
@@ -113,8 +124,9 @@ class Session(AnnexEditing):
         rows = self.project.codes(form)
         if any(r.code == code for r in rows):
             raise EditError(f"{spec.label}已有科目 {code}")
+        name = (name or "").strip() or self.catalogue_name(code, scheme) or ""
         if not name:
-            name = self.catalogue_name(code, scheme) or ""
+            raise EditError(f"科目 {code} 不在内置的{self.project.info.year}年科目目录中，请填写科目名称后再插入")
         pos = bisect.bisect_left([r.code for r in rows], code)
         self._insert_row(form, pos, CodeRow(code, name or ""), f"插入科目 {code}")
         return pos
@@ -250,14 +262,65 @@ class Session(AnnexEditing):
 
     # -- texts and department info ----------------------------------------------------------------
     def set_input(self, key: str, value: str) -> None:
-        self._set_mapping(self.project.inputs, key, value, "inputs", f"修改“{key}”")
+        """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label."""
+        self._set_mapping(self.project.inputs, key, value, "inputs", f"修改“{self._input_label(key)}”")
+
+    def _input_label(self, key: str) -> str:
+        try:
+            from .narrative.inputs import label_of
+            return label_of(self.project, key)
+        except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
+            return key
 
     def set_override(self, section: str, text: str) -> None:
-        self._set_mapping(self.project.overrides, section, text, "inputs", f"改写段落“{section}”")
+        """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
+        verb = "改写段落" if text else "恢复生成段落"
+        self._set_mapping(self.project.overrides, section, text, "inputs", f"{verb}“{self._paragraph_title(section)}”")
+
+    def _paragraph_title(self, key: str) -> str:
+        """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
+        try:
+            from .narrative.generate import build_text
+
+            def walk(sections):
+                for sec in sections:
+                    yield sec
+                    yield from walk(sec.children)
+            for sec in walk(build_text(self.project).narrative):
+                if any(p.key == key for p in sec.paragraphs):
+                    return sec.title
+        except Exception:  # noqa: BLE001 — without the generator the section number still tells
+            pass
+        head, *rest = key.split(".")[:-1] or [key]
+        return head + "".join(f"（{r}）" for r in rest)
+
+    def set_form_note(self, form: str, text: str) -> None:
+        """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""
+        spec = self.project.form(form)
+        old = self.project.form_notes.get(form)
+        new = text.strip() or None
+        if old == new:
+            return
+
+        def setter(v: str | None):
+            def run() -> None:
+                if v is None:
+                    self.project.form_notes.pop(form, None)
+                else:
+                    self.project.form_notes[form] = v
+                self.engine.structure_changed()          # the 空表说明 check (E01) of the form
+                self._emit("notes", form)
+            return run
+        self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
+        self._emit("history")
 
     def accept_warning(self, finding_key: str, note: str) -> None:
+        """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
         if not note.strip():
-            raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
+            if finding_key not in self.project.accepted:
+                raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
+            self._set_mapping(self.project.accepted, finding_key, "", "inputs", "撤回接受警告")
+            return
         self._set_mapping(self.project.accepted, finding_key, note.strip(), "inputs", "接受警告")
 
     def _set_mapping(self, mapping: dict[str, str], key: str, value: str, event: str, label: str) -> None:
@@ -278,6 +341,7 @@ class Session(AnnexEditing):
         self._emit("history")
 
     def set_info(self, field: str, value: object) -> None:
+        """Change one field of the department info (名称, 年度…); one undo step."""
         info = self.project.info
         old = getattr(info, field)
         if field == "year":
@@ -294,7 +358,7 @@ class Session(AnnexEditing):
                 self.engine.rebuild()
                 self._emit("info", field)
             return run
-        self.history.push(Command("修改单位信息", setter(value), setter(old)))
+        self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old)))
         self._emit("history")
 
     # -- history -------------------------------------------------------------------------------

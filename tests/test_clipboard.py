@@ -55,7 +55,7 @@ def test_paste_onto_labels_or_spacers_is_refused():
     session = Session(sample())
     grid = FormGrid(session.project, "T01")
     with pytest.raises(PasteError, match="不能填数"):
-        paste_changes(grid, 0, 1, [["1", "2"]], session.parse_cell)
+        paste_changes(grid, 0, 1, [["5", "2"]], session.parse_cell)    # 行次 1 cannot become 5
     with pytest.raises(PasteError, match="不能填数"):
         paste_changes(grid, 7, 2, [["1"], ["2"]], session.parse_cell)   # 行次 9 is a spacer
 
@@ -73,3 +73,42 @@ def test_a_single_value_fills_the_selection():
     changes = paste_changes(grid, 1, 2, [["7"]], session.parse_cell, fill=(3, 1))
     assert [(r, v) for _, r, _, v in changes] == [("L2", Decimal("7.00")), ("L3", Decimal("7.00")),
                                                   ("L4", Decimal("7.00"))]
+
+
+@pytest.mark.parametrize("form", ["T01", "T06", "T10", "T03"])
+def test_a_column_or_the_whole_table_copied_and_pasted_in_place_changes_nothing(form):
+    session = Session(sample())
+    grid = FormGrid(session.project, form)
+    c = next(i for i, gc in enumerate(grid.columns) if gc.kind == "value")
+    for left, right in ((c, c), (0, grid.column_count - 1)):
+        block = parse_tsv(copy_block(grid, 0, left, grid.row_count - 1, right))
+        changes = paste_changes(grid, 0, left, block, session.parse_cell)
+        assert all(session.project.get(f, r, col) == v for f, r, col, v in changes)
+
+
+def test_blanks_and_dashes_from_a_sheet_skip_spacer_and_dash_rows():
+    session = Session(sample())
+    grid = FormGrid(session.project, "T10")
+    c = next(i for i, gc in enumerate(grid.columns) if gc.kind == "value")
+    column = [grid.copy_text(r, c) for r in range(grid.row_count)]
+    heading = next(r for r in range(grid.row_count) if grid.cell(r, c).kind == "empty")
+    column[heading] = "——"                              # Excel shows the heading row's "——" or "-"
+    column[grid.locate(("T10", "r12", "c1"))[0]] = "3"
+    changes = paste_changes(grid, 0, c, [[t] for t in column], session.parse_cell)
+    assert ("T10", "r12", "c1", Decimal(3)) in changes
+
+
+def test_a_value_on_a_locked_cell_is_refused_naming_it_as_printed():
+    session = Session(sample())
+    grid = FormGrid(session.project, "T06")
+    r, c = grid.locate(("T06", "30101", "c1"))
+    pad = next(i for i in range(grid.row_count) if grid.row_at(i, c) and grid.row_at(i, c).key == "pad1_0")
+    with pytest.raises(PasteError) as err:
+        paste_changes(grid, pad, c, [["5"]], session.parse_cell)
+    assert str(err.value).startswith("公开06表 人员经费 第28行“决算数”栏不能填数（要粘贴的是“5”）")
+    grid = FormGrid(session.project, "T01")
+    with pytest.raises(PasteError) as err:
+        paste_changes(grid, 0, 2, [["5"], ["五元"]], session.parse_cell)
+    message = str(err.value)
+    assert message.startswith("公开01表 收入“二、政府性基金预算财政拨款收入”行“金额”栏（行次2，栏次1）：“五元”不是金额")
+    assert "c1" not in message and "L2" not in message

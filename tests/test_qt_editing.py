@@ -84,7 +84,7 @@ def test_typing_a_value_that_breaks_the_income_total_is_flagged_and_undo_clears_
     errors = [f for f in panel_findings(window) if f.severity == "error"]
     assert f"错误 {len(errors)}" in window.counts_label.text() and len(errors) >= 1
     assert window.windowTitle().startswith("阳城县司法局 2024年度单位决算公开*")
-    assert window.act_undo.text() == "撤销“修改 公开01表 单元格”(&U)"
+    assert window.act_undo.text() == "撤销“修改 公开01表 收入“五、事业收入”行“金额”栏（行次5，栏次1）”(&U)"
 
     window.act_undo.trigger()
     assert window.session.project.get("T01", "L5", "c1") is None
@@ -164,7 +164,7 @@ def test_autosum_fills_a_blank_total_only(qtbot, window):
     del view
 
 
-def test_code_rows_insert_in_order_with_the_catalogue_name_and_delete_with_children(qtbot, window):
+def test_code_rows_insert_in_order_with_the_catalogue_name_and_delete_with_children(qtbot, window, monkeypatch):
     view = open_form(window, "T02")
     assert view.insert_code_row("2040603")
     codes = [r.code for r in window.session.project.codes("T02")]
@@ -174,7 +174,11 @@ def test_code_rows_insert_in_order_with_the_catalogue_name_and_delete_with_child
     window.session.undo()
     assert "2040603" not in window.session.project.code_names("T02")
     view.setCurrentIndex(view.form_model.index_of(("T02", "210", "c1")))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes))
     assert view.delete_code_rows()
+    assert "其下 4 个下级行（共 5 行）" in asked[0] and "万元" in asked[0]
     assert not [c for c in window.session.project.code_names("T02") if c.startswith("210")]
     assert window.session.history.undo_label == "删除 5 个科目行"
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from disclosure_app import recovery  # noqa: E402
+from disclosure_app.narrative.inputs import input_specs  # noqa: E402
 from disclosure_app.qt.app import build_window, create_app, sample_window  # noqa: E402
 from disclosure_app.qt.form_view import FormView  # noqa: E402
 from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
@@ -253,7 +254,8 @@ def test_narrative_inputs_save_through_the_session_and_text_follows(qtbot, windo
     widget.setPlainText("测试原因")
     widget.committed.emit(widget.toPlainText())
     assert window.session.project.inputs[key] == "测试原因"
-    assert window.session.history.undo_label == f"修改“{key}”"
+    label = next(s.label for s in input_specs(window.session.project) if s.key == key)
+    assert window.session.history.undo_label == f"修改“{label}”" and key not in label
     first = next(iter(page.paragraphs))
     window.session.set_override(first, "手工改写的段落。")
     qtbot.wait(200)                                    # debounced regeneration

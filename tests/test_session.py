@@ -54,7 +54,7 @@ def test_set_cell_text_parses_like_the_grid(session: Session) -> None:
     assert session.project.get("T10", "r12", "c1") == D(2)
     session.set_cell_text("T01", "L1", "c1", "——")
     assert session.project.get("T01", "L1", "c1") is None
-    assert session.history.undo_label == "修改 公开01表 单元格"
+    assert session.history.undo_label == "修改 公开01表 收入“一、一般公共预算财政拨款收入”行“金额”栏（行次1，栏次1）"
 
 
 @pytest.mark.parametrize("form,row,col,text,words", [

@@ -55,6 +55,14 @@ def build_actions(window) -> None:
     m.addActions([window.act_new, window.act_open])
     window.recent_menu = m.addMenu("最近打开(&R)")
     window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    window.import_menu = m.addMenu("导入(&I)")
+    window.act_import_json = _action(window, "导入 JSON（dump 格式）(&J)…", lambda: window.import_file("json"),
+                                     tip="从 disclosure-app dump 导出的 JSON 文件新建项目")
+    window.act_import_xlsx = _action(window, "导入 Excel（本程序导出的 .xlsx）(&X)…",
+                                     lambda: window.import_file("xlsx"), tip="从本程序导出的 Excel 文件新建项目")
+    window.act_import_text = _action(window, "导入公开文本（.txt）(&T)…", lambda: window.import_file("text"),
+                                     tip="从已公开的决算或预算文件（PDF 中提取的文字）新建项目，以便审核")
+    window.import_menu.addActions([window.act_import_json, window.act_import_xlsx, window.act_import_text])
     m.addSeparator()
     m.addActions([window.act_save, window.act_save_as])
     m.addSeparator()

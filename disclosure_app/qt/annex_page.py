@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -71,12 +73,12 @@ class AnnexPage(QSplitter):
         self.list.setAccessibleName("附件列表")
         self.list.currentRowChanged.connect(self._selected)
         lv.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        for text, slot in (("新增", self._add), ("删除", self._delete), ("上移", lambda: self._move(-1)),
-                           ("下移", lambda: self._move(1))):
+        buttons = QGridLayout()           # two by two: the list stays narrow in a small window
+        for i, (text, slot) in enumerate((("新增", self._add), ("删除", self._delete),
+                                          ("上移", lambda: self._move(-1)), ("下移", lambda: self._move(1)))):
             b = QPushButton(text, left)
             b.clicked.connect(slot)
-            buttons.addWidget(b)
+            buttons.addWidget(b, i // 2, i % 2)
         lv.addLayout(buttons)
         self.addWidget(left)
 
@@ -123,7 +125,7 @@ class AnnexPage(QSplitter):
         v.addLayout(self._texts(body, [k for k in TEXT_FIELDS if k not in ("goal", "achieved")]))
         self.addWidget(self.scroll)
         self.setStretchFactor(1, 3)
-        self.setSizes([300, 900])
+        self.setSizes([240, 960])
         self.load()
 
     def _texts(self, body: QWidget, paths) -> QFormLayout:
@@ -152,6 +154,7 @@ class AnnexPage(QSplitter):
             self.list.clear()
             for i, a in enumerate(annexes, start=1):
                 self.list.addItem(f"附件{i}：{a.name or '（未命名项目）'}")
+                self.list.item(i - 1).setToolTip(self.list.item(i - 1).text())     # the list may cut it short
             if annexes:
                 self.list.setCurrentRow(max(0, min(keep, len(annexes) - 1)))
         finally:
@@ -196,6 +199,17 @@ class AnnexPage(QSplitter):
             self._loading = False
 
     # -- edits ----------------------------------------------------------------------------------------
+    def commit_all(self) -> None:
+        """Commit every field and table cell still being edited (before save, export or close)."""
+        for t in self.tables.values():
+            if t.state() == QAbstractItemView.State.EditingState:
+                editor = t.indexWidget(t.currentIndex()) or t.focusWidget()
+                if editor is not None and editor is not t:
+                    t.commitData(editor)
+                    t.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        for path, e in list(self.edits.items()):
+            self._commit(path, e.text() if isinstance(e, QLineEdit) else e.toPlainText())
+
     def _commit(self, path: str, text: str) -> None:
         i = self.index
         if self._loading or i < 0 or i >= len(self.session.project.annexes):

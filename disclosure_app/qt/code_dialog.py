@@ -1,7 +1,9 @@
 """Insert a 类/款/项 row: type a code (or part of a name), pick from the year's catalogue.
 
-The name fills in from 政府收支分类科目 as soon as the code is complete; it stays editable for
-the rare local item the catalogue lacks (the checks then warn about it).
+The name follows the code: it fills in from 政府收支分类科目 as soon as the code is a known
+one, and is cleared when the code changes to one the catalogue lacks — unless the user typed
+the name after the last fill.  It stays editable for the rare local item the catalogue lacks
+(the checks then hint at it); a row is never inserted without a name.
 """
 
 from __future__ import annotations
@@ -62,8 +64,10 @@ class CodeRowDialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.activated[str].connect(self._picked)
         self.code_edit.setCompleter(completer)
+        self._own_name = False           # the user typed the name after the last fill
         self.code_edit.textEdited.connect(self._typed)
-        self.code_edit.editingFinished.connect(self._fill_name)
+        self.code_edit.textChanged.connect(lambda _t: self._fill_name())
+        self.name_edit.textEdited.connect(lambda t: setattr(self, "_own_name", bool(t.strip())))
         form = QFormLayout()
         form.addRow("科目代码(&C)：", self.code_edit)
         form.addRow("科目名称(&N)：", self.name_edit)
@@ -73,8 +77,9 @@ class CodeRowDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
         year_text = f"{self.catalogue.year}年" if self.catalogue else ""
-        self.hint.setText(f"名称按{year_text}{self.kind_name}自动填写；科目行会按代码顺序插入。"
-                          if self.catalogue else "请填写科目名称；科目行会按代码顺序插入。")
+        self.usage = (f"名称按{year_text}{self.kind_name}自动填写；目录中没有的科目请自行填写名称。科目行会按代码顺序插入。"
+                      if self.catalogue else "请填写科目名称；科目行会按代码顺序插入。")
+        self.hint.setText(self.usage)
         self.resize(520, self.sizeHint().height())
         if prefix:
             self.code_edit.setText(prefix)
@@ -94,14 +99,30 @@ class CodeRowDialog(QDialog):
         code, _, name = text.partition(" ")
         self.code_edit.setText(code)
         self.name_edit.setText(name)
+        self._own_name = False
 
     def _fill_name(self) -> None:
+        """The catalogue's name for a known code; no name (unless typed by the user) for another."""
         code = self.code()
-        if self.catalogue is None or not code.isdigit():
-            return
-        name = self.catalogue.name(code)
+        name = self.catalogue.name(code) if self.catalogue is not None and code.isdigit() else None
         if name:
             self.name_edit.setText(name)
+            self._own_name = False
+        elif not self._own_name and self.name_edit.text():
+            self.name_edit.clear()
+
+    def accept(self) -> None:
+        """插入: refused (the dialog stays open) without a code or without a name."""
+        if not self.code():
+            self._refuse("请填写科目代码。", self.code_edit)
+        elif not self.name():
+            self._refuse(f"科目 {self.code()} 不在科目目录中，请填写科目名称。", self.name_edit)
+        else:
+            super().accept()
+
+    def _refuse(self, message: str, field: QLineEdit) -> None:
+        self.hint.setText(f'<span style="color:#c62828">{message}</span> {self.usage}')
+        field.setFocus()
 
     def code(self) -> str:
         return self.code_edit.text().strip().split(" ")[0] if self.code_edit.text().strip() else ""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -274,10 +275,13 @@ class FindingsPanel(QWidget):
             bar.addWidget(box)
         self.form_combo = QComboBox(self)
         self.form_combo.setAccessibleName("按表筛选")
+        self.form_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.form_combo.setMinimumContentsLength(12)
         self.form_combo.addItem("全部表", "")
         for spec in project.profile.forms:
-            self.form_combo.addItem(f"{spec.label} {spec.title_for(project.info.year)}", spec.id)
-        self.form_combo.addItem("单位信息与情况说明", OTHER_FORM)
+            self.form_combo.addItem(form_title(project, spec.id), spec.id)
+        self.form_combo.addItem(form_title(project, OTHER_FORM), OTHER_FORM)
+        self.form_combo.addItem(form_title(project, "annex"), "annex")
         self.form_combo.currentIndexChanged.connect(self._filter_changed)
         bar.addWidget(self.form_combo, 1)
         self.accept_button = QPushButton("接受警告…", self)
@@ -289,7 +293,19 @@ class FindingsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree)
         self.tree.selectionModel().currentChanged.connect(lambda *a: self._update_buttons())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self._update_buttons()
+
+    def relabel(self) -> None:
+        """The year changed: the form list and the group titles show the new titles."""
+        project = self.model.project
+        for i in range(self.form_combo.count()):
+            data = self.form_combo.itemData(i)
+            if data:
+                self.form_combo.setItemText(i, form_title(project, data))
+        self.model.rebuild()
+        self._restore_expansion()
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
@@ -317,6 +333,30 @@ class FindingsPanel(QWidget):
     def _update_buttons(self) -> None:
         f = self.current_finding()
         self.accept_button.setEnabled(f is not None and f.severity == WARNING)
+        self.accept_button.setText("修改接受说明…" if f is not None and f.accepted_note else "接受警告…")
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        f = self.model.node(index).finding if index.isValid() else None
+        if f is None:
+            return
+        self.tree.setCurrentIndex(index)
+        self.menu_for(f).exec(self.tree.viewport().mapToGlobal(pos))
+
+    def menu_for(self, f: Finding) -> QMenu:
+        """The context menu of a finding: jump to it; accept, re-word or withdraw a warning."""
+        menu = QMenu(self)
+        menu.addAction("转到单元格", lambda: self.activated.emit(f))
+        if f.severity == WARNING:
+            menu.addAction("修改接受说明…" if f.accepted_note else "接受警告…", self.accept_selected)
+            if f.accepted_note:
+                menu.addAction("撤回接受", lambda: self.withdraw(f))
+        return menu
+
+    def withdraw(self, f: Finding) -> None:
+        """Take back the acceptance of a warning (it counts as an open warning again)."""
+        if f.accepted_note:
+            self.acceptRequested.emit(f, "")
 
     def _double_clicked(self, index: QModelIndex) -> None:
         f = self.model.node(index).finding
@@ -328,6 +368,7 @@ class FindingsPanel(QWidget):
         if f is None or f.severity != WARNING:
             return
         note, ok = QInputDialog.getMultiLineText(
-            self, "接受警告", f"{f.message}\n\n请写明接受该警告的理由（将随校验报告一并列出）：", f.accepted_note or "")
-        if ok and note.strip():
+            self, "接受警告", f"{f.message}\n\n请写明接受该警告的理由（将随校验报告一并列出）"
+            + ("；清空说明即撤回接受" if f.accepted_note else "") + "：", f.accepted_note or "")
+        if ok and (note.strip() or f.accepted_note):
             self.acceptRequested.emit(f, note.strip())

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..grid import CODE, DASHED, LINE, NAME, VALUE, FormGrid
 from ..model import CellKey
-from ..rules.findings import ERROR, INFO, WARNING
+from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding
 from ..session import EditError, Session
 
 _ROOT = QModelIndex()              # the invisible root, as a default argument
@@ -157,6 +157,12 @@ class FormTableModel(QAbstractTableModel):
         self.grid.refresh()
         self.endResetModel()
 
+    def relabel(self) -> None:
+        """The year or the department's name changed: headers and labels printed with them follow."""
+        self.beginResetModel()
+        self.grid = FormGrid(self.session.project, self.form_id)
+        self.endResetModel()
+
     def set_markers(self, markers: dict[CellKey, Marker]) -> None:
         """New findings: repaint only the cells whose marker changed."""
         if markers == self.markers:
@@ -175,4 +181,23 @@ class FormTableModel(QAbstractTableModel):
         return self.index(*pos) if pos is not None else QModelIndex()
 
 
-__all__ = ["FormTableModel", "Marker", "MARKER_ROLE", "KEY_ROLE", "SEVERITY_COLOUR"]
+def finding_markers(findings: list[Finding]) -> dict[str, dict[CellKey, Marker]]:
+    """Per form, the marked cells: each finding marks its first cell in every form it concerns."""
+    found: dict[CellKey, list[Finding]] = {}
+    for f in findings:
+        seen: set[str] = set()
+        for c in f.cells:
+            if c.form not in seen:
+                seen.add(c.form)
+                found.setdefault((c.form, c.row, c.column), []).append(f)
+    out: dict[str, dict[CellKey, Marker]] = {}
+    for key, fs in found.items():
+        worst = min(fs, key=lambda f: SEVERITY_ORDER[f.severity]).severity
+        messages = tuple(f"{SEVERITY_ZH[f.severity]}：{f.message}"
+                         + (f"（已接受：{f.accepted_note}）" if f.accepted_note else "") for f in fs)
+        accepted = all(f.accepted_note for f in fs)
+        out.setdefault(key[0], {})[key] = Marker(worst, messages, accepted)
+    return out
+
+
+__all__ = ["FormTableModel", "Marker", "finding_markers", "MARKER_ROLE", "KEY_ROLE", "SEVERITY_COLOUR"]

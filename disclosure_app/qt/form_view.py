@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..clipboard import PasteError, copy_block, parse_tsv, paste_changes
-from ..grid import CODE, LABEL, LINE, NAME, VALUE, autosum_changes
+from ..grid import CODE, LABEL, LINE, NAME, autosum_changes
 from ..model import CellKey
-from ..session import EditError, Session
+from ..session import Session
+from .code_rows import CodeRowCommands
 from .form_model import MARKER_ROLE, FormTableModel
 from .header import FormHeader
 
@@ -52,6 +53,15 @@ class CellDelegate(QStyledItemDelegate):
                                       QPoint(r.right(), r.top() + size)]))
         painter.restore()
 
+    def helpEvent(self, event, view, option, index) -> bool:
+        """A label cut short by its column shows its whole text as a tooltip."""
+        if event.type() == QEvent.Type.ToolTip and index.data(Qt.ItemDataRole.ToolTipRole) is None:
+            text = view.elided_label(index) if isinstance(view, FormView) else None
+            if text:
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
@@ -67,7 +77,7 @@ class CellDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
-class FormView(QTableView):
+class FormView(CodeRowCommands, QTableView):
     """One form on screen; ``message`` feeds the status bar, ``refused`` a warning box."""
 
     message = Signal(str)
@@ -101,6 +111,33 @@ class FormView(QTableView):
     @property
     def grid(self):
         return self.form_model.grid
+
+    def relabel(self) -> None:
+        """Headers and labels again from the project (the year or the name changed)."""
+        current = self.currentIndex()
+        self.form_model.relabel()
+        self.header.set_cells(self.grid.header, self.grid.header_rows)
+        self.setAccessibleName(f"{self.grid.spec.label} {self.grid.spec.title}")
+        if current.isValid():
+            self.setCurrentIndex(self.form_model.index(current.row(), current.column()))
+
+    def elided_label(self, index) -> str | None:
+        """The whole text of a label or name cell too long for its column, else ``None``."""
+        if not index.isValid() or self.grid.cell(index.row(), index.column()).kind not in (LABEL, NAME):
+            return None
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if self.fontMetrics().horizontalAdvance(text) + 12 <= self.columnWidth(index.column()):
+            return None
+        return text.strip()
+
+    def commit_all(self) -> None:
+        """Commit the cell being edited, if any (before save, export, undo or close)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex()) or self.focusWidget()
+        if editor is not None and editor is not self:
+            self.commitData(editor)
+            self.closeEditor(editor, _HINT.NoHint)
 
     # -- layout -------------------------------------------------------------------------------
     def fit_columns(self) -> None:
@@ -191,8 +228,22 @@ class FormView(QTableView):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor, hint) -> None:
-        """Enter commits and moves down, Tab right, Shift+Tab left — without opening the next editor."""
+        """Enter commits and moves down, Tab right, Shift+Tab left — without opening the next editor.
+
+        Text that could not be read as a number stays in the cell's editor (reopened at once)
+        so the user corrects it instead of typing it again; the reason is in the tooltip."""
         failed, self._edit_failed = self._edit_failed, False
+        if failed and hint in (_HINT.SubmitModelCache, _HINT.EditNextItem, _HINT.EditPreviousItem):
+            index = self.currentIndex()
+            text = editor.text() if isinstance(editor, QLineEdit) else None
+            super().closeEditor(editor, _HINT.NoHint)
+            if text is not None and index.isValid():
+                self.edit(index)
+                reopened = self.indexWidget(index)
+                if isinstance(reopened, QLineEdit):
+                    reopened.setText(text)
+                    reopened.selectAll()         # retype at once, or press an arrow key to correct
+            return
         if hint == _HINT.SubmitModelCache:
             super().closeEditor(editor, _HINT.NoHint)
             if not failed:
@@ -260,79 +311,6 @@ class FormView(QTableView):
         self.select_keys([(f, r, c) for f, r, c, _ in changes])
         self.message.emit(f"已自动求和 {len(changes)} 个空白合计单元格")
         return len(changes)
-
-    @property
-    def coded(self) -> bool:
-        return self.grid.coded
-
-    def selected_codes(self) -> list[str]:
-        rows = {r for r, _ in self.selected_cells()} or ({self.currentIndex().row()} if self.currentIndex().isValid()
-                                                          else set())
-        return [c for r in sorted(rows) if (c := self.grid.code_at(r))]
-
-    def insert_code_row(self, code: str | None = None, name: str | None = None) -> bool:
-        """Insert a 类/款/项 row (or a unit/project record); without ``code`` the user is asked."""
-        if not self.coded:
-            self.refused.emit(f"{self.grid.spec.label}的行是固定的，只有科目表可以插入科目行")
-            return False
-        scheme = self.grid.spec.coded.scheme if self.grid.spec.coded else "function"
-        current = self.selected_codes()
-        if scheme == "records":
-            return self._insert_record(current[0] if current else None)
-        if code is None:
-            from .code_dialog import CodeRowDialog
-            dlg = CodeRowDialog(self.session.project.info.year, current[0] if current else "", self, scheme)
-            if not dlg.exec():
-                return False
-            code, name = dlg.code(), dlg.name()
-        try:
-            pos = self.session.insert_code_row(self.form_id, code, name or None)
-        except EditError as exc:
-            self.refused.emit(str(exc))
-            return False
-        self._select_row(pos)
-        self.message.emit(f"已插入科目 {code}")
-        return True
-
-    def _insert_record(self, after: str | None) -> bool:
-        from .code_dialog import RecordDialog
-        dlg = RecordDialog(self, project_default=True)
-        if not dlg.exec():
-            return False
-        try:
-            key = self.session.insert_record(self.form_id, dlg.kind(), dlg.name(), after)
-        except EditError as exc:
-            self.refused.emit(str(exc))
-            return False
-        codes = [r.code for r in self.session.project.codes(self.form_id)]
-        self._select_row(codes.index(key))
-        self.message.emit(f"已插入“{dlg.name()}”")
-        return True
-
-    def _select_row(self, pos: int) -> None:
-        fixed = len(self.grid.spec.panels[0].rows)
-        col = next(i for i, gc in enumerate(self.grid.columns) if gc.kind == VALUE)
-        self.setCurrentIndex(self.form_model.index(fixed + pos, col))
-
-    def delete_code_rows(self) -> bool:
-        """Delete the selected rows with the rows below them (款/项, a unit's projects), one undo step."""
-        chosen = self.selected_codes()
-        if not chosen:
-            self.refused.emit("请先选择要删除的科目行（合计行不能删除）")
-            return False
-        doomed = self.session.with_descendants(self.form_id, chosen)
-        self.session.delete_code_rows(self.form_id, doomed)
-        self.message.emit(f"已删除 {len(doomed)} 行")
-        return True
-
-    def sort_code_rows(self) -> bool:
-        try:
-            changed = self.session.sort_code_rows(self.form_id)
-        except EditError as exc:
-            self.refused.emit(str(exc))
-            return False
-        self.message.emit("已按代码排序科目" if changed else "科目已按代码排列")
-        return changed
 
     def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)

@@ -111,8 +111,10 @@ class InfoPage(QScrollArea):
             self.load()
 
     def commit_all(self) -> None:
-        """Commit fields still being edited (before saving or exporting)."""
+        """Commit fields still being edited (before saving, exporting or closing)."""
         self._commit("name", self.name.text().strip())
         self._commit("code", self.code.text().strip())
+        self.year.interpretText()            # digits typed into the spin box, not yet taken
+        self._commit("year", self.year.value())
         self._commit("duties", self.duties.toPlainText())
         self._commit("organisation", self.organisation.toPlainText())

@@ -15,51 +15,41 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTreeWidget,
-    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
-from ..model import CellKey
 from ..recovery import RecoverySlot
-from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding, counts
+from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, counts
 from ..session import EditError, Session
 from .actions import build_actions
 from .annex_page import AnnexPage
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
-from .form_model import SEVERITY_COLOUR, Marker
+from .form_model import SEVERITY_COLOUR, Marker, finding_markers
+from .form_note import FormNoteStrip
 from .form_view import FormView
+from .importing import ImportMixin
 from .info_page import InfoPage
 from .narrative_page import GlossaryPage, NarrativePage
+from .navigator import (
+    ATTACHMENTS,
+    GLOSSARY,
+    INFO_PAGE,
+    NARRATIVE,
+    NAV_MIN_WIDTH,
+    NavigatorMixin,
+)
 
 APP_NAME = "预决算公开编制"
 AUTOSAVE_MS = 3 * 60 * 1000
 SLOW_CHECKS_MS = 150          # the narrative checks run when typing pauses this long
-INFO_PAGE, NARRATIVE, GLOSSARY, ATTACHMENTS = "info", "narrative", "glossary", "attachments"
+__all__ = ["APP_NAME", "MainWindow", "finding_markers", "INFO_PAGE", "NARRATIVE", "GLOSSARY", "ATTACHMENTS"]
 
 
-def finding_markers(findings: list[Finding]) -> dict[str, dict[CellKey, Marker]]:
-    """Per form, the marked cells: each finding marks its first cell in every form it concerns."""
-    found: dict[CellKey, list[Finding]] = {}
-    for f in findings:
-        seen: set[str] = set()
-        for c in f.cells:
-            if c.form not in seen:
-                seen.add(c.form)
-                found.setdefault((c.form, c.row, c.column), []).append(f)
-    out: dict[str, dict[CellKey, Marker]] = {}
-    for key, fs in found.items():
-        worst = min(fs, key=lambda f: SEVERITY_ORDER[f.severity]).severity
-        messages = tuple(f"{SEVERITY_ZH[f.severity]}：{f.message}"
-                         + (f"（已接受：{f.accepted_note}）" if f.accepted_note else "") for f in fs)
-        accepted = all(f.accepted_note for f in fs)
-        out.setdefault(key[0], {})[key] = Marker(worst, messages, accepted)
-    return out
-
-
-class MainWindow(FileMixin, QMainWindow):
+class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
     """Navigator, editor pages and the docked validation panel over one session."""
 
     def __init__(self, session: Session | None = None, *, lock: ProjectLock | None = None,
@@ -72,20 +62,31 @@ class MainWindow(FileMixin, QMainWindow):
         self.recovery = RecoverySlot()
         self.pages: dict[str, QWidget] = {}
         self._findings: list[Finding] | None = None
-        self._markers: dict[str, dict[CellKey, Marker]] = {}
+        self._markers: dict[str, dict[tuple[str, str, str], Marker]] = {}
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.nav = QTreeWidget(self)
         self.nav.setHeaderHidden(True)
         self.nav.setAccessibleName("文档结构")
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.setMinimumWidth(NAV_MIN_WIDTH)      # long titles are elided, the tooltip has them whole
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget(self)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.nav)
-        split.addWidget(self.stack)
-        split.setStretchFactor(1, 1)
-        split.setSizes([360, 1040])
-        self.setCentralWidget(split)
+        self.editor_area = QWidget(self)
+        editor_layout = QVBoxLayout(self.editor_area)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(0)
+        editor_layout.addWidget(self.stack, 1)
+        self.note_strip: FormNoteStrip | None = None
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.nav)
+        self.split.addWidget(self.editor_area)
+        self.split.setStretchFactor(1, 1)
+        self.split.setCollapsible(0, False)
+        self.split.splitterMoved.connect(self._split_moved)
+        self._nav_width = 360
+        self._auto_layout = True            # sizes follow the window until the user drags a divider
+        self.setCentralWidget(self.split)
         self.dock = QDockWidget("校验结果", self)
         self.dock.setObjectName("FindingsDock")
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -141,72 +142,17 @@ class MainWindow(FileMixin, QMainWindow):
         self.dock.setWidget(self.panel)
         if old is not None:
             old.deleteLater()
+        if self.note_strip is not None:
+            self.note_strip.deleteLater()
+        self.note_strip = FormNoteStrip(session, self.editor_area)
+        self.note_strip.failed.connect(lambda m: warn(self, "空表说明", m))
+        self.editor_area.layout().addWidget(self.note_strip)
         self._fill_nav()
         self.refresh_findings()
         self.update_history()
         self.update_title()
         first = session.project.profile.forms[0].id if session.project.profile.forms else INFO_PAGE
         self.show_page(first)
-
-    def _fill_nav(self) -> None:
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        self.nav_items: dict[str, QTreeWidgetItem] = {}
-
-        def add(parent, key: str | None, text: str) -> QTreeWidgetItem:
-            item = QTreeWidgetItem([text])
-            item.setData(0, Qt.ItemDataRole.UserRole, key)
-            (parent.addChild(item) if parent is not None else self.nav.addTopLevelItem(item))
-            if key:
-                self.nav_items[key] = item
-            return item
-        project = self.session.project
-        titles = self.part_titles()
-        for part in titles:
-            if part == "tables":
-                tables = add(None, None, titles[part])
-                for spec in project.profile.forms:
-                    add(tables, spec.id, f"{spec.label.removesuffix('表')} {spec.title_for(project.info.year)}")
-            else:
-                add(None, {"overview": INFO_PAGE, "narrative": NARRATIVE, "glossary": GLOSSARY,
-                           "annex": ATTACHMENTS}[part], titles[part])
-        self.nav.expandAll()
-        self.nav.blockSignals(False)
-        # wide enough for the longest form title: the navigator never cuts a name short
-        fm = self.nav.fontMetrics()
-        widest = max(fm.horizontalAdvance(item.text(0)) for item in self.nav_items.values())
-        self.nav.setMinimumWidth(min(widest + 2 * self.nav.indentation() + 24, 420))
-        for item in self.nav_items.values():
-            item.setToolTip(0, item.text(0))
-
-    def part_titles(self) -> dict[str, str]:
-        """The document's parts in the profile's printed order, titled as printed."""
-        project = self.session.project
-        year = project.info.year
-        narrative_first = bool(project.profile.options.get("narrative_first"))
-        order = (("overview", "narrative", "glossary", "tables", "annex") if narrative_first
-                 else ("overview", "tables", "narrative", "glossary", "annex"))
-        names = {"overview": "封面与概况", "tables": f"{year}年决算表" if project.kind == "final" else "表格",
-                 "narrative": "情况说明", "glossary": "名词解释", "annex": "附件"}
-        printed: list[str] = []
-        try:
-            from ..narrative.generate import build_text
-            printed = [t.replace("{year}", str(year)) for t in build_text(project).parts]
-        except Exception:  # noqa: BLE001 — a profile without templates keeps the plain titles
-            printed = []
-        numbers = ("第一部分", "第二部分", "第三部分", "第四部分", "第五部分")
-        out = {}
-        for i, part in enumerate(order):
-            title = printed[i] if i < len(printed) and printed[i] else f"{numbers[i]} {names[part]}"
-            if part == "overview":
-                title = f"{title.split(' ')[0]} 封面与概况"
-            out[part] = title
-        return out
-
-    def _nav_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
-        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-        if key:
-            self.show_page(key)
 
     def page(self, key: str) -> QWidget:
         """The page of a part (created the first time it is needed)."""
@@ -244,6 +190,8 @@ class MainWindow(FileMixin, QMainWindow):
             self.nav.setCurrentItem(item)
             self.nav.blockSignals(False)
         is_form = isinstance(w, FormView)
+        if self.note_strip is not None:
+            self.note_strip.set_form(key if is_form else None)
         for a in (self.act_copy, self.act_paste, self.act_clear, self.act_autosum):
             a.setEnabled(is_form)
         for a in (self.act_insert, self.act_delete):
@@ -274,10 +222,15 @@ class MainWindow(FileMixin, QMainWindow):
             page = self.pages.get(ATTACHMENTS)
             if isinstance(page, AnnexPage):
                 page.load()
+        elif event == "notes":
+            if self.note_strip is not None and self.note_strip.form_id == payload:
+                self.note_strip.load()
         elif event == "info":
             page = self.pages.get(INFO_PAGE)
             if isinstance(page, InfoPage):
                 page.load()
+            if payload in ("year", "name"):
+                self.relabel()
             self.update_title()
         if event in ("history", "saved"):
             self.update_history()
@@ -332,7 +285,10 @@ class MainWindow(FileMixin, QMainWindow):
         view = self.show_page(form)
         assert isinstance(view, FormView)
         view.select_keys([(c.form, c.row, c.column) for c in f.cells])
-        view.setFocus()
+        if f.rule == "E01" and self.note_strip is not None:     # an empty form without its 空表说明
+            self.note_strip.edit.setFocus()
+        else:
+            view.setFocus()
         self.status(f.message)
 
     def focus_findings(self) -> None:
@@ -340,10 +296,13 @@ class MainWindow(FileMixin, QMainWindow):
         self.panel.tree.setFocus()
 
     def _accept_warning(self, f: Finding, note: str) -> None:
+        """Accept a warning with ``note``; an empty note withdraws the acceptance."""
         try:
             self.session.accept_warning(f.key, note)
         except EditError as exc:
             warn(self, "接受警告", str(exc))
+            return
+        self.status("已接受警告" if note else "已撤回对该警告的接受")
 
     def _refused(self, message: str) -> None:
         self.status(message)
@@ -405,16 +364,16 @@ class MainWindow(FileMixin, QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def commit_pending(self) -> None:
-        """Commit edits still open in a field (before save, export, undo or close)."""
-        view = self.current_view()
-        if view is not None and view.state() == view.State.EditingState:
-            editor = view.indexWidget(view.currentIndex()) or view.focusWidget()
-            if editor is not None and editor is not view:
-                view.commitData(editor)
-                view.closeEditor(editor, view.itemDelegate().EndEditHint.NoHint)
-        page = self.pages.get(INFO_PAGE)
-        if isinstance(page, InfoPage):
-            page.commit_all()
+        """Commit edits still open in any field of any page (before save, export, undo or close).
+
+        Every page with editors that commit on leaving them has ``commit_all()``; so has the
+        空表说明 strip.  An uncommitted edit thus counts as unsaved and is never lost."""
+        for page in list(self.pages.values()):
+            commit = getattr(page, "commit_all", None)
+            if commit is not None:
+                commit()
+        if self.note_strip is not None:
+            self.note_strip.commit_all()
         self.flush_slow_checks()
 
     def closeEvent(self, event) -> None:

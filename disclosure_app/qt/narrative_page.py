@@ -115,10 +115,13 @@ class NarrativePage(QSplitter):
         self.doc = None
         self.input_area = QScrollArea(self)
         self.input_area.setWidgetResizable(True)
+        self.input_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text_area = QScrollArea(self)
         self.text_area.setWidgetResizable(True)
         self.addWidget(self.input_area)
         self.addWidget(self.text_area)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
         self.setSizes([480, 720])
         if self.generator is None:
             note = QLabel("情况说明生成模块尚未安装，暂时不能在此编辑情况说明。", self)
@@ -158,7 +161,9 @@ class NarrativePage(QSplitter):
             self._input_keys = keys
             body = QWidget()
             layout = QVBoxLayout(body)
-            layout.addWidget(QLabel("<b>需要填写的内容</b>（表格里没有的：原因、用途、上年数、数量等）"))
+            heading = QLabel("<b>需要填写的内容</b>（表格里没有的：原因、用途、上年数、数量等）")
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
             form = QFormLayout()
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)     # long labels above their field
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -172,7 +177,10 @@ class NarrativePage(QSplitter):
                     form.addRow(QLabel(f"<b>{section_title(section)}</b>"))
                 w = self._input_widget(s)
                 self.inputs[s.key] = w
-                form.addRow(("* " if s.required else "") + s.label + "：", w)
+                label = QLabel(("* " if s.required else "") + s.label + "：")
+                label.setWordWrap(True)             # a long label wraps: the column never scrolls sideways
+                label.setBuddy(w)
+                form.addRow(label, w)
             self.input_area.setWidget(body)
         values = self.session.project.inputs
         for key, w in self.inputs.items():
@@ -198,6 +206,11 @@ class NarrativePage(QSplitter):
         w.setAccessibleName(spec.label)
         w.setToolTip(spec.hint or spec.label)
         return w
+
+    def commit_all(self) -> None:
+        """Commit every input as it stands (a field still being typed in, before save or close)."""
+        for key, w in list(self.inputs.items()):
+            self._commit(key, w.text() if isinstance(w, QLineEdit) else w.toPlainText())
 
     def _commit(self, key: str, text: str) -> None:
         if self.session.project.inputs.get(key, "") == text.strip():
