@@ -5,8 +5,13 @@ table delegates, the CLI ``set`` command, the importers, the narrative and the e
 
 Parsing policy (documented in docs/project-format.md):
 - blank, "-", "—", "——" mean an empty cell (``None``);
-- "1,199.89", "1，199.89", full-width digits "１１９９．８９" and a trailing "万元" are accepted;
-  a trailing "元" ("5000元") is refused, as the tables are in 万元 and the unit is never guessed;
+- "1,199.89", "1，199.89", full-width digits "１１９９．８９" and a trailing "万元" or "万" are
+  accepted; a trailing "元" ("5000元") is refused, as the tables are in 万元 and the unit is never
+  guessed;
+- the minus may be "-", the full-width "－" or the typographic "−" (U+2212); "-0" is 0;
+- only the digits 0–9 (ASCII or full-width) count: other scripts' digits, "NaN", "Infinity" and
+  exponents ("1e3") are refused;
+- |amount| must be below 10^12 万元 (:data:`MAX_AMOUNT`): anything larger is a typing slip;
 - more than two decimals are rounded ROUND_HALF_UP to two, and a notice says so
   (amounts copied from Excel often carry float residue such as 1199.8900000001);
 - anything else is refused with a Chinese message naming the text.
@@ -21,8 +26,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 _BLANKS = {"", "-", "—", "——", "–", "－"}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋\u2212", "0123456789.,-+-")
+# [0-9], not \d: \d also matches other scripts' digits ("٣"), which Decimal would accept
+_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+MAX_AMOUNT = Decimal(10) ** 12          # 万元; a larger figure is a typing or paste slip
 
 
 class AmountError(ValueError):
@@ -35,14 +42,17 @@ class Parsed:
     notice: str | None = None
 
 
-_GROUPED = re.compile(r"^[+-]?\(?\d{1,3}(,\d{3})+(\.\d*)?\)?(元|辆|台|套|个)?$")
+_GROUPED = re.compile(r"^[+-]?\(?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?\)?(元|辆|台|套|个)?$")
+_EXPONENT = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+$")
 
 
 def _normalise(text: str) -> str:
     s = str(text).translate(_FULLWIDTH).strip()
     s = s.replace("\u3000", "").replace(" ", "").replace("\t", "").replace("，", ",")
-    if s.endswith("万元"):
-        s = s[:-2]
+    for unit in ("万元", "万"):
+        if s.endswith(unit) and len(s) > len(unit):
+            s = s[: -len(unit)]
+            break
     if "," in s and not _GROUPED.match(s):
         # "2,5" or "1,19,9.89" are not thousands groups: refuse rather than read 25 or 1199.89
         raise AmountError(f"“{str(text).strip()}”中的逗号位置不对：千分位应每三位一组，如 1,199.89")
@@ -64,13 +74,20 @@ def parse_amount(text: str | None) -> Parsed:
         # "5000元" read as 5000 万元 would be 10 000 times too large: never guess the unit
         raise AmountError(f"“{raw.strip()}”的单位是元，表中金额单位为万元：请换算为万元后输入"
                           f"（如 5000元 输入 0.50）")
+    if _EXPONENT.match(s):
+        raise AmountError(f"“{raw.strip()}”不是金额：不接受科学计数法，请写出完整的数字（单位万元），如 1000.00")
     if not _NUMBER.match(s):
         raise AmountError(f"“{raw.strip()}”不是金额：请输入数字（单位万元，最多两位小数），如 1,199.89")
     try:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - regex guards this
         raise AmountError(f"“{raw.strip()}”不是金额") from exc
+    if abs(value) >= MAX_AMOUNT:
+        raise AmountError(f"“{raw.strip()}”超出金额上限：金额的绝对值应小于 {MAX_AMOUNT:,} 万元，"
+                          f"请核对是否多输了数字或把元当成了万元")
     rounded = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)          # "-0" and "-0.001" are stored as 0.00, never as -0.00
     notice = None
     if rounded != value:
         notice = f"“{raw.strip()}”超过两位小数，已按四舍五入计为 {format_amount(rounded, blank_zero=False)}"
@@ -88,7 +105,7 @@ def parse_count(text: str | None) -> Parsed:
             s = s[: -len(unit)]
     if s in _BLANKS:
         return Parsed(None)
-    if not re.fullmatch(r"\d+(\.0*)?", s):
+    if not re.fullmatch(r"[0-9]+(\.0*)?", s):
         raise AmountError(f"“{raw.strip()}”不是数量：请输入不小于 0 的整数，如 2")
     return Parsed(Decimal(int(Decimal(s))))
 

@@ -43,6 +43,13 @@ class Catalogue:
     year: int
     source: str
     names: Mapping[str, str] = field(hash=False, repr=False)
+    # 类/款 whose every child is catalogued: an unknown code under one is a real warning
+    complete_families: frozenset[str] = field(default=frozenset(), hash=False, repr=False)
+
+    def covers(self, code: str) -> bool:
+        """Whether ``code`` lies under a family the catalogue lists completely (so it must be known)."""
+        code = code.strip()
+        return any(code.startswith(f) and len(code) > len(f) for f in self.complete_families)
 
     def name(self, code: str) -> str | None:
         """The catalogue name of ``code``, or ``None`` when the code is not in the catalogue."""
@@ -158,4 +165,7 @@ def _load(path: Path, kind: str, year: int) -> Catalogue:
             raise CatalogueError(f"{where}（{code}）缺少上级科目 {code[:-2]}。")
         names[code] = name.strip()
         previous = code
-    return Catalogue(kind, year, str(data.get("source", "")), MappingProxyType(names))
+    families = data.get("complete_families", [])
+    if not isinstance(families, list) or not all(isinstance(f, str) and f in names for f in families):
+        raise CatalogueError(f"{label}格式错误：complete_families 应为目录中已有的类、款编码列表。")
+    return Catalogue(kind, year, str(data.get("source", "")), MappingProxyType(names), frozenset(families))

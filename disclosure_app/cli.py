@@ -1,14 +1,17 @@
 """Command line: the scriptable mirror of the GUI.
 
     disclosure-app [PROJECT]                      open the main window (on the sample if none)
-    disclosure-app sample final|budget PATH       write a bundled sample project
+    disclosure-app sample final|budget PATH [--force]   write a bundled sample project
     disclosure-app validate PATH [--json]         findings; exit 0 clean, 1 错误, 2 unreadable
-    disclosure-app dump PATH [--out JSON]         the project as documented JSON
-    disclosure-app load JSON --out PATH           a project from that JSON
+    disclosure-app dump PATH [--out JSON [--force]]     the project as documented JSON
+    disclosure-app load JSON --out PATH [--force] a project from that JSON
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
-    disclosure-app import-xlsx FILE --out PATH    read our own Excel back into a project
-    disclosure-app import-text FILE.txt --out PATH [--profile ID]  a published document's text
+    disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
+    disclosure-app import-text FILE.txt --out PATH [--force] [--profile ID]  a published document's text
+
+A command never overwrites an existing file without ``--force``, never its own input, and never
+a project a window has open (the project lock of :mod:`disclosure_app.filelock`).
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
+from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, unknown_command
+from .cli_args import build_parser as _build_parser
+from .oserrors import os_message
 from .rules.findings import ERROR, SEVERITY_ZH, counts
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 class CliError(Exception):
@@ -53,6 +59,55 @@ def _save(project, path: str) -> None:
         raise CliError(str(exc)) from None
 
 
+@contextmanager
+def _locked(path: str | os.PathLike) -> Iterator[None]:
+    """Hold the project's lock while writing it: never under a window that has it open."""
+    from .filelock import ProjectLock, ProjectLockedError
+    lock = ProjectLock(path)
+    try:
+        lock.acquire()            # False (no lock possible) in a read-only folder: saving fails there
+    except ProjectLockedError as exc:
+        raise CliError(f"{exc}文件未被改动。") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _check_out(out: str, force: bool, *sources: str) -> Path:
+    """Refuse to overwrite an input, or an existing file without ``--force``."""
+    target = Path(out)
+    for src in sources:
+        if _same_file(target, Path(src)) or target.resolve() == Path(src).resolve():
+            raise CliError(f"--out“{target}”就是输入文件本身，不能覆盖它（--force 也不行）。请换一个输出文件名")
+    if target.is_dir():
+        raise CliError(f"--out“{target}”是文件夹，请给出文件路径，如 {target / ('项目' + _suffix())}")
+    if target.exists() and not force:
+        raise CliError(f"“{target}”已存在，未覆盖。如确需覆盖，请加 --force")
+    return target
+
+
+def _suffix() -> str:
+    from .store.sqlite import SUFFIX
+    return SUFFIX
+
+
+def _read_text(path: str, what: str, gbk: bool = False) -> str:
+    """A text file as Windows tools save it (see :mod:`disclosure_app.textfiles`)."""
+    from .textfiles import TextFileError, read_text_file
+    try:
+        return read_text_file(path, what, gbk)
+    except TextFileError as exc:
+        raise CliError(str(exc)) from None
+
+
 def sample_project(kind: str = "final"):
     """The bundled sample project (seed publication data) as a Project."""
     from .paths import resource
@@ -65,10 +120,10 @@ def sample_project(kind: str = "final"):
 
 
 def cmd_sample(args) -> int:
-    target = Path(args.path)
-    if target.exists() and not args.force:
-        raise CliError(f"“{target}”已存在，未覆盖。如确需覆盖，请加 --force")
-    _save(sample_project(args.kind), str(target))
+    target = _check_out(args.path, args.force)
+    project = sample_project(args.kind)
+    with _locked(target):
+        _save(project, str(target))
     _out(f"已写入样例项目：{target}")
     return EXIT_OK
 
@@ -106,56 +161,57 @@ def cmd_validate(args) -> int:
 
 def cmd_dump(args) -> int:
     from .store import dumps
+    target = _check_out(args.out, args.force, args.path) if args.out else None
     text = dumps(_open(args.path))
-    if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"无法写入“{args.out}”：{exc.strerror or exc}。请检查路径和写入权限") from None
-    else:
+    if target is None:
         sys.stdout.write(text)
+        return EXIT_OK
+    with _locked(target):      # --force onto a project a window has open: refused like any write
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(os_message(exc, "无法写入", target)) from None
     return EXIT_OK
 
 
 def cmd_load(args) -> int:
     from .store import ProjectFileError, loads
-    src = Path(args.json)
-    try:
-        text = src.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"无法读取“{src}”：{getattr(exc, 'strerror', None) or exc}") from None
+    target = _check_out(args.out, args.force, args.json)
+    text = _read_text(args.json, "JSON 文件")
     notices: list[str] = []
     try:
-        project = loads(text, f"“{src.name}”", notices)
+        project = loads(text, f"“{Path(args.json).name}”", notices)
     except ProjectFileError as exc:
         raise CliError(str(exc)) from None
     for n in notices:
         _out(f"注意：{n}")
-    _save(project, args.out)
-    _out(f"已生成项目：{args.out}")
+    with _locked(target):
+        _save(project, str(target))
+    _out(f"已生成项目：{target}")
     return EXIT_OK
 
 
 def cmd_set(args) -> int:
     from .session import EditError, Session
-    project = _open(args.path)
-    session = Session(project, args.path)
-    try:
-        project.form(args.form)
-    except KeyError:
-        forms = "、".join(f.id for f in project.profile.forms)
-        raise CliError(f"没有表“{args.form}”，可用的有：{forms}", EXIT_FINDINGS) from None
-    try:
-        notice = session.set_cell_text(args.form, args.row, args.column, args.value)
-    except EditError as exc:
-        raise CliError(f"{exc}。文件未被改动", EXIT_FINDINGS) from None
-    if notice:
-        _out(f"注意：{notice}")
-    from .store import ProjectFileError
-    try:
-        session.save()
-    except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
+    with _locked(args.path):
+        project = _open(args.path)
+        session = Session(project, args.path)
+        try:
+            project.form(args.form)
+        except KeyError:
+            forms = "、".join(f.id for f in project.profile.forms)
+            raise CliError(f"没有表“{args.form}”，可用的有：{forms}", EXIT_FINDINGS) from None
+        try:
+            notice = session.set_cell_text(args.form, args.row, args.column, args.value)
+        except EditError as exc:
+            raise CliError(f"{exc}。文件未被改动", EXIT_FINDINGS) from None
+        if notice:
+            _out(f"注意：{notice}")
+        from .store import ProjectFileError
+        try:
+            session.save()
+        except ProjectFileError as exc:
+            raise CliError(str(exc)) from None
     c = counts(_all_findings(project))
     _out(f"已保存。当前共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
     return EXIT_OK
@@ -177,39 +233,34 @@ def cmd_export(args) -> int:
 
 def cmd_import_xlsx(args) -> int:
     from .importers.xlsx import ImportError_, read_xlsx
+    target = _check_out(args.out, args.force, args.file)
+    notices: list[str] = []
     try:
-        project = read_xlsx(Path(args.file))
+        project = read_xlsx(Path(args.file), notices)
     except ImportError_ as exc:
         raise CliError(str(exc)) from None
-    _save(project, args.out)
-    _out(f"已导入：{args.out}")
+    for n in notices:
+        _out(f"注意：{n}")
+    with _locked(target):
+        _save(project, str(target))
+    _out(f"已导入：{target}")
     return EXIT_OK
 
 
 def cmd_import_text(args) -> int:
     from .importers.published_text import TextImportError, read_published_text
-    src = Path(args.file)
-    try:
-        raw = src.read_bytes()
-    except OSError as exc:
-        raise CliError(f"无法读取“{src}”：{exc.strerror or exc}。请检查路径") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise CliError(f"“{src.name}”不是文本文件（既不是 UTF-8 也不是 GBK 编码）。"
-                           "请导入从决算或预算公开 PDF 中提取的文字（.txt）") from None
+    target = _check_out(args.out, args.force, args.file)
+    text = _read_text(args.file, "文本文件（请导入从决算或预算公开 PDF 中提取的文字 .txt）", gbk=True)
     try:
         result = read_published_text(text, args.profile)
     except TextImportError as exc:
-        raise CliError(f"“{src.name}”：{exc}") from None
+        raise CliError(f"“{Path(args.file).name}”：{exc}") from None
     for note in result.notes:
         _out(f"注意：{note}")
-    _save(result.project, args.out)
+    with _locked(target):
+        _save(result.project, str(target))
     c = counts(_all_findings(result.project))
-    _out(f"已导入：{args.out}。校验共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
+    _out(f"已导入：{target}。校验共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
          f"（用 validate 查看明细）。")
     return EXIT_OK
 
@@ -219,71 +270,36 @@ def cmd_gui(args) -> int:
     return run(args.project)
 
 
-_ARGPARSE_ZH = (
-    ("the following arguments are required:", "缺少参数："),
-    ("unrecognized arguments:", "无法识别的参数："),
-    ("invalid choice:", "无效的选项："),
-    ("choose from", "可选"),
-    ("expected one argument", "需要一个参数值"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors in Chinese (exit code 2, like an unreadable file)."""
-
-    def error(self, message: str):  # type: ignore[override]
-        for en, zh in _ARGPARSE_ZH:
-            message = message.replace(en, zh)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_UNREADABLE, f"错误：{message}。用 --help 查看用法\n")
+_COMMAND_FUNCS = {"sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
+                  "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
+                  "import-text": cmd_import_text}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="disclosure-app", description="部门预决算公开编制")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
-    s = sub.add_parser("sample", help="写出内置样例项目")
-    s.add_argument("kind", choices=["final", "budget"], help="公开文件类型：final（决算）或 budget（预算）")
-    s.add_argument("path")
-    s.add_argument("--force", action="store_true", help="覆盖已有文件")
-    s.set_defaults(func=cmd_sample)
-    s = sub.add_parser("validate", help="校验项目，列出错误、警告和提示")
-    s.add_argument("path")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_validate)
-    s = sub.add_parser("dump", help="把项目写成 JSON")
-    s.add_argument("path")
-    s.add_argument("--out")
-    s.set_defaults(func=cmd_dump)
-    s = sub.add_parser("load", help="由 JSON 生成项目文件")
-    s.add_argument("json")
-    s.add_argument("--out", required=True)
-    s.set_defaults(func=cmd_load)
-    s = sub.add_parser("set", help="设置一个单元格")
-    for a in ("path", "form", "row", "column", "value"):
-        s.add_argument(a)
-    s.set_defaults(func=cmd_set)
-    s = sub.add_parser("export", help="导出公开文件（PDF、Word、Excel）")
-    s.add_argument("path")
-    s.add_argument("--out", required=True)
-    s.add_argument("--format", default="pdf,docx,xlsx")
-    s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
-    s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
-    s.set_defaults(func=cmd_export)
-    s = sub.add_parser("import-xlsx", help="读回本程序导出的 Excel")
-    s.add_argument("file")
-    s.add_argument("--out", required=True)
-    s.set_defaults(func=cmd_import_xlsx)
-    s = sub.add_parser("import-text", help="读取已公开的决算或预算文件（PDF 提取的文字）以便审核")
-    s.add_argument("file")
-    s.add_argument("--out", required=True)
-    s.add_argument("--profile", choices=["final_shanxi", "budget_shanxi"],
-                   help="公开文件类型（不填则按文字自动判断）：final_shanxi（决算）或 budget_shanxi（预算）")
-    s.set_defaults(func=cmd_import_text)
-    return p
+    """The command line's parser (Chinese usage, help and errors)."""
+    return _build_parser(_COMMAND_FUNCS, __version__)
+
+
+def _gui(argv: list[str]) -> int:
+    """No command: open the window, on the project named (if it is one) or the sample."""
+    from .store.sqlite import SUFFIX
+    if argv:
+        first = argv[0]
+        if not (Path(first).is_file() or first.lower().endswith(SUFFIX)):
+            sys.stderr.write(f"错误：{unknown_command(first)}\n")
+            return EXIT_UNREADABLE
+        if len(argv) > 1:
+            sys.stderr.write(f"错误：打开图形界面时只能给出一个项目文件，多余的参数：{' '.join(argv[1:])}\n")
+            return EXIT_UNREADABLE
+    try:
+        return cmd_gui(argparse.Namespace(project=argv[0] if argv else None))
+    except ImportError as exc:
+        sys.stderr.write(f"错误：无法启动图形界面，缺少组件“{exc.name or exc}”。请重新安装本程序\n")
+        return EXIT_UNREADABLE
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
@@ -291,15 +307,9 @@ def main(argv: list[str] | None = None) -> int:
             except (ValueError, OSError):
                 pass
     argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _gui(argv)
     parser = build_parser()
-    known = {"sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text"}
-    if not argv or (argv[0] not in known and not argv[0].startswith("-")):
-        args = argparse.Namespace(project=argv[0] if argv else None)
-        try:
-            return cmd_gui(args)
-        except ImportError as exc:
-            sys.stderr.write(f"无法启动图形界面：{exc}\n")
-            return EXIT_UNREADABLE
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
@@ -309,14 +319,17 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         sys.stderr.write(f"错误：{exc}\n")
         return exc.code
+    except OSError as exc:      # a read or write no command anticipated: still Chinese, no traceback
+        if isinstance(exc, BrokenPipeError):     # output piped into `head` and the like
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — keep interpreter shutdown quiet
+            except OSError:
+                pass
+            return EXIT_OK
+        sys.stderr.write(f"错误：{os_message(exc, '读写失败', exc.filename or '文件')}\n")
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:   # output piped into `head` and the like
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — keep interpreter shutdown quiet
-        except OSError:
-            pass
-        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -163,3 +163,62 @@ def test_commas_must_be_thousands_groups():
     with pytest.raises(AmountError):
         parse_count("2,5")
     assert parse_amount("12,345,678.9").value == parse_amount("12345678.90").value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1.2万", "1.20"), ("5万元", "5.00"), ("１．２万", "1.20"),
+    ("\u22123.50", "-3.50"), ("－3.50", "-3.50"), ("−1,199.89", "-1199.89"),
+])
+def test_wan_suffix_and_every_minus_sign(text: str, value: str) -> None:
+    assert parse_amount(text).value == D(value)
+
+
+@pytest.mark.parametrize("text", ["-0", "-0.00", "－0", "(0)", "-0.001"])
+def test_minus_zero_is_stored_as_zero(text: str) -> None:
+    value = parse_amount(text).value
+    assert value == 0 and not value.is_signed() and str(value) == "0.00"
+
+
+@pytest.mark.parametrize("text", ["٣", "١٢٣.٤٥", "३"])
+def test_only_ascii_and_full_width_digits(text: str) -> None:
+    with pytest.raises(AmountError, match="不是金额"):
+        parse_amount(text)
+    with pytest.raises(AmountError, match="不是数量"):
+        parse_count(text)
+
+
+@pytest.mark.parametrize("text", ["1000000000000", "-1000000000000", "123456789012345678901234567890.12",
+                                  "9" * 60 + ".999"])
+def test_amounts_beyond_the_bound_are_refused_in_chinese(text: str) -> None:
+    with pytest.raises(AmountError) as err:
+        parse_amount(text)
+    assert "金额上限" in str(err.value) and "万元" in str(err.value)
+
+
+def test_largest_amount_below_the_bound_is_kept_exactly() -> None:
+    assert parse_amount("999,999,999,999.99").value == D("999999999999.99")
+    assert parse_amount("-999999999999.994").value == D("-999999999999.99")
+
+
+@pytest.mark.parametrize("text", ["1e3", "1E3", "2.5e-2", "NaN", "nan", "Infinity", "-inf", "sNaN"])
+def test_special_numbers_are_refused_with_a_clear_message(text: str) -> None:
+    with pytest.raises(AmountError) as err:
+        parse_amount(text)
+    assert f"“{text}”不是金额" in str(err.value)
+    if "e" in text.lower() and "n" not in text.lower():
+        assert "科学计数法" in str(err.value)
+
+
+def test_cli_set_refuses_a_huge_amount_without_traceback(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from disclosure_app.store import open_project, save_project
+    path = tmp_path / "p.dapj"
+    save_project(tiny(), path)
+    before = path.read_bytes()
+    r = subprocess.run([sys.executable, "-m", "disclosure_app", "set", str(path), "T01", "L8", "c1",
+                        "123456789012345678901234567890.12"], capture_output=True, text=True,
+                       encoding="utf-8", timeout=60)
+    assert r.returncode == 1 and "金额上限" in r.stderr and "Traceback" not in r.stderr
+    assert path.read_bytes() == before and open_project(path).get("T01", "L8", "c1") is None

@@ -169,3 +169,10 @@ def test_more_than_two_decimals_is_rounded_with_a_notice(book, tmp_path) -> None
     notices = []
     read_xlsx(plain, notices)
     assert notices == ["公开05表 C11：“927.955”超过两位小数，已按四舍五入计为 927.96"]
+
+
+def test_command_line_prints_the_rounding_notice(book, tmp_path, capsys) -> None:
+    from disclosure_app.cli import main
+    path = _edit(book, tmp_path, lambda wb: wb["公开05表"].__setitem__("C11", 927.955))
+    assert main(["import-xlsx", str(path), "--out", str(tmp_path / "back.dapj")]) == 0
+    assert "注意：公开05表 C11：“927.955”超过两位小数，已按四舍五入计为 927.96" in capsys.readouterr().out

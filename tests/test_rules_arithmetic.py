@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from fixtures import T07_FILLED, T08_FILLED, at, findings, of_rule, tiny
 
-from disclosure_app.rules.findings import ERROR, SEVERITY_ZH, WARNING
+from disclosure_app.rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ PROFILE_RULES = [
     Case("X09b", "公开02 2040601.c2 = 81.00", ERROR, ("T02", "2040601", "c2"), off=_NO_FISCAL_CARRY_OFF),
     Case("X10", "公开06 personnel_total = 51.00", ERROR, ("T06", "personnel_total", "c1")),
     Case("X11", "公开10 r5 = 21.00", WARNING, ("T10", "r5", "c1")),
+    Case("X11b", "公开10 r5 = 18.00", INFO, ("T10", "r5", "c1")),
     Case("X12", "公开06 30231 = 6.00", WARNING, ("T06", "30231", "c1")),
     Case("X12", "公开06 30217 = 6.00", WARNING, ("T06", "30217", "c1")),
     Case("X12", "公开06 30212 = 1.00", WARNING, ("T06", "30212", "c1")),

@@ -66,6 +66,11 @@ FINAL_SHANXI_RULES: tuple[R, ...] = (
       "T06.personnel_total.c1 + T06.public_total.c1 = T05.total.c2"),
     R("X11", "机关运行经费不超过公开06表公用经费合计",
       "T10.r5.c1 + T10.r6.c1 <= T06.public_total.c1", severity="warning"),
+    # final_accounts.md §2.3 X11: the equality holds when every unit is 行政 or 参公 (机关运行经费
+    # is their 财政拨款基本支出 公用经费); a 事业单位's 公用经费 is not 机关运行经费, so only a hint
+    R("X11b", "行政单位和参照公务员法管理事业单位的机关运行经费（公开10表第5、6行）一般等于公开06表公用经费合计",
+      "T10.r5.c1 + T10.r6.c1 = T06.public_total.c1", severity="info",
+      each="unit_type:行政单位,参照公务员法管理事业单位"),
     R("X12", "公开06表因公出国（境）费用不超过“三公”经费因公出国（境）费决算",
       "T06.30212.c1 <= T09.r1.c8", severity="warning"),
     R("X12", "公开06表公务用车运行维护费不超过“三公”经费公务用车运行维护费决算",

@@ -11,10 +11,12 @@ class ImportError_(Exception):
     """The workbook cannot be read; ``str(err)`` says in Chinese what, where and what to do."""
 
 
-def cell_number(value: object, kind: str, where: str) -> Decimal | None:
+def cell_number(value: object, kind: str, where: str, notices: list[str] | None = None) -> Decimal | None:
     """A cell's value as an amount (two decimals) or a count; ``None`` for an empty cell.
 
-    ``where`` names the place for the message, e.g. "公开02表 D12".
+    ``where`` names the place for the message, e.g. "公开02表 D12".  An amount with more than two
+    decimals is rounded as when typed; the parser's notice, prefixed with ``where``, goes to
+    ``notices`` when given.
     """
     if value is None:
         return None
@@ -28,9 +30,12 @@ def cell_number(value: object, kind: str, where: str) -> Decimal | None:
         raise ImportError_(f"{where}：单元格内容“{value}”不是数字。请改为金额或留空后重新导入")
     parser = parse_count if kind == "count" else parse_amount
     try:
-        return parser(text).value
+        parsed = parser(text)
     except AmountError as exc:
         raise ImportError_(f"{where}：{exc}") from None
+    if parsed.notice and notices is not None:
+        notices.append(f"{where}：{parsed.notice}")
+    return parsed.value
 
 
 def cell_text(value: object) -> str:

@@ -25,34 +25,26 @@ def read_json(path: Path) -> tuple[Project, list[str]]:
     """A project from a ``disclosure-app dump`` file, with the notices of the reader."""
     from ..store import loads
     notices: list[str] = []
-    return loads(_text(path), f"“{path.name}”", notices), notices
+    return loads(_text(path, "JSON 文件"), f"“{path.name}”", notices), notices
 
 
 def read_excel(path: Path) -> tuple[Project, list[str]]:
     """A project from a workbook this program exported."""
     from ..importers.xlsx import read_xlsx
-    return read_xlsx(path), []
+    notices: list[str] = []
+    return read_xlsx(path, notices), notices
 
 
 def read_text(path: Path) -> tuple[Project, list[str]]:
     """A project from the text of a published 决算/预算公开 document (UTF-8 or GBK)."""
     from ..importers.published_text import read_published_text
-    result = read_published_text(_text(path, gbk=True))
+    result = read_published_text(_text(path, "文本文件", gbk=True))
     return result.project, list(result.notes)
 
 
-def _text(path: Path, gbk: bool = False) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        if gbk:
-            try:
-                return raw.decode("gb18030")
-            except UnicodeDecodeError:
-                pass
-    raise ValueError(f"“{path.name}”不是文本文件（既不是 UTF-8{' 也不是 GBK' if gbk else ''} 编码），"
-                     f"请选择正确的文件")
+def _text(path: Path, what: str, gbk: bool = False) -> str:
+    from ..textfiles import read_text_file
+    return read_text_file(path, what, gbk)
 
 
 def _import_errors() -> tuple[type[Exception], ...]:

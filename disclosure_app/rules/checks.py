@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..forms.spec import RECORDS, TOTAL_ROW, FormSpec, Panel, Row, RuleDef
 from ..model import CellKey, Project
-from .findings import ERROR
+from .findings import ERROR, Cell, Finding
 from .formula import Ref, Relation, parse
 
 Operand = tuple[int, "CellKey | Decimal"]
@@ -28,6 +28,8 @@ class Check:
     rhs: tuple[Operand, ...]
     when: tuple[tuple[Operand, ...], str, tuple[Operand, ...]] | None = None
     exact: bool = False
+    count: bool = False                          # counts (辆、台（套）): whole numbers in messages
+    absent: frozenset[CellKey] = frozenset()     # operands in code rows the project does not have
 
     def deps(self) -> set[CellKey]:
         out = {t for _, t in self.lhs if t.__class__ is tuple}
@@ -37,11 +39,47 @@ class Check:
         return out
 
     def cells(self) -> list[CellKey]:
+        """The cells a finding points at: every operand cell that exists, in formula order."""
         seen: list[CellKey] = []
         for _, t in (*self.lhs, *self.rhs):
-            if isinstance(t, tuple) and t not in seen:
+            if isinstance(t, tuple) and t not in seen and t not in self.absent:
                 seen.append(t)
         return seen
+
+    def text(self, v: Decimal) -> str:
+        """A figure of this check as a message prints it: ``1,199.89``, or ``3`` for a count."""
+        return f"{int(v):,}" if self.count else f"{v:,.2f}"
+
+    def diff_text(self, d: Decimal) -> str:
+        """A signed difference: ``+0.01``, or ``+1`` for a count."""
+        return f"{int(d):+}" if self.count else f"{d:+}"
+
+    def absent_side(self) -> tuple[CellKey, ...]:
+        """The cells of a side whose every cell lies in a missing code row (else empty)."""
+        for side in (self.lhs, self.rhs):
+            keys = [t for _, t in side if t.__class__ is tuple]
+            if keys and all(k in self.absent for k in keys):
+                return tuple(keys)
+        return ()
+
+
+def absent_row_finding(project: Project, c: Check, severity: str, a: Decimal, b: Decimal) -> Finding:
+    """A cross-table relation broken because one table lacks the code row the other has.
+
+    ``公开02表缺少科目 2040698（公开05表为 12.00）…``: the finding points at the cells that exist,
+    never at a row the user cannot find.
+    """
+    missing = c.absent_side()
+    code = missing[0][1]
+    labels = "、".join(dict.fromkeys(project.form(f).label for f, _, _ in missing))
+    present = [k for k in c.cells() if k[0] != "input"]
+    shown = [f"{project.form(k[0]).label}为 {c.text(project.values[k])}" for k in present
+             if project.values.get(k)]
+    others = "、".join(dict.fromkeys(project.form(f).label for f, _, _ in present))
+    note = f"（{'，'.join(shown)}）" if shown else ""
+    msg = (f"{labels}缺少科目 {code}{note}：{c.title}。请在{labels}插入科目 {code}，"
+           f"或核对{others}中的数")
+    return Finding(c.rule, severity, msg, tuple(Cell(*k) for k in present), b, a, a - b)
 
 
 def _lines_text(rows: list[Row]) -> str:
@@ -70,7 +108,7 @@ def _row_sum_checks(spec: FormSpec, panel: Panel) -> list[Check]:
         for col in panel.columns:
             rhs = tuple((1, (spec.id, k.key, col.key)) for k in kids if k.editable)
             out.append(Check(row.rule or spec.id, title, ERROR, ((1, (spec.id, row.key, col.key)),), "=",
-                             rhs, exact=exact))
+                             rhs, exact=exact, count=exact))
     return out
 
 
@@ -88,7 +126,8 @@ def _column_sum_checks(spec: FormSpec, panel: Panel, row_keys: list[str]) -> lis
         title = f"{spec.label} 每行“{'/'.join(col.headers)}”应等于{expr}"
         for rk in row_keys:
             rhs = tuple((s, (spec.id, rk, k)) for s, k in parts)
-            out.append(Check(col.rule or spec.id, title, ERROR, ((1, (spec.id, rk, col.key)),), "=", rhs))
+            out.append(Check(col.rule or spec.id, title, ERROR, ((1, (spec.id, rk, col.key)),), "=", rhs,
+                             count=spec.value_kind(rk, col.key) == "count"))
     return out
 
 
@@ -185,14 +224,26 @@ def _operands(project: Project, terms, sub: dict[str, str]) -> tuple[Operand, ..
     return tuple((s, t if isinstance(t, Decimal) else _resolve(project, t, sub)) for s, t in terms)
 
 
+def _is_count(project: Project, key: CellKey) -> bool:
+    try:
+        return project.form(key[0]).value_kind(key[1], key[2]) == "count"
+    except KeyError:
+        return False
+
+
 def _compile(project: Project, rd: RuleDef, rel: Relation, when: Relation | None,
-             sub: dict[str, str]) -> Check:
+             sub: dict[str, str], codes: dict[str, set[str]]) -> Check:
     w = None
     if when is not None:
         w = (_operands(project, when.lhs, sub), when.op, _operands(project, when.rhs, sub))
     sev = rd.severity if (rel.op != "=" or rd.severity != "error") else ERROR
-    return Check(rd.id, rd.title, sev, _operands(project, rel.lhs, sub), rel.op,
-                 _operands(project, rel.rhs, sub), w, rd.exact)
+    lhs, rhs = _operands(project, rel.lhs, sub), _operands(project, rel.rhs, sub)
+    keys = [t for _, t in (*lhs, *rhs) if t.__class__ is tuple and t[0] != "input"]
+    # a code row one table has and another lacks: the finding must not point into thin air
+    absent = frozenset(k for k in keys if k[0] in codes and k[1] not in codes[k[0]]
+                       and k[1] not in _row_index(project.profile_id, k[0])[1])
+    return Check(rd.id, rd.title, sev, lhs, rel.op, rhs, w, rd.exact,
+                 count=bool(keys) and _is_count(project, keys[0]), absent=absent)
 
 
 def _expansions(project: Project, each: str) -> list[dict[str, str]]:
@@ -204,6 +255,8 @@ def _expansions(project: Project, each: str) -> list[dict[str, str]]:
                 for r in project.codes(f):
                     seen.setdefault(r.code, None)
         return [{"code": c} for c in sorted(seen)]
+    if kind == "unit_type":      # the rule applies to these 单位性质 only
+        return [{}] if project.info.unit_type in arg.split(",") else []
     if kind == "rows":
         form, _, panel_key = arg.partition(":")
         if not project.profile.has_form(form):
@@ -215,6 +268,9 @@ def _expansions(project: Project, each: str) -> list[dict[str, str]]:
 
 
 def profile_checks(project: Project, include_disabled: bool = False) -> list[Check]:
+    """The profile's cross-table rules compiled for the project's current code rows."""
+    codes = {f.id: {r.code for r in project.code_rows.get(f.id, [])}
+             for f in project.profile.forms if f.layout == "coded"}
     out: list[Check] = []
     for rd in project.profile.rules:
         if not rd.enabled and not include_disabled:
@@ -223,7 +279,7 @@ def profile_checks(project: Project, include_disabled: bool = False) -> list[Che
         when = _parse_template(rd.when) if rd.when else None
         for sub in (_expansions(project, rd.each) if rd.each else [{}]):
             try:
-                out.append(_compile(project, rd, rel, when, sub))
+                out.append(_compile(project, rd, rel, when, sub, codes))
             except _Unresolvable:
                 continue  # the profile lacks that form or row: the relation does not apply
     return out

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..amounts import AmountError, parse_amount
 from ..model import CellKey, Project
-from .checks import Check, profile_checks, spec_checks
+from .checks import Check, absent_row_finding, profile_checks, spec_checks
 from .describe import cell_name
 from .findings import ERROR, INFO, WARNING, Cell, Finding, sort_key
 from .formula import compare
@@ -35,10 +35,6 @@ def _short(title: str, where: str) -> str:
     if " " in title and where.startswith(label):
         return title.split(" ", 1)[1]
     return title
-
-
-def _fmt(v: Decimal) -> str:
-    return f"{v:,.2f}"
 
 
 class Engine:
@@ -185,19 +181,23 @@ class Engine:
         if c.op == "=":
             if a == b:
                 return None
+            if c.absent_side():
+                return absent_row_finding(self.project, c, c.severity, a, b)
             return self._equality_finding(c, a, b)
         if compare(a, c.op, b):
             return None
+        if c.absent_side():
+            return absent_row_finding(self.project, c, c.severity if c.severity != ERROR else WARNING, a, b)
         keys = c.cells()
         if c.when is not None:   # the condition's cells too (W01: jump to 三公 购置 as well)
             keys += [t for _, t in (*c.when[0], *c.when[2]) if t.__class__ is tuple and t not in keys]
         cells = tuple(Cell(*k) for k in keys if k[0] != "input")
         where = cell_name(self.project, *keys[0]) if keys else ""
         if c.when is not None:   # a plausibility rule: its title already says what is odd
-            msg = f"{c.title}（{where} 为 {_fmt(a)}）"
+            msg = f"{c.title}（{where} 为 {c.text(a)}）"
             return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, None, a, None)
         else:
-            msg = f"{c.title}：{where} 为 {_fmt(a)}，{_OP_ZH[c.op]} {_fmt(b)}"
+            msg = f"{c.title}：{where} 为 {c.text(a)}，{_OP_ZH[c.op]} {c.text(b)}"
         return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
 
     def _equality_finding(self, c: Check, a: Decimal, b: Decimal) -> Finding:
@@ -214,13 +214,13 @@ class Engine:
             head = "尾差：" if abs(d) <= bound else ""
             tail = (f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改" if head
                     else f"请核对{where}等参与计算的单元格")
-            msg = f"{head}{c.title}：左边合计 {_fmt(a)}，右边合计 {_fmt(b)}，相差 {d:+}，{tail}"
+            msg = f"{head}{c.title}：左边合计 {c.text(a)}，右边合计 {c.text(b)}，相差 {c.diff_text(d)}，{tail}"
             return Finding(c.rule, INFO if head else c.severity, msg, cells, b, a, d)
         if abs(d) <= bound:
-            msg = (f"尾差：{where} 填报 {_fmt(a)}，计算为 {_fmt(b)}（{_short(c.title, where)}），相差 {d:+}，"
+            msg = (f"尾差：{where} 填报 {c.text(a)}，计算为 {c.text(b)}（{_short(c.title, where)}），相差 {d:+}，"
                    f"不超过 ±{bound.normalize()}，属金额换算为万元的尾数误差，无需修改")
             return Finding(c.rule, INFO, msg, cells, b, a, d)
-        msg = (f"{where} 填报 {_fmt(a)}，应为 {_fmt(b)}（{_short(c.title, where)}），相差 {d:+}。"
+        msg = (f"{where} 填报 {c.text(a)}，应为 {c.text(b)}（{_short(c.title, where)}），相差 {c.diff_text(d)}。"
                f"请核对该单元格及参与计算的各单元格")
         return Finding(c.rule, c.severity, msg, cells, b, a, d)
 

@@ -30,7 +30,7 @@ RECORD_RE = re.compile(rf"^[{UNIT_PREFIX}{ITEM_PREFIX}][1-9]\d*$")
 
 
 def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
-    """Codes 3/5/7 digits, parents present, no duplicates, ascending, 类/款 with children."""
+    """Codes 3/5/7 digits, parents present, no duplicates, ascending, 类/款 with children, named."""
     if spec.layout != "coded" or spec.coded is None:
         return []
     if spec.coded.scheme == RECORDS:
@@ -47,6 +47,9 @@ def check_structure(project: Project, spec: FormSpec) -> list[Finding]:
 
     seen: set[str] = set()
     kids_of = spec.coded.children_map(codes)
+    for r in rows:
+        if not r.name.strip():
+            add(WARNING, r.code, "没有科目名称，公开表中这一行将只印代码。请在“科目名称”栏填写名称")
     for code in codes:
         if not pattern.match(code):
             add(ERROR, code, f"科目代码应为 {lengths}数字，请改正代码")
@@ -108,15 +111,18 @@ def check_catalogue(project: Project, spec: FormSpec) -> list[Finding]:
             continue
         official = cat.name(r.code)
         cell = (Cell(spec.id, r.code, "c1"),)
+        named = f"{r.code}“{r.name}”" if r.name.strip() else r.code
         if official is None:
             if cat.name(r.code[:3]) is None:
-                out.append(Finding("C01", WARNING, f"{spec.label} 科目 {r.code}“{r.name}”的类 {r.code[:3]} 不在"
+                out.append(Finding("C01", WARNING, f"{spec.label} 科目 {named}的类 {r.code[:3]} 不在"
                                    f"{cat.year}年{kind}中，请核对代码", cell))
             elif cat.children(r.code[:3]):
                 # every 类 is catalogued, but not every 款/项 (the list is kept short rather than
-                # guessed): an unknown 款/项 is a hint to check, not a warning
-                out.append(Finding("C03", INFO, f"{spec.label} 科目 {r.code}“{r.name}”未收录在内置的{cat.year}年"
-                                   f"科目目录中（目录未必完整），请核对代码是否正确", cell))
+                # guessed): an unknown 款/项 is a hint, a warning only where the family is complete
+                full = cat.covers(r.code)
+                note = "（其上级科目的下级科目已全部收录）" if full else "（目录未必完整）"
+                out.append(Finding("C03", WARNING if full else INFO, f"{spec.label} 科目 {named}未收录在内置的"
+                                   f"{cat.year}年科目目录中{note}，请核对代码是否正确", cell))
         elif r.name and not names_match(r.name, official):
             out.append(Finding("C02", WARNING, f"{spec.label} 科目 {r.code} 名称“{r.name}”与{cat.year}年"
                                f"科目名称“{official}”不一致，请核对", cell))

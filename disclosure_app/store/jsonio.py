@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..amounts import AmountError, parse_amount, parse_count
-from ..annexes.model import AnnexError, annexes_from_list, annexes_to_list
+from ..annexes.model import HEADER_FIELDS, TEXT_FIELDS, AnnexError, annexes_from_list, annexes_to_list
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
-from ..model import CodeRow, DepartmentInfo, Project
+from ..model import UNIT_TYPES, CodeRow, DepartmentInfo, Project
 from .errors import ProjectFileError
 
 FORMAT = "disclosure-app-project"
@@ -34,6 +34,7 @@ def _row_dict(spec: FormSpec, row: CodeRow) -> dict[str, str]:
 
 
 def to_dict(project: Project) -> dict[str, Any]:
+    """The project as the documented JSON data (plain dicts, lists and strings; year an integer)."""
     forms: dict[str, Any] = {}
     for spec in project.profile.forms:
         entry: dict[str, Any] = {}
@@ -78,99 +79,191 @@ def to_dict(project: Project) -> dict[str, Any]:
 
 
 def dumps(project: Project) -> str:
+    """The project as deterministic, indented JSON text (see the module docstring)."""
     return json.dumps(to_dict(project), ensure_ascii=False, indent=2) + "\n"
 
 
-def _str_map(d: Any, where: str) -> dict[str, str]:
-    if d is None:
-        return {}
-    if not isinstance(d, dict) or not all(isinstance(v, str) for v in d.values()):
-        raise ProjectFileError(f"“{where}”应为“名称: 文本”的对象，请检查该部分")
-    return {str(k): v for k, v in d.items()}
+_TOP_KEYS = ("format", "format_version", "profile", "department", "forms", "inputs", "accepted",
+             "overrides", "options", "annexes")
+_DEPT_KEYS = ("name", "code", "year", "unit_type", "duties", "organisation")
+_TEXT_MAPS = ("inputs", "accepted", "overrides", "options")
+_ANNEX_KEYS = (*HEADER_FIELDS, "funds", *TEXT_FIELDS, "indicators", "total", "grade")
 
 
-def _obj(d: Any, where: str, source: str, kind: type = dict) -> Any:
-    """``d`` checked to be an object (or list); absent means empty."""
-    if d is None:
-        return kind()
-    if not isinstance(d, kind):
-        shape = "对象 {…}" if kind is dict else "列表 […]"
-        raise ProjectFileError(f"{source}：“{where}”应为{shape}，请检查该部分")
-    return d
+def _shown(v: Any) -> str:
+    """A JSON value as the user wrote it, for messages (``true``, ``2024.5``, ``"x"``)."""
+    return json.dumps(v, ensure_ascii=False, default=str)[:40]
 
 
-def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None = None) -> Project:
-    """Build a project, checking every key and value; errors name the place in Chinese."""
+def _kind_zh(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, Decimal)):
+        return "数字"
+    if isinstance(v, str):
+        return "文本"
+    return "列表" if isinstance(v, list) else "对象"
+
+
+class _Reader:
+    """Walks the JSON data; every complaint names the source and the JSON path in Chinese."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, message: str) -> ProjectFileError:
+        return ProjectFileError(f"{self.source}：{message}")
+
+    def obj(self, d: Any, where: str, kind: type = dict) -> Any:
+        """``d`` checked to be an object (or list); absent means empty."""
+        if d is None:
+            return kind()
+        if not isinstance(d, kind):
+            shape = "对象 {…}" if kind is dict else "列表 […]"
+            raise self.fail(f"“{where}”应为{shape}，现为{_kind_zh(d)}，请检查该部分")
+        return d
+
+    def keys(self, d: dict, allowed: tuple[str, ...] | set[str], where: str) -> None:
+        """Refuse keys the format does not have: a misspelt key would otherwise lose its data."""
+        unknown = [k for k in d if k not in allowed]
+        if unknown:
+            path = f"{where}.{unknown[0]}" if where else str(unknown[0])
+            raise self.fail(f"未知的键“{path}”（该处可用的键有：{'、'.join(allowed)}）。"
+                            f"请检查拼写，未知的内容不会被读入")
+
+    def text(self, v: Any, where: str, default: str = "") -> str:
+        if v is None:
+            return default
+        if not isinstance(v, str):
+            raise self.fail(f"“{where}”应为文本（用英文双引号括起），现为{_kind_zh(v)} {_shown(v)}")
+        return v
+
+    def text_map(self, d: Any, where: str) -> dict[str, str]:
+        d = self.obj(d, where)
+        return {str(k): self.text(v, f"{where}.{k}") for k, v in d.items()}
+
+
+def _year(r: _Reader, dept: dict) -> int:
+    year = dept.get("year", 0)
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise r.fail(f"department.year 应为整数年份（不加引号），如 2024，现为 {_shown(year)}")
+    return year
+
+
+def _unit_type(r: _Reader, dept: dict, strict: bool) -> str:
+    unit_type = r.text(dept.get("unit_type"), "department.unit_type", "行政单位")
+    if strict and unit_type not in UNIT_TYPES:
+        raise r.fail(f"department.unit_type“{unit_type}”不是可用的单位性质，应为 {'、'.join(UNIT_TYPES)} 之一")
+    return unit_type
+
+
+def _header(r: _Reader, data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProjectFileError(f"{source} 不是本程序的项目数据（缺少 \"format\": \"{FORMAT}\"）")
+        raise ProjectFileError(f"{r.source} 不是本程序的项目数据（缺少 \"format\": \"{FORMAT}\"）")
+    r.keys(data, _TOP_KEYS, "")
     version = data.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ProjectFileError(f"{source} 的格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 更新，请升级程序后再打开")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise r.fail(f"format_version 应为整数（不加引号），如 {FORMAT_VERSION}，现为 {_shown(version)}")
+    if version < 1:
+        raise r.fail(f"format_version {version} 无效，应为 {FORMAT_VERSION}")
+    if version > FORMAT_VERSION:
+        raise r.fail(f"格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 更新，请升级程序后再打开")
+
+
+def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list[str] | None) -> Decimal | None:
+    where = f"{spec.label} 行“{rk}”栏“{ck}”"
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, Decimal)):
+        raise r.fail(f"{where}（forms.{spec.id}.cells.{rk}.{ck}）应为文本形式的数值，如 \"1199.89\"，"
+                     f"现为{_kind_zh(raw)} {_shown(raw)}")
+    parser = parse_count if spec.value_kind(rk, ck) == "count" else parse_amount
     try:
-        profile = get_profile(str(data.get("profile")))
+        parsed = parser(str(raw))
+    except AmountError as exc:
+        raise r.fail(f"{where}：{exc}") from None
+    if parsed.notice and notices is not None:
+        notices.append(f"{where}：{parsed.notice}")
+    return parsed.value
+
+
+def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: list[str] | None) -> None:
+    form_id = spec.id
+    entry = r.obj(entry, f"forms.{form_id}")
+    r.keys(entry, ("rows", "cells", "empty_note") if spec.layout == "coded" else ("cells", "empty_note"),
+           f"forms.{form_id}")
+    text_keys = tuple(t.key for t in spec.text_columns)
+    for i, row in enumerate(r.obj(entry.get("rows"), f"forms.{form_id}.rows", list)):
+        where = f"forms.{form_id}.rows[{i}]"
+        row = r.obj(row, f"{where}（rows 第 {i + 1} 项）")
+        unknown = [k for k in row if k not in ("code", "name", *text_keys)]
+        if unknown:
+            raise r.fail(f"{spec.label} rows 第 {i + 1} 项有未知的字段“{unknown[0]}”（{where}.{unknown[0]}；"
+                         f"可用的有：{'、'.join(('code', 'name', *text_keys))}），请检查该行")
+        if "code" not in row:
+            raise r.fail(f"{spec.label} rows 第 {i + 1} 项（{where}）缺少科目代码 code")
+        texts = {k: r.text(row[k], f"{where}.{k}") for k in text_keys if row.get(k)}
+        project.codes(form_id).append(CodeRow(r.text(row["code"], f"{where}.code"),
+                                              r.text(row.get("name"), f"{where}.name"), texts))
+    known_rows = set(project.row_keys(form_id)) | {x.key for x in spec.fixed_rows}
+    for rk, cols in r.obj(entry.get("cells"), f"forms.{form_id}.cells").items():
+        if rk not in known_rows:
+            raise r.fail(f"{spec.label}没有行“{rk}”（forms.{form_id}.cells.{rk}；编码行须先列在 rows 中）")
+        valid_cols = tuple(c.key for c in spec.columns_for(rk))
+        for ck, raw in r.obj(cols, f"forms.{form_id}.cells.{rk}").items():
+            if ck not in valid_cols:
+                raise r.fail(f"{spec.label} 行“{rk}”没有栏“{ck}”（forms.{form_id}.cells.{rk}.{ck}；"
+                             f"该行的栏有：{'、'.join(valid_cols)}）")
+            project.set(form_id, rk, ck, _value(r, spec, rk, ck, raw, notices))
+    if "empty_note" in entry:
+        project.form_notes[form_id] = r.text(entry["empty_note"], f"forms.{form_id}.empty_note")
+
+
+def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None = None, *,
+              strict_unit_type: bool = False) -> Project:
+    """Build a project, checking every key and value; errors name the place in Chinese.
+
+    Unknown keys are refused anywhere (a misspelt key would silently lose its data).
+    ``strict_unit_type`` refuses a 单位性质 outside :data:`UNIT_TYPES` (JSON written by hand);
+    a project file keeps whatever its window stored.
+    """
+    r = _Reader(source)
+    _header(r, data)
+    try:
+        profile = get_profile(r.text(data.get("profile"), "profile"))
     except KeyError as exc:
-        raise ProjectFileError(f"{source}：{exc.args[0]}") from None
-    dept = _obj(data.get("department"), "department", source)
-    try:
-        year = int(dept.get("year", 0))
-    except (TypeError, ValueError):
-        raise ProjectFileError(f"{source}：department.year“{dept.get('year')}”不是年份") from None
+        raise r.fail(str(exc.args[0])) from None
+    dept = r.obj(data.get("department"), "department")
+    r.keys(dept, _DEPT_KEYS, "department")
     info = DepartmentInfo(
-        name=str(dept.get("name", "")), code=str(dept.get("code", "")), year=year,
-        unit_type=str(dept.get("unit_type", "行政单位")), duties=str(dept.get("duties", "")),
-        organisation=str(dept.get("organisation", "")),
+        name=r.text(dept.get("name"), "department.name"), code=r.text(dept.get("code"), "department.code"),
+        year=_year(r, dept), unit_type=_unit_type(r, dept, strict_unit_type),
+        duties=r.text(dept.get("duties"), "department.duties"),
+        organisation=r.text(dept.get("organisation"), "department.organisation"),
     )
     project = Project(profile.id, info)
-    forms = _obj(data.get("forms"), "forms", source)
-    for form_id, entry in forms.items():
+    for form_id, entry in r.obj(data.get("forms"), "forms").items():
         if not profile.has_form(form_id):
-            raise ProjectFileError(f"{source}：未知的表“{form_id}”（{profile.title}只有 "
-                                   f"{'、'.join(f.id for f in profile.forms)}）")
-        spec = profile.form(form_id)
-        entry = _obj(entry, f"forms.{form_id}", source)
-        rows = _obj(entry.get("rows"), f"forms.{form_id}.rows", source, list)
-        for i, r in enumerate(rows if spec.layout == "coded" else []):
-            r = _obj(r, f"forms.{form_id}.rows 第 {i + 1} 项", source)
-            texts = {t.key: str(r[t.key]) for t in spec.text_columns if r.get(t.key)}
-            unknown = set(r) - {"code", "name"} - {t.key for t in spec.text_columns}
-            if unknown:
-                raise ProjectFileError(f"{source}：{spec.label} rows 第 {i + 1} 项有未知的字段"
-                                       f"“{'、'.join(sorted(unknown))}”，请检查该行")
-            project.codes(form_id).append(CodeRow(str(r.get("code", "")), str(r.get("name", "")), texts))
-        known_rows = set(project.row_keys(form_id)) | {r.key for r in spec.fixed_rows}
-        for rk, cols in _obj(entry.get("cells"), f"forms.{form_id}.cells", source).items():
-            if rk not in known_rows:
-                raise ProjectFileError(f"{source}：{spec.label}没有行“{rk}”（编码行须先列在 rows 中）")
-            valid_cols = {c.key for c in spec.columns_for(rk)}
-            for ck, raw in _obj(cols, f"forms.{form_id}.cells.{rk}", source).items():
-                if ck not in valid_cols:
-                    raise ProjectFileError(f"{source}：{spec.label} 行“{rk}”没有栏“{ck}”")
-                parser = parse_count if spec.value_kind(rk, ck) == "count" else parse_amount
-                try:
-                    parsed = parser(str(raw))
-                    value = parsed.value
-                    if parsed.notice and notices is not None:
-                        notices.append(f"{spec.label} 行“{rk}”栏“{ck}”：{parsed.notice}")
-                except AmountError as exc:
-                    raise ProjectFileError(f"{source}：{spec.label} 行“{rk}”栏“{ck}”：{exc}") from None
-                project.set(form_id, rk, ck, value)
-        if "empty_note" in entry:
-            project.form_notes[form_id] = str(entry["empty_note"])
-    project.inputs = _str_map(data.get("inputs"), "inputs")
-    project.accepted = _str_map(data.get("accepted"), "accepted")
-    project.overrides = _str_map(data.get("overrides"), "overrides")
-    project.options = _str_map(data.get("options"), "options")
+            raise r.fail(f"未知的表“{form_id}”（forms.{form_id}；{profile.title}只有 "
+                         f"{'、'.join(f.id for f in profile.forms)}）")
+        _form(r, project, profile.form(form_id), entry, notices)
+    project.inputs, project.accepted, project.overrides, project.options = (
+        r.text_map(data.get(k), k) for k in _TEXT_MAPS)
+    annexes = r.obj(data.get("annexes"), "annexes", list)
+    for i, a in enumerate(annexes):
+        r.keys(r.obj(a, f"annexes[{i}]"), _ANNEX_KEYS, f"annexes[{i}]")
     try:
-        project.annexes = annexes_from_list(data.get("annexes"), "annexes")
+        project.annexes = annexes_from_list(annexes, "annexes")
     except AnnexError as exc:
-        raise ProjectFileError(f"{source}：附件 {exc}") from None
+        raise r.fail(f"附件 {exc}") from None
     return project
 
 
 def loads(text: str, source: str = "JSON 文件", notices: list[str] | None = None) -> Project:
+    """A project from JSON text (``dumps``'s form, or written by hand): strict about every key."""
     try:
         # numbers written by hand (1199.89 rather than "1199.89") stay exact: never float
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(f"{source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
-    return from_dict(data, source, notices)
+    return from_dict(data, source, notices, strict_unit_type=True)

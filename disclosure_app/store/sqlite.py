@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from ..model import Project
+from ..oserrors import is_disk_full, os_message, os_reason
 from .errors import ProjectFileError
 from .jsonio import FORMAT, FORMAT_VERSION, from_dict, to_dict
 
@@ -47,8 +48,7 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise ProjectFileError(f"无法保存项目到“{target}”：{exc.strerror or exc}。请检查文件夹是否存在、"
-                               f"是否有写入权限") from None
+        raise ProjectFileError(_save_failed(target, exc, "请检查文件夹是否存在、是否有写入权限")) from None
     os.close(fd)
     _match_mode(tmp, target)
     _sweep_stale_temps(directory, target.name, keep=tmp)
@@ -90,13 +90,25 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         _fsync_dir(directory)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:   # disk full, file-size limit, permissions, I/O error
         _unlink(tmp)
-        raise ProjectFileError(f"无法保存项目到“{target}”：{exc.strerror or exc}。原文件未被改动，"
-                               f"请检查磁盘空间和写入权限后重试") from None
+        raise ProjectFileError(_save_failed(target, exc, "请检查磁盘空间和写入权限后重试")) from None
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _save_failed(target: Path, exc: OSError | sqlite3.Error, advice: str) -> str:
+    """The Chinese message for a failed save; the original file is never touched by one."""
+    if is_disk_full(exc):
+        return f"保存失败：磁盘空间不足，无法保存项目到“{target}”。原文件未被改动，请腾出磁盘空间后重试"
+    if isinstance(exc, OSError):
+        reason = os_reason(exc)
+    elif getattr(exc, "sqlite_errorname", "") == "SQLITE_IOERR_WRITE":   # e.g. a file-size limit (EFBIG)
+        reason, advice = "写入磁盘失败，可能是磁盘空间不足或文件超过系统允许的大小", "请腾出磁盘空间或换一个位置后重试"
+    else:
+        reason = "写入数据库时出错"
+    return f"保存失败：无法保存项目到“{target}”（{reason}）。原文件未被改动，{advice}"
 
 
 def _match_mode(tmp: str, target: Path) -> None:
@@ -155,10 +167,11 @@ def open_project(path: str | os.PathLike) -> Project:
         with open(p, "rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise ProjectFileError(f"无法读取“{p}”：{exc.strerror or exc}") from None
+        raise ProjectFileError(os_message(exc, "无法读取", p)) from None
     if not head.startswith(_SQLITE_MAGIC):
-        raise ProjectFileError(f"“{p.name}”不是本程序的项目文件（文件头不符）。"
-                               f"如为 JSON 导出文件，请用“load”命令或“导入 JSON”打开")
+        raise ProjectFileError(f"“{p.name}”不是本程序的项目文件（{SUFFIX}，文件头不符）。如果是导出的 JSON、"
+                               f"Excel 或公开文本，请在窗口中用“文件 → 导入”，或用命令行 disclosure-app load / "
+                               f"import-xlsx / import-text 转换为项目文件")
     if len(head) < 100 or p.stat().st_size % 512:
         raise ProjectFileError(f"项目文件“{p.name}”已损坏（文件不完整，可能在复制或保存时被截断）。"
                                f"请使用备份或自动恢复副本")
@@ -187,7 +200,10 @@ def _read(con: sqlite3.Connection, p: Path) -> Project:
     if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise ProjectFileError(f"项目文件“{p.name}”已损坏（完整性检查未通过），请使用备份或自动恢复副本")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    dept = dict(con.execute("SELECT key, value FROM department"))
+    dept: dict[str, object] = dict(con.execute("SELECT key, value FROM department"))
+    year = dept.get("year")
+    if isinstance(year, str) and year.isdigit():     # stored as text; the JSON form has a number
+        dept["year"] = int(year)
     data = {
         "format": meta.get("format"), "format_version": int(meta.get("format_version", "0")),
         "profile": meta.get("profile"), "department": dept, "forms": {},

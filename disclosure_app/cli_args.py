@@ -1,0 +1,123 @@
+"""The command line's arguments, in Chinese: usage, help texts and argparse's own wording.
+
+argparse words its help and errors in English ("usage:", "positional arguments", "show this
+help message and exit", "error:").  Rather than patching its module-level gettext function,
+which would change every parser in the process, the parser and formatter classes below supply
+the Chinese wording themselves; :data:`_ARGPARSE_ZH` translates the few error phrases argparse
+builds internally.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections.abc import Callable
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text")
+
+_ARGPARSE_ZH = (
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个参数值"),
+    ("not allowed with argument", "不能与此参数同用："),
+    ("ignored explicit argument", "多余的参数值"),
+    ("argument ", "参数 "),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help layout with the usage line introduced in Chinese."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking Chinese; usage errors exit with code 2, like an unreadable file."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
+    def error(self, message: str):  # type: ignore[override]
+        for en, zh in _ARGPARSE_ZH:
+            message = message.replace(en, zh)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"错误：{message}。用 --help 查看用法\n")
+
+
+def unknown_command(word: str) -> str:
+    """The message for a first argument that is neither a command nor a project file."""
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    hint = f"是不是要用“{close[0]}”？" if close else ""
+    return (f"未知命令“{word}”。{hint}可用的命令有：{'、'.join(COMMANDS)}。"
+            f"要在窗口中打开项目，请给出已存在的项目文件路径；用 --help 查看用法")
+
+
+_PATH = "项目文件路径（.dapj）"
+_OUT_FORCE = "输出文件已存在时覆盖它（不能覆盖输入文件本身，也不能覆盖正在窗口中编辑的项目）"
+
+
+def build_parser(commands: dict[str, Callable], version: str) -> argparse.ArgumentParser:
+    """The parser of every subcommand; ``commands`` maps a command name to its function."""
+    p = _Parser(prog="disclosure-app", description="部门预决算公开编制。不带命令时打开图形界面"
+                "（可给出一个项目文件路径）。")
+    p.add_argument("--version", action="version", version=f"%(prog)s {version}", help="显示程序版本并退出")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, title="命令", metavar="<命令>",
+                           help="见下；用“disclosure-app <命令> --help”查看各命令的用法")
+
+    def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:
+        s = sub.add_parser(name, help=summary, description=description or summary)
+        s.set_defaults(func=commands[name])
+        return s
+
+    s = command("sample", "写出内置样例项目")
+    s.add_argument("kind", choices=["final", "budget"], help="公开文件类型：final（决算）或 budget（预算）")
+    s.add_argument("path", help="要写出的项目文件路径（.dapj）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s = command("validate", "校验项目，列出错误、警告和提示",
+                "校验项目，列出错误、警告和提示。退出码：0 没有错误（可有警告、提示），1 有错误，"
+                "2 文件无法读取或参数有误。")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("--json", action="store_true", help="以 JSON 输出校验结果（findings 与 counts）")
+    s = command("dump", "把项目写成 JSON")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("--out", help="写入的 JSON 文件路径（不填则输出到屏幕）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s = command("load", "由 JSON 生成项目文件", "由 JSON 生成项目文件（JSON 可为 UTF-8、带 BOM 的 UTF-8 或 UTF-16）。")
+    s.add_argument("json", help="项目 JSON 文件路径（dump 的输出格式）")
+    s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s = command("set", "设置一个单元格", "设置一个单元格，按与界面录入相同的规则解析，保存后报告校验结果。")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("form", help="表号，如 T01（公开01表）")
+    s.add_argument("row", help="行键，如 L27（见 dump 输出）；编码表为科目代码或 total（合计）")
+    s.add_argument("column", help="栏键，如 c1（第 1 栏，见 dump 输出）")
+    s.add_argument("value", help="数值（单位万元，如 1,199.89）；空字符串或 - 表示清空")
+    s = command("export", "导出公开文件（PDF、Word、Excel）")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("--out", required=True, help="导出到的文件夹")
+    s.add_argument("--format", default="pdf,docx,xlsx", help="导出格式，逗号分隔：pdf、docx、xlsx（默认全部）")
+    s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
+    s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
+    s = command("import-xlsx", "读回本程序导出的 Excel")
+    s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
+    s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s = command("import-text", "读取已公开的决算或预算文件（PDF 提取的文字）以便审核",
+                "读取已公开的决算或预算文件（PDF 提取的文字，UTF-8、UTF-16 或 GBK 编码）以便审核。")
+    s.add_argument("file", help="从公开 PDF 中提取的文字文件（.txt）")
+    s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s.add_argument("--profile", choices=["final_shanxi", "budget_shanxi"],
+                   help="公开文件类型（不填则按文字自动判断）：final_shanxi（决算）或 budget_shanxi（预算）")
+    return p
