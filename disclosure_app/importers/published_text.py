@@ -2,48 +2,53 @@
 
 Finance bureaus and accountants often hold only the published PDF (a colleague's draft, last
 year's document, another county's).  :func:`read_published_text` reads the text extracted from
-such a PDF (tab-separated table rows, page numbers, labels broken over lines) into a new
-:class:`~disclosure_app.model.Project` so that validation audits it like any other project:
+such a PDF into a new :class:`~disclosure_app.model.Project` so that validation audits it like
+any other project.  Whatever extracted it — tab-separated cells, ``pdftotext -layout`` spacing,
+single spaces, full-width digits, "-" or "0.00" in empty cells — the text is read the same way:
 
-- cover and headers: the department from a 部门名称：/单位名称： line, the year from "NNNN年度";
+- cover and headers: the department from a 部门名称：/单位名称：/编制单位： line (else the cover),
+  the year from the table headers ("2024年度", "2025年预算收支总表"; the most frequent one wins,
+  a cover that says otherwise is noted), never from a sentence of the overview;
 - 第一部分 概况: the texts under the 职责 and 机构设置 headings into ``project.info``;
-- 第二部分: every table by its label 公开NN表 or its title, every row by 行次 or 科目代码
-  (:mod:`.published_text_tables`);
-- 第三部分 情况说明: every paragraph as a hand override of our paragraph of the same heading, and
-  the facts its wording states (prior-year figures, reasons, counts) as inputs
-  (:mod:`.published_text_narrative`), so the narrative checks compare every quoted amount with
-  the tables (N02).  A paragraph written by hand needs no generated inputs: the missing-input
-  check looks only at placeholders still printed, and an overridden paragraph prints none.
+- 第二部分: every table by its label or title (:mod:`.published_text_find`), every row by 行次,
+  科目代码 or label (:mod:`.published_text_tables`, :mod:`.published_text_budget`); amounts whose
+  empty cells vanished are placed by arithmetic (:mod:`.published_text_resolve`);
+- 第三部分 情况说明 (found by its first heading when the part heading is missing): every
+  paragraph as a hand override of our paragraph under the same heading — matched by heading
+  text, not number — and the facts its wording states as inputs (:mod:`.published_text_narrative`).
 
-The kind of document is told from its wording (表一…表十三 / 部门预算公开 against 公开01表… /
-决算公开, :func:`.published_text_budget.detect_kind`) unless a profile is given; a 预算公开's
-tables are read by :mod:`.published_text_budget`, everything else the same way.  Markdown marks
-some extractors leave (``## 标题``, ``<b>``, ``**``) are dropped first.
-
-``ImportResult.notes`` lists, in Chinese, everything that could not be read, each naming the
-table or section and the line.  A text that is no such document raises :class:`TextImportError`.
-The 附件 (绩效自评表) and 名词解释 are not read.
+The kind of document is told from its wording (:func:`.published_text_budget.detect_kind`)
+unless a profile is given.  ``ImportResult.notes`` lists, in Chinese, everything that could not
+be read, each naming the table or section and the line; a table whose lines gave no row is named.
+A text that is no such document, or one in which no table gave any amount, raises
+:class:`TextImportError`.  The 附件 (绩效自评表) and 名词解释 are not read.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Project, new_project
 from .published_text_budget import detect_kind, narrative_lines, read_budget_tables
-from .published_text_narrative import read_narrative
-from .published_text_tables import Line, is_noise, read_tables
+from .published_text_find import expected_titles, find_tables
+from .published_text_lines import Line, is_noise, normalise_text
+from .published_text_narrative import narrative_block, read_narrative
+from .published_text_resolve import resolve
+from .published_text_tables import read_tables
 
 __all__ = ["ImportResult", "TextImportError", "read_published_text"]
 
 _PART = re.compile(r"^第([一二三四五])部分\s*(.*)$")
-_NAME = re.compile(r"(?:部门|单位)名称[：:][ \t]*([^\t\n]+?)(?:\s+单位[：:].*)?$", re.M)
-_MARKUP = re.compile(r"^\s*#{1,6}\s+|</?b>|\*\*")
+_NAME = re.compile(r"^\s*(?:(?:部门|单位)名称|编制单位|部门)[：:][ \t]*([^\t\n]+?)(?:\s+(?:单位|金额单位)[：:].*|\s+\d{4}\s*年.*)?$",
+                   re.M)
 _SENTENCE_END = ("。", "：", ":", "；", ";", "！", "？", "”")
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]|^\d{1,2}[、.．]")
 _PROFILES = {"final": "final_shanxi", "budget": "budget_shanxi"}
-_YEAR = re.compile(r"(\d{4})\s*年度")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_COVER = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?.{0,12}(?:决算|预算)(?:公开)?")
+_NARRATIVE_START = re.compile(r"^一、.{0,24}(情况说明|总体情况|变动情况|情况及原因)")
 
 
 class TextImportError(ValueError):
@@ -57,8 +62,7 @@ class ImportResult:
 
 
 def _lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return [Line(i + 1, _MARKUP.sub("", t.rstrip("\n"))) for i, t in enumerate(text.split("\n"))]
+    return [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
 
 
 def _parts(lines: list[Line]) -> dict[str, int]:
@@ -66,7 +70,7 @@ def _parts(lines: list[Line]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i, ln in enumerate(lines):
         s = ln.text.strip()
-        if "\t" in ln.text or "…" in s or "..." in s:
+        if "\t" in ln.text or "…" in s or "..." in s or re.search(r"\s\d{1,3}$", s):
             continue
         m = _PART.match(s)
         if m:
@@ -74,17 +78,51 @@ def _parts(lines: list[Line]) -> dict[str, int]:
     return out
 
 
-def _header(project: Project, text: str, notes: list[str]) -> None:
-    m = _NAME.search(text)
+def _name(project: Project, lines: list[Line], end: int, notes: list[str]) -> None:
+    m = _NAME.search("\n".join(ln.text for ln in lines[:end]))
     if m:
         project.info.name = m.group(1).strip()
+        return
+    for k, ln in enumerate(lines[:min(end, 60)]):           # the cover: the name above "NNNN年度…公开"
+        if _COVER.search(ln.text.strip()):
+            above = [x.text.strip() for x in lines[:k] if x.text.strip() and not is_noise(x.text)]
+            if above and len(above[-1]) <= 40:
+                project.info.name = above[-1]
+                return
+            break
+    notes.append("没有找到“部门名称：”或“单位名称：”行，单位名称未导入，请在“封面与概况”中填写")
+
+
+def _year(project: Project, lines: list[Line], tables_from: int, end: int, notes: list[str]) -> None:
+    """The year the tables are for: the most frequent year of the table headers (see module)."""
+    headers: Counter[int] = Counter()
+    for ln in lines[tables_from:end]:
+        s = ln.text.strip()
+        if not s or len(s) > 80 or s.endswith(("。", "；", "，")):
+            continue
+        for m in _YEAR.finditer(s):
+            headers[int(m.group(1))] += 1
+    cover = None
+    for ln in lines[:tables_from or end]:
+        s = ln.text.strip()
+        m = _COVER.search(s)
+        if m and len(s) <= 60 and not s.endswith("。"):
+            cover = int(m.group(1))
+            break
+    if headers:
+        year = headers.most_common(1)[0][0]
+        if cover is not None and cover != year:
+            notes.append(f"封面的年度（{cover}年）与表格表头的年度（{year}年）不一致，已按表头记为 {year} 年，"
+                         f"请在“封面与概况”中核对")
+    elif cover is not None:
+        year = cover
     else:
-        notes.append("没有找到“部门名称：”或“单位名称：”行，单位名称未导入，请在“封面与概况”中填写")
-    m = _YEAR.search(text)
-    if m:
-        project.info.year = int(m.group(1))
-    else:
-        notes.append(f"没有找到“NNNN年度”字样，年度暂记为 {project.info.year}，请在“封面与概况”中核对")
+        m = re.search(r"(\d{4})\s*年度", "\n".join(ln.text for ln in lines[:end]))
+        if not m:
+            notes.append(f"没有找到“NNNN年度”字样，年度暂记为 {project.info.year}，请在“封面与概况”中核对")
+            return
+        year = int(m.group(1))
+    project.info.year = year
 
 
 def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
@@ -111,10 +149,20 @@ def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
             notes.append(f"第一部分 概况中没有找到“{what}”，请在“封面与概况”中填写")
 
 
+def _narrative_start(lines: list[Line], after: int, end: int) -> int | None:
+    """The first 情况说明 heading after the last table when the 第三部分 heading is missing."""
+    for i in range(after, end):
+        s = lines[i].text.strip()
+        if "\t" not in lines[i].text and len(s) <= 40 and _NARRATIVE_START.match(s):
+            return i
+    return None
+
+
 def read_published_text(text: str, profile_id: str | None = None) -> ImportResult:
     """Read a published document's extracted text into a new project (see the module docstring).
 
     ``profile_id`` None: the profile of the kind the text reads as (:func:`detect_kind`)."""
+    text = normalise_text(text)
     if profile_id is None:
         profile_id = _PROFILES[detect_kind(text)]
     try:
@@ -128,21 +176,40 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     notes: list[str] = []
     parts = _parts(lines)
     end = parts.get("三", parts.get("四", parts.get("五", len(lines))))
-    result = ImportResult(project, notes)
-    _header(project, "\n".join(ln.text for ln in lines[:end]), notes)
-    found = (read_budget_tables if budget else read_tables)(project, lines, end, notes)
-    if not found:
+    start = parts.get("二", 0)
+    _name(project, lines, end, notes)
+    _year(project, lines, start, end, notes)
+    forms = project.profile.forms
+    spans = find_tables(lines, forms, end, start, project.info.name)
+    narrative_at = parts.get("三")
+    if spans and narrative_at is None:
+        narrative_at = _narrative_start(lines, max(a for a, _ in spans.values()) + 1, end)
+        if narrative_at is not None:
+            end = narrative_at
+            spans = find_tables(lines, forms, end, start, project.info.name)
+    if not spans:                   # tables printed after the 情况说明 (some provinces' order)
+        spans = find_tables(lines, forms, len(lines), 0, project.info.name)
+        heads = sorted(parts.values())
+        spans = {fid: (a, min([b, *(h for h in heads if h > a)])) for fid, (a, b) in spans.items()}
+    if not spans:
         kind = "预算公开" if budget else "决算公开"
-        tables = "“表一”至“表十三”" if budget else "“公开01表”至“公开10表”"
-        raise TextImportError(f"这段文字不是{kind}文件：没有找到{tables}中任何一张表的标签或标题。"
-                              f"请选择从{kind} PDF 中提取的文字（.txt）")
+        raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
+                              f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
+    result = ImportResult(project, notes)
+    pending = (read_budget_tables if budget else read_tables)(project, lines, spans, notes)
+    resolve(project, pending, set(spans), notes)
+    if not any(project.values.values()):
+        found = "、".join(f.label for f in forms if f.id in spans)
+        raise TextImportError(f"找到了{found}的标题，但没有从任何一张表中读到数据行：文字中可能没有保留表格的行"
+                              f"（例如每个单元格各占一行）。请用保留表格版式的方式重新提取文字（如 pdftotext -layout，"
+                              f"或在 PDF 阅读器中全选复制表格），再导入")
     if "一" in parts:
         _overview(project, lines[parts["一"] + 1:parts.get("二", end)], notes)
     else:
         notes.append("没有找到“第一部分 概况”，职责和机构设置未导入")
-    if "三" in parts:
-        stop = min((i for k, i in parts.items() if k in "四五" and i > parts["三"]), default=len(lines))
-        narrative = lines[parts["三"] + 1:stop]
+    if narrative_at is not None:
+        stop = min((i for k, i in parts.items() if k != "三" and i > narrative_at), default=len(lines))
+        narrative = narrative_block(lines[narrative_at + (1 if "三" in parts else 0):stop])
         read_narrative(project, narrative_lines(narrative) if budget else narrative, notes)
     else:
         notes.append("没有找到“第三部分 情况说明”，情况说明将按表格生成")

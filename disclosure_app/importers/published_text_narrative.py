@@ -34,7 +34,7 @@ from ..narrative import inputs as inp
 from ..narrative.generate import Built, build
 from ..narrative.model import Paragraph, Section
 from ..narrative.render import PLACEHOLDER_RE
-from .published_text_tables import Line, is_noise
+from .published_text_lines import Line, is_noise, plain
 
 _NUMERALS = "一二三四五六七八九十"
 _TOP = re.compile(rf"^([{_NUMERALS}]{{1,3}})、\s*(\S.{{1,45}})$")
@@ -44,6 +44,30 @@ _SENTINEL = 0xE010
 _NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|降低)\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
 _SAME = ("与上年相同", "持平", "无变化", "相同")
+_GLOSSARY_HEAD = re.compile(r"^(第[四五六]部分\s*)?(名词解释|附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
+_GLOSSARY_ITEM = re.compile(rf"^[-•·*]?\s*[{_NUMERALS}]{{1,3}}、[^，。：:]{{2,24}}[：:]\s*(是)?指")
+_ANNEX_TITLE = re.compile(r"(绩效自评表|绩效目标表|绩效目标申报表|绩效评价表)[)）]?$")
+
+
+def narrative_block(lines: list[Line]) -> list[Line]:
+    """The 情况说明 lines up to the 名词解释 or 附件 (found by their content when their part headings
+    are missing), without table rows (tab-separated) and without an annex table printed inside it
+    (from its title "…绩效自评表/绩效目标表" to the next section heading)."""
+    out: list[Line] = []
+    annex = False
+    for ln in lines:
+        s = ln.text.strip()
+        if _GLOSSARY_HEAD.match(s) or _GLOSSARY_ITEM.match(s):
+            break
+        if len(s) <= 60 and _ANNEX_TITLE.search(s) and "见" not in s:
+            annex = True
+            continue
+        if annex and "\t" not in ln.text and _TOP.match(s) and _is_heading(s):
+            annex = False
+        if annex or ("\t" in ln.text and len([c for c in ln.text.split("\t") if c.strip()]) > 1):
+            continue
+        out.append(ln)
+    return out
 
 
 @dataclass
@@ -55,6 +79,15 @@ class Published:
     paragraphs: list[str] = field(default_factory=list)
 
 
+_PARAGRAPH_END = ("。", "；", ";", "：", ":", "！", "？", "”", "）", ")")
+_NEW_ITEM = re.compile(rf"^[（(]|^\d{{1,2}}(?:[、．]|\.(?!\d))|^[{_NUMERALS}]{{1,3}}、")
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether ``line`` continues ``previous`` (a long line cut mid-sentence by the extractor)."""
+    return len(previous) >= 20 and not previous.endswith(_PARAGRAPH_END) and not _NEW_ITEM.match(line)
+
+
 def _is_heading(text: str) -> bool:
     return not text.endswith(("。", "；", "：", ":")) and "万元" not in text and "，" not in text
 
@@ -64,7 +97,8 @@ def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
     heading are reported and left out)."""
     out: list[Published] = []
     top = sub = ""
-    for ln in lines:
+    previous = -2                               # index of the last paragraph line
+    for k, ln in enumerate(lines):
         s = ln.text.strip()
         if not s:
             continue
@@ -88,7 +122,74 @@ def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
         if not out:
             notes.append(f"情况说明 第{ln.number}行：在第一个标题之前，未能归入任何一节，未导入")
             continue
-        out[-1].paragraphs.append(s)
+        paragraphs = out[-1].paragraphs
+        if paragraphs and previous == k - 1 and _wrapped(paragraphs[-1], s):
+            paragraphs[-1] += s              # a paragraph wrapped over lines (pdftotext -layout)
+        else:
+            paragraphs.append(s)
+        previous = k
+    return out
+
+
+_TITLE_NUMBER = re.compile(rf"^(?:[{_NUMERALS}]{{1,3}}[、.．]|[（(]\s*[{_NUMERALS}\d]{{1,3}}\s*[）)]|\d{{1,2}}[、.．])")
+_NUMERAL_VALUE = {c: i + 1 for i, c in enumerate(_NUMERALS)}
+
+
+def _title_key(title: str) -> str:
+    s = _TITLE_NUMBER.sub("", plain(title))
+    s = re.sub(r"\d{4}年度?", "", s).translate(str.maketrans("（）", "()", "“”\"'：:"))
+    return s
+
+
+def _number_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token in _NUMERAL_VALUE:
+        return _NUMERAL_VALUE[token]
+    if len(token) == 2 and token[0] == "十" and token[1] in _NUMERAL_VALUE:
+        return 10 + _NUMERAL_VALUE[token[1]]
+    if len(token) in (2, 3) and token[-1] == "十" or (len(token) == 3 and token[1] == "十"):
+        tens = _NUMERAL_VALUE.get(token[0], 0) * 10
+        return tens + (_NUMERAL_VALUE.get(token[2], 0) if len(token) == 3 else 0)
+    return None
+
+
+def _best(title: str, number: str, candidates: list[Section]) -> str | None:
+    """The key of our section whose heading reads most like ``title`` (its number only breaks
+    ties): the published document may drop, add, reorder or renumber sections."""
+    key = _title_key(title)
+    best, score = None, 0.0
+    for sec in candidates:
+        ratio = SequenceMatcher(None, key, _title_key(sec.title), autojunk=False).ratio()
+        same_number = _number_value(sec.key.rsplit(".", 1)[-1]) == _number_value(number)
+        value = ratio + (0.05 if same_number else 0.0)
+        if (ratio >= 0.6 or (same_number and ratio >= 0.3)) and value > score:
+            best, score = sec.key, value
+    return best
+
+
+def remap(published: list[Published], sections: tuple[Section, ...]) -> None:
+    """Rewrite every published heading path into the key of our section of the same heading."""
+    ours = _sections(sections)
+    top: str | None = None
+    for pub in published:
+        parts = pub.path.split(".")
+        if len(parts) == 1:
+            top = _best(pub.title, parts[0], list(sections))
+            pub.path = top or f"?{pub.path}"
+            continue
+        if top is None:
+            pub.path = f"?{pub.path}"
+            continue
+        found = _best(pub.title, parts[-1], _all_below(ours[top]))
+        pub.path = found or f"?{pub.path}"
+
+
+def _all_below(section: Section) -> list[Section]:
+    out = []
+    for c in section.children:
+        out.append(c)
+        out += _all_below(c)
     return out
 
 
@@ -284,6 +385,7 @@ def read_narrative(project: Project, lines: list[Line], notes: list[str]) -> int
     if not published:
         notes.append("情况说明中没有找到“一、…”这样的标题，文字未导入，情况说明将按表格生成")
         return 0
+    remap(published, build(project).text.narrative)
     built = extract_inputs(project, published)
     assigned = assign(built, published, notes)
     for key, text in assigned.items():
