@@ -36,6 +36,11 @@ class CodeRow:
     texts: dict[str, str] = field(default_factory=dict)   # the form's text_columns (表六 政府经济科目)
 
 
+# ``Project.options`` key: how many 附件 an imported published document prints that the project does
+# not hold (import-text reads the tables and the text, not the 绩效 annex forms)
+ANNEXES_NOT_IMPORTED = "annexes_not_imported"
+
+
 @dataclass
 class Project:
     profile_id: str

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Project, new_project
+from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
 from .published_text_budget import detect_kind, narrative_lines, read_budget_tables
 from .published_text_find import expected_titles, find_tables
 from .published_text_lines import Line, is_noise, normalise_text
@@ -213,4 +213,19 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         read_narrative(project, narrative_lines(narrative) if budget else narrative, notes)
     else:
         notes.append("没有找到“第三部分 情况说明”，情况说明将按表格生成")
+    _annexes_left_out(project, lines, notes)
     return result
+
+
+_ANNEX_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|绩效自评表)\s*$")
+
+
+def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> None:
+    """The 附件 (绩效自评表 / 绩效目标表) are not read; record how many the document prints, so that
+    the text's own "见附件" is not reported as a reference to a missing 附件."""
+    titles = [ln.text.strip() for ln in lines if "\t" not in ln.text and _ANNEX_TITLE.search(ln.text.strip())
+              and len(ln.text.strip()) <= 60 and not ln.text.strip().startswith(("附件", "附表"))]
+    if titles:
+        project.options[ANNEXES_NOT_IMPORTED] = str(len(titles))
+        notes.append(f"原文件的 {len(titles)} 个附件（{titles[0]}{'等' if len(titles) > 1 else ''}）未导入，"
+                     f"如需随公开文件输出，请在“附件”中录入")

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..model import Project
+from ..model import ANNEXES_NOT_IMPORTED, Project
 from ..rules.findings import INFO, WARNING, Cell, Finding
 from . import inputs as inp
 from .generate import Built, build
@@ -55,7 +55,8 @@ _ANNEX_REF = re.compile(r"附件\s*([0-9０-９]*)")
 def annex_references(project: Project, built: Built) -> list[Finding]:
     """N08: "见附件" printed while the publication has no 附件, or "附件3" beyond the last one."""
     out = []
-    n = len(project.annexes)
+    left_out = project.options.get(ANNEXES_NOT_IMPORTED, "")
+    n = len(project.annexes) + (int(left_out) if left_out.isdigit() else 0)
     for d in built.details:
         for m in _ANNEX_REF.finditer(d.printed):
             number = int(unicodedata.normalize("NFKC", m.group(1))) if m.group(1) else None
