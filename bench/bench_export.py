@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import build_large_project  # noqa: E402
 
 from disclosure_app.cli import sample_project  # noqa: E402
-from disclosure_app.export.package import base_name, export_package  # noqa: E402
+from disclosure_app.export.package import export_package, file_name  # noqa: E402
 
 REPEAT = 3                 # warm runs of the sample; the large department is timed once warm
 
@@ -51,7 +51,7 @@ def timed(project, formats: tuple[str, ...], repeat: int) -> tuple[float, float,
 def pages(project, tmp: Path) -> int:
     import pdfplumber
     _export(project, tmp, ("pdf",))
-    with pdfplumber.open(tmp / f"{base_name(project)}.pdf") as pdf:
+    with pdfplumber.open(tmp / file_name(project, "pdf", draft=True)) as pdf:
         return len(pdf.pages)
 
 
@@ -86,7 +86,7 @@ def libreoffice_comparison(name: str, project) -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         _export(project, Path(tmp), ("docx",))
-        docx = Path(tmp) / f"{base_name(project)}.docx"
+        docx = Path(tmp) / file_name(project, "docx", draft=True)
         t = time.perf_counter()
         subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)],
                        check=True, capture_output=True, timeout=600)
