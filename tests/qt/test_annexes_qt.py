@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-
-from disclosure_app.qt.annex_page import AnnexPage  # noqa: E402
-from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-from disclosure_app.recovery import DATA_ENV  # noqa: E402
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
-    create_app()
-    w = sample_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from disclosure_app.qt.annex_page import AnnexPage
 
 
 def test_edit_an_indicator_score_and_undo(window):

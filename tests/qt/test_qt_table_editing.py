@@ -3,55 +3,20 @@ inserting a 科目 whose name follows its code, deleting a 类 with what goes al
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from disclosure_app import recovery  # noqa: E402
-from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
-from disclosure_app.qt.code_dialog import CodeRowDialog  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-
-
-class Boxes:
-    """Message boxes answered at the boundary; ``answer`` to questions, texts recorded."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.answer = QMessageBox.StandardButton.No
-
-    def warning(self, parent, title, text, *args):
-        self.texts.append(text)
-
-    def question(self, parent, title, text, *args):
-        self.texts.append(text)
-        return self.answer
+from disclosure_app.qt.code_dialog import CodeRowDialog
 
 
 @pytest.fixture
-def boxes(monkeypatch):
-    b = Boxes()
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(b.warning))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(b.question))
-    return b
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, boxes):
-    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
-    w = sample_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def boxes(boxes):
+    """Questions here are answered 否 unless a test says otherwise."""
+    boxes.answer = QMessageBox.StandardButton.No
+    return boxes
 
 
 def select(view, top, bottom) -> None:

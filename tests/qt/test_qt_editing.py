@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
-from disclosure_app.qt.form_model import MARKER_ROLE  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-from disclosure_app.recovery import DATA_ENV  # noqa: E402
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes answered at the boundary; their texts are recorded."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: shown.append(text) or QMessageBox.StandardButton.Discard))
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, boxes):
-    monkeypatch.setenv(DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
-    w = sample_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from disclosure_app.qt.form_model import MARKER_ROLE
 
 
 def open_form(window, form: str):

@@ -2,69 +2,25 @@
 
 from __future__ import annotations
 
-import os
+import json
+import socket
+import subprocess
+import sys
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from helpers import listed_findings
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import json  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QMimeData, Qt, QUrl  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
-
-from disclosure_app import recovery  # noqa: E402
-from disclosure_app.narrative.inputs import input_specs  # noqa: E402
-from disclosure_app.qt.app import build_window, create_app, sample_window  # noqa: E402
-from disclosure_app.qt.form_view import FormView  # noqa: E402
-from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV, recent_files  # noqa: E402
-from disclosure_app.store import dumps, open_project  # noqa: E402
+from disclosure_app import recovery
+from disclosure_app.narrative.inputs import input_specs
+from disclosure_app.qt.app import build_window, sample_window
+from disclosure_app.qt.form_view import FormView
+from disclosure_app.qt.mainwindow import MainWindow
+from disclosure_app.recent import recent_files
+from disclosure_app.store import dumps, open_project
 
 B = QMessageBox.StandardButton
-
-
-class Boxes:
-    """Message boxes answered at the boundary (a modal box cannot be clicked offscreen)."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.answer = B.Discard
-
-    def question(self, parent, title, text, *args):
-        self.texts.append(text)
-        return self.answer
-
-    def warning(self, parent, title, text, *args):
-        self.texts.append(text)
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    b = Boxes()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(b.question))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(b.warning))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(b.warning))
-    return b
-
-
-@pytest.fixture
-def folders(tmp_path, monkeypatch):
-    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
-
-
-@pytest.fixture
-def window(qtbot, folders, boxes):
-    w = sample_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def leaf(panel, predicate):
@@ -109,14 +65,10 @@ def test_double_click_on_a_finding_shows_its_form_with_its_cells_selected(qtbot,
 def test_filters_by_severity_and_form(window):
     panel = window.panel
     panel.checks["info"].setChecked(False)
-    assert {f.severity for f in _listed(panel)} == {"warning"}
+    assert {f.severity for f in listed_findings(panel)} == {"warning"}
     panel.checks["info"].setChecked(True)
     panel.form_combo.setCurrentIndex(panel.form_combo.findData("T06"))
-    assert {f.form for f in _listed(panel)} == {"T06"} and len(_listed(panel)) == 2
-
-
-def _listed(panel):
-    return [n.finding for n in panel.model.nodes() if n.finding is not None]
+    assert {f.form for f in listed_findings(panel)} == {"T06"} and len(listed_findings(panel)) == 2
 
 
 def test_a_warning_accepted_with_a_note_stays_listed_with_it(window, monkeypatch):

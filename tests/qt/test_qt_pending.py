@@ -8,40 +8,10 @@ the saved file.  Also the 空表说明 strip under the table editor (one undo st
 from __future__ import annotations
 
 import json
-import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-
-from disclosure_app import recovery  # noqa: E402
-from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-from disclosure_app.store import open_project  # noqa: E402
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes answered at the boundary ("不保存" to a question); their texts recorded."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: shown.append(text) or QMessageBox.StandardButton.Discard))
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, boxes):
-    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
-    w = sample_window()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from disclosure_app.store import open_project
 
 
 @pytest.fixture

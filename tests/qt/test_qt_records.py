@@ -2,31 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pytest  # noqa: E402
-
-from disclosure_app import recovery  # noqa: E402
-from disclosure_app.cli import sample_project  # noqa: E402
-from disclosure_app.qt import code_dialog  # noqa: E402
-from disclosure_app.qt.app import create_app  # noqa: E402
-from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-from disclosure_app.session import Session  # noqa: E402
-
-
-@pytest.fixture
-def budget_window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
-    w = MainWindow(Session(sample_project("budget")))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from disclosure_app.qt import code_dialog
 
 
 def test_insert_a_project_record_then_undo(budget_window, monkeypatch):

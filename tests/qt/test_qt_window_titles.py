@@ -3,41 +3,17 @@
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from fixtures import sample
+from helpers import listed_findings
 
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from fixtures import sample  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-
-from disclosure_app import recovery  # noqa: E402
-from disclosure_app.cli import sample_project  # noqa: E402
-from disclosure_app.export.xlsx_writer import write_xlsx  # noqa: E402
-from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
-from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
-from disclosure_app.recent import CONFIG_ENV  # noqa: E402
-from disclosure_app.session import Session  # noqa: E402
-from disclosure_app.store import dumps  # noqa: E402
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a: shown.append(text)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: shown.append(text) or QMessageBox.StandardButton.Discard))
-    return shown
-
-
-@pytest.fixture
-def folders(tmp_path, monkeypatch):
-    monkeypatch.setenv(recovery.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    create_app()
+from disclosure_app.cli import sample_project
+from disclosure_app.export.xlsx_writer import write_xlsx
+from disclosure_app.qt.app import sample_window
+from disclosure_app.qt.mainwindow import MainWindow
+from disclosure_app.session import Session
+from disclosure_app.store import dumps
 
 
 def shown(qtbot, w, size=(1400, 900)):
@@ -47,11 +23,6 @@ def shown(qtbot, w, size=(1400, 900)):
     qtbot.waitExposed(w)
     qtbot.wait(20)                  # the panel's height is fitted once the window is laid out
     return w
-
-
-@pytest.fixture
-def window(qtbot, folders, boxes):
-    return shown(qtbot, sample_window())
 
 
 def test_changing_the_year_retitles_headers_navigator_and_panel(qtbot, folders, boxes):
@@ -90,7 +61,8 @@ def test_a_1024_by_700_window_keeps_its_room_for_the_editor(qtbot, folders, boxe
     assert annex.sizes()[1] > 2 * annex.sizes()[0]       # the editor, not the list, gets the room
 
 
-def test_a_1400_by_900_window_shows_the_form_titles_whole(window):
+def test_a_1400_by_900_window_shows_the_form_titles_whole(qtbot, folders, boxes):
+    window = shown(qtbot, sample_window())
     item = window.nav_items["T06"]
     assert window.nav.fontMetrics().horizontalAdvance(item.text(0)) < window.nav.viewport().width()
 
@@ -133,38 +105,34 @@ def test_opening_a_json_file_as_a_project_points_to_the_import_menu(window, boxe
     assert "不是本程序的项目文件" in boxes[-1] and "文件 → 导入" in boxes[-1]
 
 
-def _listed(panel):
-    return [n.finding for n in panel.model.nodes() if n.finding is not None]
-
-
 def test_the_panel_filters_the_annex_findings(window):
     combo = window.panel.form_combo
     combo.setCurrentIndex(combo.findData("annex"))
-    listed = _listed(window.panel)
+    listed = listed_findings(window.panel)
     assert listed and {f.form for f in listed} == {"annex"}
     assert combo.currentText() == "附件 绩效自评表"
 
 
 def test_an_accepted_warning_is_withdrawn_from_the_panel(qtbot, window):
     panel = window.panel
-    (w01,) = [f for f in _listed(panel) if f.rule == "W01"]
+    (w01,) = [f for f in listed_findings(panel) if f.rule == "W01"]
     window.session.accept_warning(w01.key, "车辆由上级部门统一采购后划转")
-    (accepted,) = [f for f in _listed(panel) if f.rule == "W01"]
+    (accepted,) = [f for f in listed_findings(panel) if f.rule == "W01"]
     assert accepted.accepted_note
     panel.withdraw(accepted)
-    assert [f.accepted_note for f in _listed(panel) if f.rule == "W01"] == [None]
+    assert [f.accepted_note for f in listed_findings(panel) if f.rule == "W01"] == [None]
     assert window.act_undo.text() == "撤销“撤回接受警告”(&U)"
     assert "撤回" in window.statusBar().currentMessage()
     window.act_undo.trigger()
-    assert [f.accepted_note for f in _listed(panel) if f.rule == "W01"] == ["车辆由上级部门统一采购后划转"]
+    assert [f.accepted_note for f in listed_findings(panel) if f.rule == "W01"] == ["车辆由上级部门统一采购后划转"]
 
 
 def test_the_panel_context_menu_offers_withdrawal_of_an_accepted_warning(qtbot, window):
     panel = window.panel
-    (w01,) = [f for f in _listed(panel) if f.rule == "W01"]
+    (w01,) = [f for f in listed_findings(panel) if f.rule == "W01"]
     assert [a.text() for a in panel.menu_for(w01).actions()] == ["转到单元格", "接受警告…"]
     window.session.accept_warning(w01.key, "说明")
-    (accepted,) = [f for f in _listed(panel) if f.rule == "W01"]
+    (accepted,) = [f for f in listed_findings(panel) if f.rule == "W01"]
     menu = panel.menu_for(accepted)
     assert [a.text() for a in menu.actions()] == ["转到单元格", "修改接受说明…", "撤回接受"]
     menu.actions()[2].trigger()
