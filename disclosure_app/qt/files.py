@@ -201,8 +201,11 @@ class FileMixin:
 
     # -- autosave and lock heartbeat -----------------------------------------------------------------
     def autosave(self) -> None:
-        """Write unsaved work to the recovery copy (or remove the copy when nothing is unsaved)."""
-        self.commit_pending()
+        """Write unsaved work to the recovery copy (or remove the copy when nothing is unsaved).
+
+        What is still being typed is left alone: committing it here would close a cell editor or
+        take a half-typed year in the middle of the user's keystrokes.  It is committed, like every
+        edit, when the user leaves the field, saves, exports or closes."""
         if not self.is_dirty:
             self.recovery.discard()
             return

@@ -1,4 +1,4 @@
-"""Text still being typed is never lost: save, close, export and autosave commit every page first.
+"""Text still being typed is never lost: save, close and export commit every page first (autosave leaves it alone).
 
 The 情况说明 boxes commit when the cursor leaves them, the one-line fields on Enter; a user who
 types and presses Ctrl+S (or closes the window) without leaving the field must find the text in
@@ -8,6 +8,7 @@ the saved file.  Also the 空表说明 strip under the table editor (one undo st
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -66,16 +67,21 @@ def test_annex_text_still_being_typed_is_saved(qtbot, window, saved):
     assert open_project(saved).annexes[1].goal == "保障律师管理工作正常开展"
 
 
-def test_autosave_takes_the_text_being_typed_too(qtbot, window):
-    page = window.show_page("narrative")
-    page.refresh()
-    box = page.inputs["reason.四"]
-    box.setFocus()
-    box.setPlainText("财政拨款减少")
+def test_autosave_leaves_the_cell_being_typed_alone(qtbot, window):
+    view = window.show_page("T01")
+    window.session.set_input("reason.四", "财政拨款减少")      # committed work goes to the copy
+    index = view.model().index(0, 2)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    view.edit(index)
+    editor = view.focusWidget()
+    editor.setText("12")                                    # the user is half-way through "1234.56"
     window.autosave()
-    assert window.recovery.exists
+    assert view.state() == view.State.EditingState and view.focusWidget() is editor
+    assert editor.text() == "12"
     data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
     assert data["project"]["inputs"]["reason.四"] == "财政拨款减少"
+    assert window.session.project.get("T01", "L1", "c1") == Decimal("1199.89")
 
 
 def test_empty_form_note_is_edited_under_the_table_with_undo(qtbot, window, saved):
