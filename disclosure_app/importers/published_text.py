@@ -17,8 +17,13 @@ single spaces, full-width digits, "-" or "0.00" in empty cells — the text is r
   paragraph as a hand override of our paragraph under the same heading — matched by heading
   text, not number — and the facts its wording states as inputs (:mod:`.published_text_narrative`).
 
-The kind of document is told from its wording (:func:`.published_text_budget.detect_kind`)
-unless a profile is given.  ``ImportResult.notes`` lists, in Chinese, everything that could not
+Each part is told by its title (…概况, …情况说明, …决算表/预算报表), so the Liaoning order —
+情况说明 and 名词解释 before the tables in 第四部分 — reads as well; a part whose title says
+neither takes the usual place of its number (一 概况, 二 tables, 三 情况说明).
+
+The kind of document and its profile are told from its wording
+(:func:`.published_text_liaoning.detect_profile`: 预算, Shanxi 决算, Liaoning 决算) unless a
+profile is given.  ``ImportResult.notes`` lists, in Chinese, everything that could not
 be read, each naming the table or section and the line; a table whose lines gave no row is named.
 A text that is no such document, or one in which no table gave any amount, raises
 :class:`TextImportError`.  The 附件 (绩效自评表) and 名词解释 are not read.
@@ -31,8 +36,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
-from .published_text_budget import detect_kind, narrative_lines, read_budget_tables
+from .published_text_budget import narrative_lines, read_budget_tables
 from .published_text_find import expected_titles, find_tables
+from .published_text_liaoning import PROFILES, detect_profile, read_liaoning_tables
 from .published_text_lines import Line, is_noise, normalise_text
 from .published_text_narrative import narrative_block, read_narrative
 from .published_text_resolve import resolve
@@ -45,7 +51,6 @@ _NAME = re.compile(r"^\s*(?:(?:部门|单位)名称|编制单位|部门)[：:][ 
                    re.M)
 _SENTENCE_END = ("。", "：", ":", "；", ";", "！", "？", "”")
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]|^\d{1,2}[、.．]")
-_PROFILES = {"final": "final_shanxi", "budget": "budget_shanxi"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _COVER = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?.{0,12}(?:决算|预算)(?:公开)?")
 _NARRATIVE_START = re.compile(r"^一、.{0,24}(情况说明|总体情况|变动情况|情况及原因)")
@@ -76,6 +81,32 @@ def _parts(lines: list[Line]) -> dict[str, int]:
         if m:
             out[m.group(1)] = i
     return out
+
+
+_ROLE_WORDS = (("narrative", "情况说明"), ("glossary", "名词解释"), ("annex", "附件"), ("overview", "概况"),
+               ("tables", "表"))
+_ROLE_BY_NUMBER = {"一": "overview", "二": "tables", "三": "narrative"}
+
+
+def _roles(lines: list[Line], parts: dict[str, int]) -> dict[str, int]:
+    """Index of the part holding the overview, the tables and the 情况说明: told by the part's
+    title ("第二部分 2024年度部门决算情况说明", "第四部分 2024年度部门决算表"), else by its number
+    in the usual order (一 概况, 二 tables, 三 情况说明)."""
+    roles: dict[str, int] = {}
+    untold: dict[str, int] = {}
+    for numeral, i in sorted(parts.items(), key=lambda kv: kv[1]):
+        m = _PART.match(lines[i].text.strip())
+        title = m.group(2) if m else ""
+        role = next((r for r, word in _ROLE_WORDS if word in title), None)
+        if role is None:
+            untold[numeral] = i
+        else:
+            roles.setdefault(role, i)
+    for numeral, i in untold.items():
+        role = _ROLE_BY_NUMBER.get(numeral)
+        if role is not None and role not in roles:
+            roles[role] = i
+    return roles
 
 
 def _name(project: Project, lines: list[Line], end: int, notes: list[str]) -> None:
@@ -161,27 +192,33 @@ def _narrative_start(lines: list[Line], after: int, end: int) -> int | None:
 def read_published_text(text: str, profile_id: str | None = None) -> ImportResult:
     """Read a published document's extracted text into a new project (see the module docstring).
 
-    ``profile_id`` None: the profile of the kind the text reads as (:func:`detect_kind`)."""
+    ``profile_id`` None: the profile the text reads as (:func:`detect_profile`)."""
     text = normalise_text(text)
     if profile_id is None:
-        profile_id = _PROFILES[detect_kind(text)]
+        profile_id = detect_profile(text)
     try:
         project = new_project(profile_id)
     except KeyError as exc:
         raise TextImportError(str(exc).strip("'\"")) from None
     budget = project.kind == "budget"
-    if project.kind not in _PROFILES:
+    if project.kind not in PROFILES:
         raise TextImportError(f"“{project.profile.title}”不是决算公开或预算公开：无法导入其公开文件的文字")
     lines = _lines(text)
     notes: list[str] = []
     parts = _parts(lines)
-    end = parts.get("三", parts.get("四", parts.get("五", len(lines))))
-    start = parts.get("二", 0)
+    heads = sorted(parts.values())
+    roles = _roles(lines, parts)
+    if "tables" in roles:
+        start = roles["tables"]
+        end = min((h for h in heads if h > start), default=len(lines))
+    else:
+        start, end = 0, parts.get("三", parts.get("四", parts.get("五", len(lines))))
     _name(project, lines, end, notes)
     _year(project, lines, start, end, notes)
     forms = project.profile.forms
     spans = find_tables(lines, forms, end, start, project.info.name)
-    narrative_at = parts.get("三")
+    narrative_at = roles.get("narrative")
+    narrative_part = narrative_at is not None
     if spans and narrative_at is None:
         narrative_at = _narrative_start(lines, max(a for a, _ in spans.values()) + 1, end)
         if narrative_at is not None:
@@ -189,27 +226,28 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
             spans = find_tables(lines, forms, end, start, project.info.name)
     if not spans:                   # tables printed after the 情况说明 (some provinces' order)
         spans = find_tables(lines, forms, len(lines), 0, project.info.name)
-        heads = sorted(parts.values())
         spans = {fid: (a, min([b, *(h for h in heads if h > a)])) for fid, (a, b) in spans.items()}
     if not spans:
         kind = "预算公开" if budget else "决算公开"
         raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
                               f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
     result = ImportResult(project, notes)
-    pending = (read_budget_tables if budget else read_tables)(project, lines, spans, notes)
+    reader = read_budget_tables if budget else read_liaoning_tables if profile_id == "final_liaoning" else read_tables
+    pending = reader(project, lines, spans, notes)
     resolve(project, pending, set(spans), notes)
     if not any(project.values.values()):
         found = "、".join(f.label for f in forms if f.id in spans)
         raise TextImportError(f"找到了{found}的标题，但没有从任何一张表中读到数据行：文字中可能没有保留表格的行"
                               f"（例如每个单元格各占一行）。请用保留表格版式的方式重新提取文字（如 pdftotext -layout，"
                               f"或在 PDF 阅读器中全选复制表格），再导入")
-    if "一" in parts:
-        _overview(project, lines[parts["一"] + 1:parts.get("二", end)], notes)
+    if "overview" in roles:
+        at = roles["overview"]
+        _overview(project, lines[at + 1:min((h for h in heads if h > at), default=end)], notes)
     else:
         notes.append("没有找到“第一部分 概况”，职责和机构设置未导入")
     if narrative_at is not None:
-        stop = min((i for k, i in parts.items() if k != "三" and i > narrative_at), default=len(lines))
-        narrative = narrative_block(lines[narrative_at + (1 if "三" in parts else 0):stop])
+        stop = min((h for h in heads if h > narrative_at), default=len(lines))
+        narrative = narrative_block(lines[narrative_at + (1 if narrative_part else 0):stop])
         read_narrative(project, narrative_lines(narrative) if budget else narrative, notes)
     else:
         notes.append("没有找到“第三部分 情况说明”，情况说明将按表格生成")

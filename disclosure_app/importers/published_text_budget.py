@@ -362,3 +362,18 @@ def narrative_lines(lines: list[Line]) -> list[Line]:
         if "见附件" in s:
             skipping = True
     return out
+
+
+def budget_prior_current(project: Project, key: str) -> Decimal | None:
+    """预算: ``prior.<表>.<行>`` compares with the first column of the row's panel; 机关运行经费
+    with 表十一's 部门合计."""
+    if key == "prior.running_costs":
+        return project.get("B11", "total", "c1") or Decimal(0)
+    parts = key.split(".")
+    if len(parts) != 3:
+        return None
+    form = project.profile.form(parts[1]) if parts[1] in {f.id for f in project.profile.forms} else None
+    if form is None:
+        return None
+    panel = next((p for p in form.panels if any(r.key == parts[2] for r in p.rows)), form.panels[0])
+    return project.get(form.id, parts[2], panel.columns[0].key) or Decimal(0)

@@ -16,7 +16,8 @@ Before the overrides are set, :func:`extract_inputs` reads what the accountant w
 (prior-year figures, 年初预算, reasons, uses, counts) from the published wording: our paragraph is
 generated with its placeholders 【待填写：…】, aligned character by character with the published
 one, and the published text between the anchors around a placeholder becomes that input.  A
-prior-year figure is recovered from the stated change ("减少55.28万元" → current + 55.28).  This runs
+prior-year figure is recovered from the stated change ("减少55.28万元" → current + 55.28), a
+年初预算 from the stated completion rate ("完成年初预算的 110.23%" → 决算 / 110.23%).  This runs
 until no new input is found, so the generated text ends up worded like the published one, and
 the override check then compares every quoted figure with the tables.
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 
 from ..amounts import AmountError, parse_amount, parse_count
@@ -34,6 +35,8 @@ from ..narrative import inputs as inp
 from ..narrative.generate import Built, build
 from ..narrative.model import Paragraph, Section
 from ..narrative.render import PLACEHOLDER_RE
+from .published_text_budget import budget_prior_current
+from .published_text_liaoning import budget_current, liaoning_prior_current
 from .published_text_lines import Line, is_noise, plain
 
 _NUMERALS = "一二三四五六七八九十"
@@ -43,6 +46,7 @@ _PART = re.compile(r"^(\d{1,2})[、.．]\s*(\S.{1,30})$")
 _SENTINEL = 0xE010
 _NUMBER = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|降低)\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _SAME = ("与上年相同", "持平", "无变化", "相同")
 _GLOSSARY_HEAD = re.compile(r"^(第[四五六]部分\s*)?(名词解释|附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 _GLOSSARY_ITEM = re.compile(rf"^[-•·*]?\s*[{_NUMERALS}]{{1,3}}、[^，。：:]{{2,24}}[：:]\s*(是)?指")
@@ -266,12 +270,15 @@ def _match(paragraphs: list[str], targets: list[str], generated: dict[str, str])
 def _prior_current(project: Project, key: str) -> Decimal | None:
     """The current-year figure a prior-year input is compared with in the text."""
     fixed = {"prior.T01.L31": ("T01", "L31", "c1"), "prior.T01.R62": ("T01", "R62", "c2"),
+             "prior.T01.R60": ("T01", "R60", "c2"), "prior.T04.R59": ("T04", "R59", "c2"),
              "prior.T04.L32": ("T04", "L32", "c1"), "prior.T04.R64": ("T04", "R64", "c2"),
              "prior.T05.total": ("T05", "total", "c1")}
     if key in fixed:
         return project.get(*fixed[key]) or Decimal(0)
     if project.kind == "budget":
-        return _budget_prior_current(project, key)
+        return budget_prior_current(project, key)
+    if (stated := liaoning_prior_current(project, key)) is not None:
+        return stated
     if key.startswith("prior.T09.c"):
         return project.get("T09", "r1", key.rsplit(".", 1)[1]) or Decimal(0)
     if key.startswith("prior.class."):
@@ -279,21 +286,6 @@ def _prior_current(project: Project, key: str) -> Decimal | None:
     if key == "prior.running_costs":
         return (project.get("T10", "r5", "c1") or Decimal(0)) + (project.get("T10", "r6", "c1") or Decimal(0))
     return None
-
-
-def _budget_prior_current(project: Project, key: str) -> Decimal | None:
-    """预算: ``prior.<表>.<行>`` compares with the first column of the row's panel; 机关运行经费
-    with 表十一's 部门合计."""
-    if key == "prior.running_costs":
-        return project.get("B11", "total", "c1") or Decimal(0)
-    parts = key.split(".")
-    if len(parts) != 3:
-        return None
-    form = project.profile.form(parts[1]) if parts[1] in {f.id for f in project.profile.forms} else None
-    if form is None:
-        return None
-    panel = next((p for p in form.panels if any(r.key == parts[2] for r in p.rows)), form.panels[0])
-    return project.get(form.id, parts[2], panel.columns[0].key) or Decimal(0)
 
 
 def _value(project: Project, key: str, raw: str) -> str | None:
@@ -313,6 +305,11 @@ def _value(project: Project, key: str, raw: str) -> str | None:
         if any(w in raw for w in _SAME):
             return f"{current:.2f}"
         return None
+    current = budget_current(project, key)
+    rate = _RATE.search(raw) if current is not None else None
+    if rate is not None:                # the text states the completion rate where our text states the budget
+        pct = parse_amount(rate.group(1)).value
+        return f"{(current * 100 / pct).quantize(Decimal('0.01'), ROUND_HALF_UP)}" if current and pct else None
     kind = inp.kind_of(project, key)
     if kind == "text":
         s = raw.rstrip("。；;，,、 ")

@@ -44,6 +44,7 @@ from .published_text_resolve import Pending, placements
 from .published_text_rows import coded_row, is_total_label, join_wrapped_codes, merge_names
 
 _YEAR_LINE = re.compile(r"^\d{4}\s*年度?$")
+_LABEL_LINE = re.compile(r"^公开\s*\d{1,2}\s*表$")
 _EMPTY_NOTE = re.compile(r"本表无数据|为空表|故本表|无此项|本单位无.{0,30}(收入|支出|经费)")
 _SCHEME_FIRST = {FUNCTION: "2", INCOME: "1"}
 _SCHEME_NAME = {"1": "收入分类", "2": "支出功能分类", "3": "经济分类", "5": "政府预算支出经济分类"}
@@ -79,8 +80,8 @@ class TableReader:
         out = []
         for k, ln in enumerate(block):
             s = ln.text.strip()
-            if not s:
-                continue
+            if not s or _YEAR_LINE.match(s) or _LABEL_LINE.match(s):
+                continue                    # blank, or the table's year line or label ("公开 01 表")
             if is_noise(s) and not self._code_continues(s, block[k + 1:]):
                 self.notes.append(f"{self.name} 第{ln.number}行：“{s}”是页码或水印，已跳过")
                 continue
@@ -377,9 +378,10 @@ class TableReader:
 
 
 def read_tables(project: Project, lines: list[Line], spans: dict[str, tuple[int, int]],
-                notes: list[str]) -> list[Pending]:
-    """Read every form of the project's profile from its block ``spans[form]`` of ``lines``; the
-    rows left to place by arithmetic (:func:`.published_text_resolve.resolve`)."""
+                notes: list[str], reader: type[TableReader] | None = None) -> list[Pending]:
+    """Read every form of the project's profile from its block ``spans[form]`` of ``lines`` with
+    ``reader`` (:class:`TableReader` by default); the rows left to place by arithmetic
+    (:func:`.published_text_resolve.resolve`)."""
     forms = project.profile.forms
     pending: list[Pending] = []
     for spec in forms:
@@ -387,5 +389,5 @@ def read_tables(project: Project, lines: list[Line], spans: dict[str, tuple[int,
             notes.append(f"没有找到{spec.label}“{spec.title}”：该表未导入，请核对原文件或在表中录入")
             continue
         a, b = spans[spec.id]
-        TableReader(project, spec, notes, pending).read(lines[a:b])
+        (reader or TableReader)(project, spec, notes, pending).read(lines[a:b])
     return pending
