@@ -111,6 +111,7 @@ class NarrativePage(QSplitter):
         self._input_keys: tuple[str, ...] = ()
         self._para_keys: tuple[str, ...] = ()
         self.inputs: dict[str, QWidget] = {}
+        self._shown: dict[str, str] = {}          # input key -> the project's text its field last showed
         self.paragraphs: dict[str, ParagraphView] = {}
         self.doc = None
         self.input_area = QScrollArea(self)
@@ -187,6 +188,7 @@ class NarrativePage(QSplitter):
             if w.hasFocus():
                 continue
             text = values.get(key, "")
+            self._shown[key] = text
             if isinstance(w, QLineEdit):
                 if w.text() != text:
                     w.setText(text)
@@ -208,17 +210,23 @@ class NarrativePage(QSplitter):
         return w
 
     def commit_all(self) -> None:
-        """Commit every input as it stands (a field still being typed in, before save or close)."""
+        """Commit every input the user changed and has not committed yet (before save or close).
+
+        A field showing what the page last loaded is left alone: while the page is hidden it is not
+        refreshed, so after an undo it still shows the undone value, which must not come back."""
         for key, w in list(self.inputs.items()):
-            self._commit(key, w.text() if isinstance(w, QLineEdit) else w.toPlainText())
+            text = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+            if text != self._shown.get(key, ""):
+                self._commit(key, text)
 
     def _commit(self, key: str, text: str) -> None:
-        if self.session.project.inputs.get(key, "") == text.strip():
-            return
-        try:
-            self.session.set_input(key, text.strip())
-        except EditError as exc:
-            self.failed.emit(str(exc))
+        if self.session.project.inputs.get(key, "") != text.strip():
+            try:
+                self.session.set_input(key, text.strip())
+            except EditError as exc:
+                self.failed.emit(str(exc))
+                return
+        self._shown[key] = text             # the field and the project agree again
 
     def _show_text(self, doc) -> None:
         paras = [(sec, p) for sec in self._walk(doc.narrative) for p in sec.paragraphs]

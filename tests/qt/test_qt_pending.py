@@ -107,3 +107,21 @@ def test_empty_form_note_is_edited_under_the_table_with_undo(qtbot, window, save
 def test_a_form_with_a_default_note_says_so_in_the_strip(window):
     window.show_page("T07")
     assert window.note_strip.edit.placeholderText() == "留空则印默认说明“说明：本表无数据”"
+
+
+def test_an_input_undone_while_its_page_is_hidden_stays_undone_on_save(qtbot, window, saved):
+    page = window.show_page("narrative")
+    page.refresh()
+    field = page.inputs["prior.T01.L31"]
+    before = window.session.project.inputs["prior.T01.L31"]
+    field.setFocus()
+    field.setText("1300.00")
+    field.editingFinished.emit()                        # Enter: committed, the cursor stays
+    assert window.session.project.inputs["prior.T01.L31"] == "1300.00"
+    window.show_page("T01")                             # the 情况说明 page is hidden, not refreshed
+    window.undo()
+    assert window.session.project.inputs["prior.T01.L31"] == before
+    window.act_save.trigger()
+    assert window.session.project.inputs["prior.T01.L31"] == before
+    assert open_project(saved).inputs["prior.T01.L31"] == before
+    assert window.session.history.redo_label                # the undone edit can still be redone
