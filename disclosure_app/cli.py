@@ -29,6 +29,7 @@ from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, unknown
 from .cli_args import build_parser as _build_parser
 from .oserrors import os_message
 from .rules.findings import ERROR, SEVERITY_ZH, counts
+from .textfiles import write_text_atomic
 
 
 class CliError(Exception):
@@ -168,7 +169,7 @@ def cmd_dump(args) -> int:
         return EXIT_OK
     with _locked(target):      # --force onto a project a window has open: refused like any write
         try:
-            target.write_text(text, encoding="utf-8")
+            write_text_atomic(target, text)
         except OSError as exc:
             raise CliError(os_message(exc, "无法写入", target)) from None
     return EXIT_OK

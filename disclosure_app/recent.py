@@ -10,6 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from .textfiles import write_text_atomic
+
 APP_DIR = "disclosure-app"
 CONFIG_ENV = "DISCLOSURE_APP_CONFIG_DIR"  # overrides the configuration folder (portable installs, tests)
 MAX_RECENT = 10
@@ -45,9 +47,7 @@ def _write(paths: list[str]) -> None:
     target = _file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"recent": paths}, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, target)
+        write_text_atomic(target, json.dumps({"recent": paths}, ensure_ascii=False, indent=1))
     except OSError:
         pass                              # a read-only profile must not stop the user working
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from .filelock import pid_alive
 from .model import Project
 from .store import ProjectFileError, from_dict, to_dict
+from .textfiles import write_text_atomic
 
 APP_DIR = "disclosure-app"
 FORMAT = "disclosure-app-recovery"
@@ -93,9 +94,7 @@ class RecoverySlot:
             "saved_at": datetime.now().isoformat(timespec="seconds"), "pid": os.getpid(),
             "host": socket.gethostname(), "project": to_dict(project),
         }
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_atomic(self.path, json.dumps(payload, ensure_ascii=False))
         return self.path
 
     @property

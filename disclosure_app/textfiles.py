@@ -8,6 +8,7 @@ in one opens in the other, and a failure reads the same in Chinese.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .oserrors import os_message
@@ -37,3 +38,20 @@ def read_text_file(path: str | Path, what: str, gbk: bool = False) -> str:
             continue
     accepted = "UTF-8、UTF-16 或 GBK" if gbk else "UTF-8（或 UTF-16）"
     raise TextFileError(f"“{src.name}”不是{accepted}编码的{what}，无法读取。请用记事本等工具另存为 UTF-8 后重试")
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` all or nothing: into a temporary file beside it, flushed
+    to disk, then renamed over the target.  A full disk or a crash leaves the old file intact and
+    no temporary file behind; the ``OSError`` is raised for the caller to word."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

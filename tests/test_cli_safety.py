@@ -165,6 +165,19 @@ def test_save_on_a_full_disk_keeps_the_original(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]     # no temp file, no lock left
 
 
+def test_dump_onto_an_existing_file_on_a_full_disk_keeps_that_file(tmp_path: Path) -> None:
+    path = tmp_path / f"样例{SUFFIX}"
+    save_project(sample_project("final"), path)
+    keep = tmp_path / "keep.json"
+    keep.write_text('{"kept": true}', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", _LIMITED, "dump", str(path), "--out", str(keep), "--force"],
+                       capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and "无法写入" in r.stderr
+    assert keep.read_text(encoding="utf-8") == '{"kept": true}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["keep.json", path.name])
+
+
 # -- unknown commands, help --------------------------------------------------------------------
 def test_a_misspelt_command_is_refused_not_opened_in_a_window(tmp_path: Path) -> None:
     r = _cli("validat", "s.db", cwd=tmp_path, timeout=30)
