@@ -225,8 +225,8 @@ def cmd_export(args) -> int:
     try:
         manifest = export_package(project, Path(args.out), formats, force=args.force, draft=args.draft,
                                   progress=lambda step, total, text: _out(f"[{step}/{total}] {text}"))
-    except ExportError as exc:
-        raise CliError(str(exc), EXIT_FINDINGS) from None
+    except ExportError as exc:       # refused because of the data: 1; could not be written: 2
+        raise CliError(str(exc), EXIT_FINDINGS if exc.findings else EXIT_UNREADABLE) from None
     for item in manifest["files"]:
         _out(f"{item['name']}  {item['size']} 字节  sha256={item['sha256'][:16]}…")
     return EXIT_OK

@@ -21,6 +21,8 @@ COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx"
 _ARGPARSE_ZH = (
     ("the following arguments are required: ", "缺少参数："),
     ("unrecognized arguments: ", "无法识别的参数："),
+    ("ambiguous option: ", "选项不明确："),
+    (" could match ", "，可能是 "),
     ("invalid choice: ", "无效的选项："),
     ("choose from", "可选"),
     ("expected one argument", "需要一个参数值"),
@@ -103,7 +105,9 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("row", help="行键，如 L27（见 dump 输出）；编码表为科目代码或 total（合计）")
     s.add_argument("column", help="栏键，如 c1（第 1 栏，见 dump 输出）")
     s.add_argument("value", help="数值（单位万元，如 1,199.89）；空字符串或 - 表示清空")
-    s = command("export", "导出公开文件（PDF、Word、Excel）")
+    s = command("export", "导出公开文件（PDF、Word、Excel）",
+                "导出公开文件（PDF、Word、Excel）和清单 manifest.json。退出码：0 已导出；1 因数据有错误或"
+                "情况说明有待填写内容而未导出（可加 --force 或 --draft）；2 无法读取项目或无法写入文件。")
     s.add_argument("path", help=_PATH)
     s.add_argument("--out", required=True, help="导出到的文件夹")
     s.add_argument("--format", default="pdf,docx,xlsx", help="导出格式，逗号分隔：pdf、docx、xlsx（默认全部）")

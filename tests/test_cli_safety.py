@@ -250,3 +250,18 @@ def test_os_errors_are_reported_in_chinese(capsys, tmp_path: Path, project_file:
     assert code == 2 and "文件夹" in err and "Is a directory" not in err
     code, _, err = run(capsys, "dump", str(project_file), "--out", str(tmp_path / "无" / "x.json"))
     assert code == 2 and "无法写入" in err and "不存在" in err and "No such" not in err
+
+
+def test_export_exit_codes_tell_refusal_from_failure(tmp_path: Path, capsys) -> None:
+    from disclosure_app.cli import main
+    path = tmp_path / f"样例{SUFFIX}"
+    save_project(sample_project("final"), path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["export", str(path), "--out", str(blocker / "sub"), "--draft"]) == 2
+    err = capsys.readouterr().err
+    assert "无法创建导出文件夹" in err and "不是文件夹" in err and "Not a directory" not in err
+    assert main(["export", str(path), "--out", str(tmp_path / "o"), "--format", "pfd"]) == 2
+    main(["set", str(path), "T01", "L27", "c1", "1209.89"])                  # now the data has 错误
+    assert main(["export", str(path), "--out", str(tmp_path / "o")]) == 1
+    assert "个错误，未导出" in capsys.readouterr().err

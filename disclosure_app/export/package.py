@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import Project
+from ..oserrors import os_message
 from ..rules.engine import Engine
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from .fonts import MissingGlyphError
@@ -38,7 +39,15 @@ Progress = Callable[[int, int, str], None]
 
 
 class ExportError(Exception):
-    """The package was not written; ``str(err)`` says why and what to do, in Chinese."""
+    """The package was not written; ``str(err)`` says why and what to do, in Chinese.
+
+    ``findings`` is true when the refusal is about the data (错误 present, placeholders left in a
+    final document), false when the export could not be done (bad format, a file that cannot be
+    written)."""
+
+    def __init__(self, message: str, findings: bool = False) -> None:
+        super().__init__(message)
+        self.findings = findings
 
 
 def base_name(project: Project) -> str:
@@ -154,7 +163,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     if errors and not force:
         raise ExportError(f"数据中有 {len(errors)} 个错误，未导出。请先修正下列错误；"
                           "如确需按现状导出，请选择“仍然导出”（命令行加 --force）：\n"
-                          + _listing([f"[{f.rule}] {f.message}" for f in errors]))
+                          + _listing([f"[{f.rule}] {f.message}" for f in errors]), findings=True)
 
     tick("生成情况说明")
     from ..narrative.generate import build_text
@@ -166,7 +175,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     if text.missing and not draft:
         raise ExportError(f"情况说明还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“情况说明”中填写"
                           "下列内容；如只需内部审核，可导出草稿（带“仅供内部审核”水印，命令行加 --draft）：\n"
-                          + _listing(list(text.missing)))
+                          + _listing(list(text.missing)), findings=True)
     tables = render_tables(project)
     pub = build_publication(project, text, tables)
 
@@ -174,7 +183,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"无法创建导出文件夹“{out}”：{exc.strerror or exc}。请换一个文件夹") from None
+        raise ExportError(os_message(exc, "无法创建导出文件夹", out)) from None
     temps: list[tuple[Path, Path]] = []
     try:
         for fmt in wanted:
@@ -215,7 +224,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
         raise ExportError(f"无法写入“{exc.filename or out}”：文件可能正在 Word、Excel 或 PDF 阅读器中打开，"
                           "请关闭后重新导出") from None
     except OSError as exc:
-        raise ExportError(f"写入“{out}”失败：{exc.strerror or exc}。请检查磁盘空间和文件夹权限后重试") from None
+        raise ExportError(os_message(exc, "无法写入导出文件夹", out)) from None
     finally:
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)

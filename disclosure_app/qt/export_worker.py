@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Project
+from ..oserrors import os_message
 from ..rules.findings import ERROR, counts
 
 FORMATS = (("pdf", "PDF"), ("docx", "Word（.docx）"), ("xlsx", "Excel（.xlsx）"))
@@ -63,8 +64,7 @@ class ExportWorker(QObject):
             self.failed.emit(str(exc))
             return
         except OSError as exc:
-            self.failed.emit(f"写入“{self.out_dir}”失败：{exc.strerror or exc}。请检查文件夹是否存在、是否有写入权限，"
-                             f"以及同名文件是否正在被其他程序打开")
+            self.failed.emit(os_message(exc, "无法写入", self.out_dir))
             return
         except Exception as exc:  # noqa: BLE001 — the progress dialog must never wait for ever
             self.failed.emit(f"导出时发生意外错误：{exc}。已写出的文件可能不完整，请重试；如仍失败，请保存项目后联系维护人员")

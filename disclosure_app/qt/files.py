@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..filelock import ProjectLock, ProjectLockedError
 from ..model import new_project
+from ..oserrors import os_message, os_reason
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import EditError, Session
 from ..store import ProjectFileError
@@ -158,7 +159,7 @@ class FileMixin:
         try:
             self.session.save(target)
         except (ProjectFileError, EditError, OSError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
             warn(self, "保存失败", f"无法保存到“{target}”：{reason}\n\n请检查文件夹是否存在、是否有写入权限，"
                                 f"或用“另存为”保存到其他位置。")
             return False
@@ -212,7 +213,7 @@ class FileMixin:
         try:
             self.recovery.write(self.session.project, self.session.path, self.document_title())
         except OSError as exc:
-            self.status(f"自动保存恢复副本失败：{exc}")
+            self.status(os_message(exc, "自动保存恢复副本失败，无法写入", self.recovery.path))
 
     def heartbeat(self) -> None:
         if self.lock is not None:

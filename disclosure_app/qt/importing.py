@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..model import Project
+from ..oserrors import os_message
 from ..session import Session
 from .dialogs import warn
 
@@ -79,7 +80,7 @@ class ImportMixin:
         try:
             project, notices = reader(path)
         except OSError as exc:
-            warn(self, title, f"无法读取“{path}”：{exc.strerror or exc}。请检查文件是否存在、是否被其他程序占用")
+            warn(self, title, os_message(exc, "无法读取", path))
             return False
         except IMPORT_ERRORS as exc:       # each reader's refusal carries a Chinese message
             warn(self, title, f"无法导入“{path.name}”：{exc}")
