@@ -94,7 +94,10 @@ def read_lock(path: Path) -> LockInfo | None:
 
 
 def is_stale(path: Path, holder: LockInfo | None, now: float | None = None) -> bool:
-    """A lock whose holder has gone: dead process on this host, or no heartbeat for long."""
+    """A lock whose holder has gone: dead process on this host, or no heartbeat for long.
+
+    A live process id on this host is not proof enough: after a crash and a restart, Windows soon
+    gives the same id to another program, so ten missed heartbeats make the lock stale anyway."""
     try:
         age = (now or time.time()) - path.stat().st_mtime
     except OSError:
@@ -102,7 +105,8 @@ def is_stale(path: Path, holder: LockInfo | None, now: float | None = None) -> b
     if holder is not None and holder.host == socket.gethostname():
         if holder.pid == os.getpid():
             return not any(lk.info == holder for lk in _HELD.values())
-        return not pid_alive(holder.pid)
+        if not pid_alive(holder.pid):
+            return True
     return age > STALE_AFTER_SECONDS
 
 

@@ -65,6 +65,17 @@ def test_a_live_process_elsewhere_holds_the_project(tmp_path):
     assert read_lock(lock_path(project)).pid == os.getpid()
 
 
+def test_a_reused_process_id_does_not_hold_a_lock_without_heartbeat(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:                                 # after a crash and restart another program got the same id
+        write_lock(project, other.pid, socket.gethostname(), age=STALE_AFTER_SECONDS + 60)
+        assert ProjectLock(project).acquire()
+    finally:
+        other.kill()
+        other.wait()
+
+
 def test_another_computer_holds_it_until_its_heartbeat_stops(tmp_path):
     project = tmp_path / "司法局.dapj"
     write_lock(project, 4242, "财务室电脑")
