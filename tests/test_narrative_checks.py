@@ -117,8 +117,9 @@ def test_performance_counts_come_from_the_annexes_typed_ones_only_without() -> N
 
     def perf_text() -> str:
         return next(x.text for x in iter_paragraphs(build_text(p).narrative) if x.key == "十.四.1.1")
-    assert perf_text() == ("2024年二级项目绩效自评个数11个，涉及资金159.21万元：10个项目自评等级为“优”，"
-                           "1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
+    assert perf_text().startswith("2024年二级项目绩效自评个数11个，涉及资金【待填写")    # never guessed
+    assert perf_text().endswith("万元：10个项目自评等级为“优”，"
+                                "1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
     warned = {f.rule: f for f in project_findings(p) if f.rule in ("P11", "P12")}
     assert "附件中有 11 张" in warned["P11"].message and warned["P12"].severity == WARNING
     p.inputs["amount.perf.funds"] = "329.35"

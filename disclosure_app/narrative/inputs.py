@@ -20,7 +20,7 @@ template set has its own :class:`InputSet` — Shanxi's below, Liaoning's in
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..amounts import AmountError, parse_amount, parse_count
 from ..annexes.checks import derived_inputs
@@ -160,17 +160,9 @@ def _shanxi_lookup(project: Project, key: str) -> InputSpec | None:
     return None
 
 
-def _annex_funds(project: Project) -> str | None:
-    """十（四） 涉及资金 while none is typed: Σ 全年预算数 of the 附件 (their 资金总额 rows)."""
-    budgets = [a.funds[0].budget for a in project.annexes if a.funds and a.funds[0].budget is not None]
-    if not budgets:
-        return None
-    return str(sum(budgets, Decimal(0)).quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
 def _shanxi_default(project: Project, key: str) -> str | None:
-    if key == "amount.perf.funds" and project.annexes:
-        return _annex_funds(project)
+    # 涉及资金 has no default: its basis (Σ 附件 全年预算数, or the 项目支出 of 公开05) differs between
+    # documents, so a figure nobody typed would be a guess printed in a publication
     rule = _DEFAULTS.get(key)
     return rule[1] if rule and rule[0](project) else None
 
