@@ -279,20 +279,15 @@ class Session(AnnexEditing):
 
     def _paragraph_title(self, key: str) -> str:
         """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
+        from .narrative.model import iter_sections, numbered_title
         try:
             from .narrative.generate import build_text
-
-            def walk(sections):
-                for sec in sections:
-                    yield sec
-                    yield from walk(sec.children)
-            for sec in walk(build_text(self.project).narrative):
+            for sec in iter_sections(build_text(self.project).narrative):
                 if any(p.key == key for p in sec.paragraphs):
                     return sec.title
         except Exception:  # noqa: BLE001 — without the generator the section number still tells
             pass
-        head, *rest = key.split(".")[:-1] or [key]
-        return head + "".join(f"（{r}）" for r in rest)
+        return numbered_title(".".join(key.split(".")[:-1]) or key)
 
     def set_form_note(self, form: str, text: str) -> None:
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""

@@ -6,7 +6,7 @@ Qt 情况说明 view (which print or show it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -79,3 +79,18 @@ class DocumentText:
     parts: tuple[str, ...] = field(default=("第一部分 概况", "第二部分 {year}年部门决算表", "第三部分 情况说明",
                                             "第四部分 名词解释", "第五部分 附件"))
     missing: tuple[str, ...] = ()            # every 【待填写】 label still open
+
+
+def iter_sections(sections: tuple[Section, ...]) -> Iterator[Section]:
+    """Every section of ``sections`` and their sub-sections, depth first, in printed order."""
+    for s in sections:
+        yield s
+        yield from iter_sections(s.children)
+
+
+def numbered_title(section: str) -> str:
+    """A section key as the 情况说明 numbers it: "五.一" → "五（一）" (empty: "其他")."""
+    if not section:
+        return "其他"
+    head, *rest = section.split(".")
+    return head + "".join(f"（{r}）" for r in rest)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..narrative.model import iter_sections, numbered_title
 from ..session import EditError, Session
 from .info_page import CommitTextEdit
 
@@ -43,14 +44,6 @@ def _narrative():
     except ImportError:
         return None
     return build_text, input_specs
-
-
-def section_title(section: str) -> str:
-    """"五.一" → "五（一）", as the 情况说明 numbers its parts."""
-    if not section:
-        return "其他"
-    head, *rest = section.split(".")
-    return head + "".join(f"（{r}）" for r in rest)
 
 
 def _rich(text: str) -> str:
@@ -175,7 +168,7 @@ class NarrativePage(QSplitter):
             for s in specs:
                 if s.section != section:
                     section = s.section
-                    form.addRow(QLabel(f"<b>{section_title(section)}</b>"))
+                    form.addRow(QLabel(f"<b>{numbered_title(section)}</b>"))
                 w = self._input_widget(s)
                 self.inputs[s.key] = w
                 label = QLabel(("* " if s.required else "") + s.label + "：")
@@ -229,14 +222,14 @@ class NarrativePage(QSplitter):
         self._shown[key] = text             # the field and the project agree again
 
     def _show_text(self, doc) -> None:
-        paras = [(sec, p) for sec in self._walk(doc.narrative) for p in sec.paragraphs]
+        paras = [(sec, p) for sec in iter_sections(doc.narrative) for p in sec.paragraphs]
         keys = tuple(p.key for _, p in paras)
         if keys != self._para_keys:
             self._para_keys = keys
             body = QWidget()
             layout = QVBoxLayout(body)
             self.paragraphs = {}
-            for sec in self._walk(doc.narrative):
+            for sec in iter_sections(doc.narrative):
                 title = QLabel(f"<b>{html.escape(sec.title)}</b>")
                 title.setWordWrap(True)
                 layout.addWidget(title)
@@ -248,12 +241,6 @@ class NarrativePage(QSplitter):
             self.text_area.setWidget(body)
         for _, p in paras:
             self.paragraphs[p.key].show_paragraph(p)
-
-    @staticmethod
-    def _walk(sections):
-        for s in sections:
-            yield s
-            yield from NarrativePage._walk(s.children)
 
     def paragraph(self, key: str):
         for sec in self._walk(self.doc.narrative if self.doc else ()):
