@@ -76,17 +76,20 @@ def _locked(path: str | os.PathLike) -> Iterator[None]:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    """The same file (a link or another spelling of the path counts), existing or not."""
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
     except OSError:
-        return a.resolve() == b.resolve()
+        pass
+    return a.resolve() == b.resolve()
 
 
 def _check_out(out: str, force: bool, *sources: str) -> Path:
     """Refuse to overwrite an input, or an existing file without ``--force``."""
     target = Path(out)
     for src in sources:
-        if _same_file(target, Path(src)) or target.resolve() == Path(src).resolve():
+        if _same_file(target, Path(src)):
             raise CliError(f"--out“{target}”就是输入文件本身，不能覆盖它（--force 也不行）。请换一个输出文件名")
     if target.is_dir():
         raise CliError(f"--out“{target}”是文件夹，请给出文件路径，如 {target / ('项目' + _suffix())}")
