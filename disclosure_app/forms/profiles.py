@@ -1,4 +1,5 @@
-"""The registry of document profiles (data): which forms, in which order, with which rules."""
+"""The registry of document profiles (data): which forms, in which order, with which rules,
+which words (:mod:`.narratives`), which 附件, and how a published copy is recognised."""
 
 from __future__ import annotations
 
@@ -6,10 +7,22 @@ from functools import cache
 
 from . import budget_shanxi, final_liaoning, final_shanxi
 from .budget_rules import BUDGET_SHANXI_RULES
+from .document import ImportHints
 from .final_rules import FINAL_SHANXI_RULES
+from .narratives import BUDGET_THIRTEEN_TABLES, FINAL_NINE_TABLES, FINAL_TEN_TABLES
 from .spec import Profile
 
 DEFAULT_FINAL = "final_shanxi"
+
+# Wording that tells the two 决算 layouts apart (final_accounts.md §1.0), counted over the text.
+_TEN_TABLE_MARKS = (r"(?:部门|单位)名称[：:]", r"科目代码", r"说明[：:]\s*本表无数据",
+                    r"部门决算公开相关信息统计表|公开\s*10\s*表", r"基本支出决算明细表")
+_NINE_TABLE_MARKS = (r"(?m)^\s*部门[：:]", r"功能分类科目编码", r"本表金额转换成万元时",
+                     r"如本表为空，?则我部门本年度无此类资金收支余", r"(?m)^第[一二三四五]部分\s*\S*决算情况说明\s*$")
+
+# Cross-table rules of the ten-table 决算 that name 公开10 or the one-row 三公 table (公开09 r1):
+# the nine-table layout has neither, so they are left out there on purpose.
+_NOT_IN_NINE_TABLES = frozenset({"W01", "X07", "X08", "X09", "X10", "X11", "X13", "10-1"})
 
 
 @cache
@@ -18,18 +31,28 @@ def _profiles() -> dict[str, Profile]:
         "final_shanxi": Profile(
             id="final_shanxi", kind="final", title="单位决算公开",
             forms=final_shanxi.FORMS, rules=FINAL_SHANXI_RULES, table_separator=False,
+            narrative=FINAL_TEN_TABLES, region="山西格式", name="山西决算",
+            annex_kinds=("project_evaluation",),
+            import_hints=ImportHints(marks=_TEN_TABLE_MARKS, default=True),
         ),
         "final_liaoning": Profile(
             id="final_liaoning", kind="final", title="部门决算公开",
             forms=final_liaoning.FORMS, rules=FINAL_SHANXI_RULES + final_liaoning.RULES,
             table_separator=True,
             options={"narrative_first": True, "glossary_numbering": "arabic", "year_line": "{year} 年度"},
+            narrative=FINAL_NINE_TABLES, region="辽宁格式", name="辽宁决算",
+            annex_kinds=("project_evaluation",),
+            import_hints=ImportHints(marks=_NINE_TABLE_MARKS, three_public="vertical", reader="labelled"),
+            dropped_rules=_NOT_IN_NINE_TABLES,
         ),
         "budget_shanxi": Profile(
             id="budget_shanxi", kind="budget", title="部门预算公开",
             forms=budget_shanxi.FORMS, rules=BUDGET_SHANXI_RULES, table_separator=False,
             # the year is in every table title, so the tables print no separate year line
             options={"year_line": ""},
+            narrative=BUDGET_THIRTEEN_TABLES, region="山西格式", name="山西预算",
+            annex_kinds=("project_evaluation",),
+            import_hints=ImportHints(reader="budget", default=True),
         ),
     }
 
@@ -44,3 +67,13 @@ def get_profile(profile_id: str) -> Profile:
 
 def profile_ids() -> list[str]:
     return list(_profiles())
+
+
+def profiles() -> list[Profile]:
+    """Every profile, in registry order."""
+    return list(_profiles().values())
+
+
+def register(profile: Profile) -> None:
+    """Add a profile at run time (a layout defined as data outside the package, e.g. by a test)."""
+    _profiles()[profile.id] = profile

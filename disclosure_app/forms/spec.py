@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .document import ImportHints, Narrative
+
 # Row kinds
 INPUT = "input"        # an amount the accountant enters
 TOTAL = "total"        # an entered amount that must equal the sum of ``sum_of``
@@ -247,6 +249,9 @@ class RuleDef:
 
 @dataclass(frozen=True)
 class Profile:
+    """One document layout: its forms and rules, its words (:class:`Narrative`), its 附件 kinds,
+    how the importers recognise it and what the GUI calls it.  The only registry of layouts
+    (:mod:`.profiles`); code elsewhere reads these fields and never asks which profile it is."""
     id: str                           # "final_shanxi"
     kind: str                         # final | budget
     title: str                        # "单位决算公开"
@@ -254,6 +259,13 @@ class Profile:
     rules: tuple[RuleDef, ...] = ()
     table_separator: bool = False     # tables print 1199.89 (seed 000) or 1,199.89
     options: dict = field(default_factory=dict)
+    narrative: Narrative | None = None
+    region: str = ""                  # what the GUI calls the layout: "山西格式"
+    name: str = ""                    # what the CLI help calls it: "山西决算"
+    annex_kinds: tuple[str, ...] = ()  # the 附件 kinds the publication carries
+    import_hints: ImportHints = field(default_factory=ImportHints)
+    # rules of ``rules`` that name a row or form this profile lacks, by id: left out on purpose
+    dropped_rules: frozenset[str] = frozenset()
 
     def form(self, form_id: str) -> FormSpec:
         for f in self.forms:

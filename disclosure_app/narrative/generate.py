@@ -1,5 +1,6 @@
-"""The publication's text — 概况, 情况说明 (Shanxi 一–十, Liaoning 一–五), 名词解释 — written from
-the project's numbers.
+"""The publication's text — 概况, 情况说明, 名词解释 — written from the project's numbers, in the
+sections and order of the profile's :class:`~disclosure_app.forms.document.Narrative`; each
+section is numbered here, from its place in that order.
 
 ``build_text(project)`` is what exporters and the GUI call; ``missing_for_final(project)`` lists
 what still blocks a final (non-draft) export.  ``build(project)`` also returns,
@@ -12,27 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..forms.document import Narrative, NarrativeSection, heading_number, level_style, number_token
 from ..model import Project
-from . import budget_sections as budget
-from . import liaoning_income_expenditure as ln
-from .income_expenditure import basic, expenditure, fiscal, general_budget, income, totals
-from .liaoning_special_matters import other_matters as ln_other_matters
-from .liaoning_special_matters import three_public as ln_three_public
 from .model import DocumentText, Paragraph, Section
 from .phrases import has_narrative, settings_for
-from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Rendered, Writer, part
-from .special_matters import fund, other_matters, state_capital, three_public
-
-Builder = Callable[[Writer], Part]
-
-# The sections of 第三部分 情况说明, in printed order, per template set.
-SECTIONS: dict[str, tuple[Builder, ...]] = {
-    "final_shanxi": (totals, income, expenditure, fiscal, general_budget, basic, fund, state_capital,
-                     three_public, other_matters),
-    "final_liaoning": (ln.totals, ln.fiscal, ln_three_public, ln.basic, ln_other_matters),
-    "budget_shanxi": budget.SECTIONS,
-}
-
+from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Writer, part
+from .sections import builder
 
 @dataclass
 class Detail:
@@ -71,13 +57,14 @@ def build_text(project: Project) -> DocumentText:
 def build(project: Project) -> Built:
     """:func:`build_text` plus each paragraph's provenance (used by the narrative checks)."""
     settings = settings_for(project)
+    narrative = project.profile.narrative
+    assert narrative is not None                       # settings_for refuses a profile without one
     w = Writer(project, settings)
-    overview = [_info_part(w, "概况.一", "duties_title", "info.duties", project.info.duties),
-                _info_part(w, "概况.二", "organisation_title", "info.organisation", project.info.organisation)]
-    narrative = [build_section(w) for build_section in SECTIONS[settings.template_set]]
+    overview = _build_level(w, narrative, narrative.overview, None, "", 0, {})
+    sections = _build_level(w, narrative, narrative.sections, None, "", 0, {})
     details: list[Detail] = []
     overview_sections = tuple(_section(p, project, details, "") for p in overview)
-    narrative_sections = tuple(_section(p, project, details, "") for p in narrative)
+    narrative_sections = tuple(_section(p, project, details, "") for p in sections)
     missing: list[str] = []
     for d in details:
         for label in PLACEHOLDER_RE.findall(d.printed):
@@ -92,6 +79,25 @@ def build(project: Project) -> Built:
         overview=overview_sections, narrative=narrative_sections, glossary=glossary(w),
         glossary_tail=_one_line(w.call("glossary.j2", "tail")), parts=parts, missing=tuple(missing))
     return Built(text, details, dict(w.placeholders))
+
+
+def _build_level(w: Writer, narrative: Narrative, sections: tuple[NarrativeSection, ...],
+                 parent: NarrativeSection | None, prefix: str, depth: int,
+                 options: dict[str, object]) -> list[Part]:
+    """The sections of one level in order, numbered as they are printed (一、/（一）/1、)."""
+    style = level_style(narrative, depth, parent)
+    out: list[Part] = []
+    for i, sec in enumerate(sections, start=1):
+        opts = {**options, **sec.options}
+        w.options = opts
+        p = part(w, sec.name, sec.template, sec.title_macro)
+        builder(sec.builder).write(w, p)
+        token = number_token(style, i)
+        p.number = f"{prefix}.{token}" if prefix else token
+        p.heading = heading_number(style, i)
+        p.children = _build_level(w, narrative, sec.children, sec, p.number, depth + 1, opts)
+        out.append(p)
+    return out
 
 
 def glossary(w: Writer) -> tuple[tuple[str, str], ...]:
@@ -109,16 +115,6 @@ def _one_line(text: str) -> str:
     return "".join(line.strip() for line in text.splitlines())
 
 
-def _info_part(w: Writer, key: str, title_macro: str, input_key: str, text: str) -> Part:
-    """概况: the department's own text, one paragraph per line, or a placeholder."""
-    p = part(w, key, "overview.j2", title_macro)
-    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    if not lines:
-        lines = [w.placeholder(input_key)]
-    p.paras = [Rendered(f"{key}.{i}", line) for i, line in enumerate(lines, start=1)]
-    return p
-
-
 def _section(p: Part, project: Project, details: list[Detail], parent: str) -> Section:
     where = f"{parent} {p.title}".strip()
     paragraphs = []
@@ -131,7 +127,8 @@ def _section(p: Part, project: Project, details: list[Detail], parent: str) -> S
         paragraphs.append(Paragraph(key=r.key, text=text, generated=r.text, overridden=override is not None,
                                     placeholders=tuple(PLACEHOLDER_RE.findall(text))))
     children = tuple(_section(c, project, details, where) for c in p.children)
-    return Section(key=p.key, title=p.title, paragraphs=tuple(paragraphs), children=children)
+    return Section(key=p.key, title=f"{p.heading}{p.title}", paragraphs=tuple(paragraphs), children=children,
+                   number=p.number)
 
 
 def iter_paragraphs(sections: tuple[Section, ...]) -> Iterator[Paragraph]:
@@ -146,6 +143,6 @@ def missing_for_final(project: Project) -> list[str]:
 
     Empty when the text is complete; an exporter refuses a final export otherwise and lists these.
     """
-    if not has_narrative(project.profile_id):
+    if not has_narrative(project):
         return []
     return [f"{where}：{label}" for label, _, where in build(project).missing_items()]

@@ -20,7 +20,7 @@ class InputSpec:
     key: str                      # stored in Project.inputs under this key, e.g. "reason.一"
     label: str                    # Chinese label for the input form
     kind: str = "text"            # text | amount | count
-    section: str = ""             # narrative section it belongs to, e.g. "一"
+    section: str = ""             # name of the narrative section it belongs to, e.g. "totals"
     required: bool = True         # missing → 警告 and a visible 【待填写：…】 placeholder
     hint: str = ""
 
@@ -53,7 +53,7 @@ class InputSet:
 
 @dataclass(frozen=True)
 class Paragraph:
-    key: str                      # stable id, used for hand overrides: "五.三.2"
+    key: str                      # stable id, used for hand overrides: "general_budget.detail.204"
     text: str                     # final text (override applied, placeholders visible)
     generated: str = ""           # text generated from the numbers (before any override)
     overridden: bool = False
@@ -62,10 +62,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
-    key: str                      # "一", "五.一"
-    title: str                    # "一、收入支出决算总体情况说明"
+    key: str                      # its name: "totals", "general_budget.overall"
+    title: str                    # as printed, numbered: "一、收入支出决算总体情况说明"
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Section, ...] = ()
+    number: str = ""              # the number path as printed: "五.一"
 
 
 @dataclass(frozen=True)

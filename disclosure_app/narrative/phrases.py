@@ -6,13 +6,16 @@ percentages ROUND_HALF_UP, and never a percentage of a zero base; the Liaoning v
 "1199.89 万元" and zero as "0.00".  Wording lives in the Jinja
 templates (``templates/<profile>/*.j2``); what the templates cannot decide — how many decimals a
 year-on-year percentage has in which section, whether trailing zeros are dropped, whether zero
-items are listed, how zero is written, 下降 or 降低 — is :class:`NarrativeSettings`, so a province's style changes without code.
+items are listed, how zero is written, 下降 or 降低 — is :class:`NarrativeSettings`, filled from the
+profile's data (``Narrative.style``), so a province's style changes without code.
 A project may override a setting through ``project.options`` (``narrative.list_all = "1"``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..amounts import format_amount, percent
@@ -103,66 +106,47 @@ def strip_end(text: str) -> str:
 
 @dataclass(frozen=True)
 class NarrativeSettings:
+    """How the profile's text writes its figures (``Narrative.style`` of the profile); a
+    section may change the decimals of its year-on-year percentages and how its amounts print
+    (``NarrativeSection.options``)."""
     template_set: str                          # folder under templates/
     yoy_places: int = 2                        # decimals of a year-on-year percentage
-    yoy_places_by_section: dict[str, int] = field(default_factory=dict)
+    yoy_fixed: bool = False                    # the project fixed them: sections cannot change them
     yoy_trim: bool = True                      # "124.4%" rather than "124.40%"
-    trim_amount_sections: tuple[str, ...] = () # sections printing "760.7" rather than "760.70"
-    plain_amount_sections: tuple[str, ...] = ()  # sections printing "1047.32" without the separator
     list_all: bool = False                     # list zero income/expenditure types and 类 too
     separator: bool = True                     # "1,199.89" in the text
     zero_amount: str = "0"                     # how a zero amount is written: "0" or "0.00"
     rise_word: str = RISE                      # the rate's direction words: 增长/下降 or 增长/降低
     fall_word: str = FALL
 
-    def yoy_places_for(self, section: str) -> int:
-        return self.yoy_places_by_section.get(section, self.yoy_places)
+    def yoy_places_for(self, options: Mapping[str, object]) -> int:
+        places = options.get("yoy_places")
+        return self.yoy_places if self.yoy_fixed or not isinstance(places, int) else places
 
-    def trims(self, section: str) -> bool:
-        return section.split(".")[0] in self.trim_amount_sections
-
-    def separates(self, section: str) -> bool:
-        return self.separator and section.split(".")[0] not in self.plain_amount_sections
-
-
-# Seed publication style (Shanxi county 决算): YoY percentages with one decimal in 一/四/五（一）
-# and two elsewhere, trailing zeros dropped ("124.4%"); 六 drops trailing zeros of amounts.
-_PROFILES: dict[str, NarrativeSettings] = {
-    "final_shanxi": NarrativeSettings(
-        template_set="final_shanxi",
-        yoy_places_by_section={"一": 1, "四": 1, "五.一": 1},
-        trim_amount_sections=("六",),
-    ),
-    # Liaoning 9-table 决算 (final_accounts.md §3.2, §3.5): "1234.56 万元" without separator,
-    # zero "0.00", trailing zeros kept, every percentage with two decimals, 增长/降低.
-    "final_liaoning": NarrativeSettings(
-        template_set="final_liaoning", yoy_trim=False, separator=False, zero_amount="0.00",
-        fall_word="降低",
-    ),
-    # Shanxi 13-table 预算 (budget_and_performance.md §3): shares and rates with two decimals,
-    # trailing zeros dropped ("占0%", "100%"); 三 and 十 print "1047.32" without the separator.
-    "budget_shanxi": NarrativeSettings(template_set="budget_shanxi", plain_amount_sections=("三", "十")),
-}
 
 _TRUE = {"1", "true", "yes", "是"}
 
 
 def settings_for(project: Project) -> NarrativeSettings:
     """The profile's settings with the project's ``narrative.*`` options applied."""
-    try:
-        base = _PROFILES[project.profile_id]
-    except KeyError:
-        known = "、".join(_PROFILES)
-        raise KeyError(f"公开文件类型“{project.profile_id}”没有情况说明模板，已有的是：{known}") from None
+    narrative = project.profile.narrative
+    if narrative is None:
+        raise KeyError(f"公开文件类型“{project.profile.title}”没有情况说明模板")
+    base = _settings(narrative.templates, tuple(sorted(narrative.style.items())))
     opts = project.options
     changes: dict[str, object] = {}
     if "narrative.list_all" in opts:
         changes["list_all"] = opts["narrative.list_all"].strip().lower() in _TRUE
     if "narrative.yoy_places" in opts and opts["narrative.yoy_places"].strip().isdigit():
         changes["yoy_places"] = int(opts["narrative.yoy_places"])
-        changes["yoy_places_by_section"] = {}
+        changes["yoy_fixed"] = True
     return replace(base, **changes) if changes else base
 
 
-def has_narrative(profile_id: str) -> bool:
-    return profile_id in _PROFILES
+@cache
+def _settings(templates: str, style: tuple[tuple[str, object], ...]) -> NarrativeSettings:
+    return NarrativeSettings(template_set=templates, **dict(style))  # type: ignore[arg-type]
+
+
+def has_narrative(project: Project) -> bool:
+    return project.profile.narrative is not None

@@ -10,6 +10,7 @@ quote, figure by figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -115,7 +116,7 @@ class Writer:
         self.env = environment(settings.template_set)
         self.quotes: list[Quote] = []
         self.placeholders: dict[str, str] = {}     # label -> input key
-        self.section = ""
+        self.options: Mapping[str, object] = {}      # the current section's figure options
 
     # -- marking -----------------------------------------------------------------------------
     def _mark(self, text: str, quote: Quote) -> str:
@@ -133,9 +134,9 @@ class Writer:
         if kind == "count":
             text = count_text(value)
         else:
-            trim = self.settings.trims(self.section) if trim is None else trim
-            text = amount_text(value, separator=self.settings.separates(self.section), trim=trim,
-                               zero=self.settings.zero_amount)
+            trim = bool(self.options.get("trim")) if trim is None else trim
+            separator = self.settings.separator and not self.options.get("plain")
+            text = amount_text(value, separator=separator, trim=trim, zero=self.settings.zero_amount)
         return Num(value or Decimal(0), self._mark(text, Quote(kind, value or Decimal(0), what, cells)))
 
     def cell(self, form: str, row: str, col: str) -> Num:
@@ -172,7 +173,7 @@ class Writer:
         prior, ok = inp.read_number(self.project, prior_key)
         if prior is None or not ok:
             return Change(None, missing=self.placeholder(prior_key))
-        places = self.settings.yoy_places_for(self.section)
+        places = self.settings.yoy_places_for(self.options)
         d = delta(current.v, prior, places)
         cells = self.cells_of(current) + (_input_cell(prior_key),)
         amount = self.num(abs(d.change), f"{what}与上年相比的增减额", cells, trim=False)
@@ -187,7 +188,7 @@ class Writer:
         ``prior.v`` None (its placeholder) leaves the comparison open."""
         if prior.v is None:
             return Change(None, missing=prior.s)
-        places = self.settings.yoy_places_for(self.section)
+        places = self.settings.yoy_places_for(self.options)
         d = delta(current.v, prior.v, places)
         cells = self.cells_of(current) + self.cells_of(prior)
         amount = self.num(abs(d.change), f"{what}与上年相比的增减额", cells, trim=False)
@@ -267,15 +268,18 @@ def plain(text: str) -> str:
 
 @dataclass
 class Part:
-    """A section while it is being built: its title, rendered paragraphs and sub-sections."""
+    """A section while it is being built: its name (``key``), its title without a number, its
+    template, rendered paragraphs and sub-sections; ``number`` is given once the tree is built."""
     key: str
     title: str
+    template: str = ""
     paras: list[Rendered] = field(default_factory=list)
     children: list[Part] = field(default_factory=list)
+    number: str = ""                  # "五.一": the number path as printed (一 … / 1 …)
+    heading: str = ""                 # "（一）": the printed number of the title
 
 
 def part(w: Writer, key: str, template: str, title_macro: str = "title") -> Part:
     """A new section whose title comes from ``title_macro`` of ``template``."""
-    w.section = key
     title = "".join(line.strip() for line in plain(w.call(template, title_macro)).splitlines())
-    return Part(key, title)
+    return Part(key, title, template)

@@ -1,28 +1,25 @@
-"""Liaoning 情况说明 三 and 五 (final_accounts.md §3.2): the “三公” table (form ``T09``, printed
-as 公开07表 in its vertical layout) and the other important matters.  There is no 公开10, so
-机关运行经费, 政府采购 and the vehicles by type are the accountant's inputs.
+"""情况说明 sections of the 9-table 决算 (三 and 五 of the Liaoning layout, final_accounts.md
+§3.2): the “三公” table (form ``T09``, printed as 公开07表 in its vertical layout) and the other
+important matters.  There is no 公开10, so 机关运行经费, 政府采购 and the vehicles by type are
+the accountant's inputs.
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace as ns
 
-from .inputs_liaoning import THREE_PUBLIC_ITEMS, VEHICLE_TYPES
-from .render import Part, Rendered, Writer, part
+from .inputs_itemised import THREE_PUBLIC_ITEMS, VEHICLE_TYPES
+from .render import Part, Rendered, Writer
 
-_T3, _T5 = "s03_three_public.j2", "s05_other.j2"
-
-
-def three_public(w: Writer) -> Part:
-    """三、财政拨款“三公”经费支出决算情况说明: the total, then each item against its 预算数,
+def three_public_by_item(w: Writer, s: Part) -> None:
+    """财政拨款“三公”经费支出决算情况说明 (三): the total, then each item against its 预算数,
     as a share of the total and against the prior year."""
-    s = part(w, "三", _T3)
     total, total_budget = w.cell("T09", "total", "final"), w.cell("T09", "total", "budget")
     finals = {row: w.cell("T09", row, "final") for row, _ in THREE_PUBLIC_ITEMS}
     s.paras.append(w.render(
-        "三.1", _T3, "overall", year=w.year(), actual=total, budget=total_budget,
+        f"{s.key}.1", s.template, "overall", year=w.year(), actual=total, budget=total_budget,
         completion=w.pct(total, total_budget, "“三公”经费完成预算的比例"),
-        budget_reason=w.text("reason.三.budget"), **finals))
+        budget_reason=w.text(f"reason.{s.key}.budget"), **finals))
     n = w.number_input
     details = {
         "abroad": dict(groups=n("count.abroad_groups"), people=n("count.abroad_people")),
@@ -32,39 +29,30 @@ def three_public(w: Writer) -> Part:
             foreign=n("amount.reception.foreign"), foreign_batches=n("count.reception.foreign.batches"),
             foreign_people=n("count.reception.foreign.people")),
         "car": dict(purchase=w.cell("T09", "car_buy", "final"), bought=n("count.vehicles_bought"),
-                    running=w.cell("T09", "car_run", "final"), use=w.text("use.三.car_run", etc=True),
+                    running=w.cell("T09", "car_run", "final"), use=w.text(f"use.{s.key}.car_run", etc=True),
                     held=n("count.vehicles_held")),
     }
     for row, name in THREE_PUBLIC_ITEMS:
         actual, budget = finals[row], w.cell("T09", row, "budget")
         s.paras.append(w.render(
-            f"三.{row}", _T3, row, year=w.year(), actual=actual, budget=budget,
+            f"{s.key}.{row}", s.template, row, year=w.year(), actual=actual, budget=budget,
             share=w.pct(actual, total, f"{name}占“三公”经费支出的比重"),
             completion=w.pct(actual, budget, f"{name}完成预算的比例"),
-            budget_reason=w.text(f"reason.三.{row}.budget"),
-            change=w.change(actual, f"prior.T09.{row}", name), reason=w.text(f"reason.三.{row}", etc=True),
+            budget_reason=w.text(f"reason.{s.key}.{row}.budget"),
+            change=w.change(actual, f"prior.T09.{row}", name), reason=w.text(f"reason.{s.key}.{row}", etc=True),
             **details[row]))
-    return s
 
 
-def other_matters(w: Writer) -> Part:
-    """五、其他重要事项的情况说明 with （一）–（四）; （四） has three numbered parts."""
-    s = part(w, "五", _T5)
-    s.children = [_running(w), _procurement(w), _assets(w), _performance(w)]
-    return s
-
-
-def _running(w: Writer) -> Part:
-    s = part(w, "五.一", _T5, "title_running")
+def running_costs_typed(w: Writer, s: Part) -> None:
+    """机关运行经费 (五（一）), typed (no 公开10), against last year."""
     amount = w.number_input("amount.running_costs")
     change = w.change(amount, "prior.running_costs", "机关运行经费") if amount.v is not None else None
-    s.paras.append(w.render("五.一.1", _T5, "running", year=w.year(), amount=amount, change=change,
-                            reason=w.text("reason.五.一") if change else ""))
-    return s
+    s.paras.append(w.render(f"{s.key}.1", s.template, "running", year=w.year(), amount=amount, change=change,
+                            reason=w.text(f"reason.{s.key}") if change else ""))
 
 
-def _procurement(w: Writer) -> Part:
-    s = part(w, "五.二", _T5, "title_procurement")
+def procurement_typed(w: Writer, s: Part) -> None:
+    """政府采购 (五（二）), typed: total, 货物/工程/服务, 中小企业 shares."""
     n = w.number_input
     total = n("procurement.total")
     data: dict[str, object] = {"year": w.year(), "total": total}
@@ -82,45 +70,46 @@ def _procurement(w: Writer) -> Part:
         data.update(sme=sme, small_micro=small, categories=categories,
                     sme_share=w.pct(sme, total, "授予中小企业合同金额占政府采购支出总额的比重"),
                     small_micro_share=w.pct(small, sme, "授予小微企业合同金额占中小企业采购支出总额的比重"))
-    s.paras.append(w.render("五.二.1", _T5, "procurement", **data))
-    return s
+    s.paras.append(w.render(f"{s.key}.1", s.template, "procurement", **data))
 
 
-def _assets(w: Writer) -> Part:
-    s = part(w, "五.三", _T5, "title_assets")
+def assets_typed(w: Writer, s: Part) -> None:
+    """国有资产占用 (五（三）), typed: vehicles by type and equipment."""
     n = w.number_input
     types = [ns(name=name, count=n(f"count.vehicles.{key}")) for key, name in VEHICLE_TYPES]
-    s.paras.append(w.render("五.三.1", _T5, "assets", year=w.year(), vehicles=n("count.vehicles.total"),
+    s.paras.append(w.render(f"{s.key}.1", s.template, "assets", year=w.year(), vehicles=n("count.vehicles.total"),
                             types=types, equipment=n("count.equipment")))
-    return s
 
 
-def _performance(w: Writer) -> Part:
-    s = part(w, "五.四", _T5, "title_performance")
-    work = part(w, "五.四.1", _T5, "title_performance_work")
+def performance_evaluation(w: Writer, s: Part) -> None:
+    """绩效评价工作开展情况 (五（四）1): projects by fund, coverage, scores, units."""
     n = w.number_input
-    work.paras.append(w.render(
-        "五.四.1.1", _T5, "performance", year=w.year(), projects=n("count.perf.projects"),
+    s.paras.append(w.render(
+        f"{s.key}.1", s.template, "performance", year=w.year(), projects=n("count.perf.projects"),
         general=n("count.perf.projects.general"), fund=n("count.perf.projects.fund"),
         capital=n("count.perf.projects.capital"), funds=n("amount.perf.funds"), coverage=n("amount.perf.coverage"),
         score=n("amount.perf.score"), key_projects=n("count.perf.key"), key_funds=n("amount.perf.key_funds"),
         units=n("count.perf.units"), units_funds=n("amount.perf.units_funds"),
         units_score=n("amount.perf.units_score")))
-    results = part(w, "五.四.2", _T5, "title_performance_results")
-    results.paras = _lines(w, "五.四.2", "text.perf.results")
-    dept = part(w, "五.四.3", _T5, "title_performance_dept")
-    dept.paras = _lines(w, "五.四.3", "text.perf.dept")
-    s.children = [work, results, dept]
-    return s
 
 
-def _lines(w: Writer, key: str, input_key: str) -> list[Rendered]:
+def performance_results(w: Writer, s: Part) -> None:
+    """项目绩效自评结果 (五（四）2): typed, one paragraph per line."""
+    s.paras = _lines(w, s, "text.perf.results")
+
+
+def performance_dept(w: Writer, s: Part) -> None:
+    """部门评价结果 (五（四）3): typed, one paragraph per line."""
+    s.paras = _lines(w, s, "text.perf.dept")
+
+
+def _lines(w: Writer, s: Part, input_key: str) -> list[Rendered]:
     """A free-text input printed one paragraph per line (e.g. one 自评综述 per project)."""
     text = w.text(input_key, strip=False)
     raw = w.project.inputs.get(input_key) or ""
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
     if len(lines) <= 1:
-        return [w.render(f"{key}.1", _T5, "free_text", text=text)]
-    return [w.render(f"{key}.{i}", _T5, "free_text", text=w.quote_text(line, input_key))
+        return [w.render(f"{s.key}.1", s.template, "free_text", text=text)]
+    return [w.render(f"{s.key}.{i}", s.template, "free_text", text=w.quote_text(line, input_key))
             for i, line in enumerate(lines, start=1)]
 
