@@ -128,8 +128,8 @@ def test_header_and_overview_come_back(imported) -> None:
 
 def test_paragraphs_become_overrides_and_inputs_are_read_from_the_wording(imported) -> None:
     src, got = sample(), imported.project
-    assert got.overrides["六.public"].startswith("公用经费108.42万元")
-    assert got.overrides["五.二.204"] == "公共安全支出(类)927.95万元，占比77.34%；"
+    assert got.overrides["basic.public"].startswith("公用经费108.42万元")
+    assert got.overrides["general_budget.structure.204"] == "公共安全支出(类)927.95万元，占比77.34%；"
     assert len(got.overrides) == sum(1 for _ in _paragraph_keys(build_text(src).narrative))
     assert got.inputs["reason.class.208"] == "退休3人"
     assert got.inputs["use.reception.domestic"] == src.inputs["use.reception.domestic"]

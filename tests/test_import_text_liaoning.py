@@ -100,9 +100,9 @@ def test_every_cell_code_row_and_paragraph_comes_back(source: Project, published
 
 def test_inputs_are_read_from_the_liaoning_wording(source: Project, imported) -> None:
     got = imported.project.inputs
-    for key in ("reason.三.reception", "reason.三.car", "reason.item.2040650"):
+    for key in ("reason.three_public.reception", "reason.three_public.car", "reason.item.2040650"):
         assert got[key] == source.inputs[key], key
-    assert got["use.三.car_run"] + "等" == source.inputs["use.三.car_run"]       # the template adds the 等
+    assert got["use.three_public.car_run"] + "等" == source.inputs["use.three_public.car_run"]       # the template adds the 等
     for key in ("prior.T01.L31", "prior.T04.R59", "prior.T09.reception", "prior.T09.car", "prior.running_costs",
                 "budget.item.2040650", "budget.item.2040601", "budget.fiscal.basic", "budget.fiscal.project"):
         assert Decimal(got[key]) == Decimal(source.inputs[key]), key

@@ -112,9 +112,9 @@ def _drop_section_8_and_renumber(text: str) -> str:
 
 def test_sections_are_matched_by_their_heading_not_their_number(published: str) -> None:
     got = read_published_text(_drop_section_8_and_renumber(published)).project
-    assert got.overrides["十.一.1"].startswith("2024年机关运行经费支出108.42万元")
-    assert got.overrides["九.一.c12"].startswith("公务接待费支出0.36万元")
-    assert "八.1" not in got.overrides
+    assert got.overrides["other_matters.running_costs.1"].startswith("2024年机关运行经费支出108.42万元")
+    assert got.overrides["three_public.overall.c12"].startswith("公务接待费支出0.36万元")
+    assert "state_capital.1" not in got.overrides
 
 
 def test_reworded_and_differently_numbered_headings(published: str) -> None:
@@ -122,9 +122,9 @@ def test_reworded_and_differently_numbered_headings(published: str) -> None:
     text = text.replace("（一）一般公共预算财政拨款支出决算总体情况", "1.一般公共预算财政拨款支出决算总体情况")
     text = text.replace("（二）一般公共预算财政拨款支出决算结构情况", "2.一般公共预算财政拨款支出决算结构情况")
     got = read_published_text(text).project
-    assert got.overrides["一.1"].startswith("2024年度收入总计1,199.89万元")
-    assert got.overrides["五.一.1"].startswith("2024年一般公共预算财政拨款决算支出1,199.89万元")
-    assert got.overrides["五.二.204"] == "公共安全支出(类)927.95万元，占比77.34%；"
+    assert got.overrides["totals.1"].startswith("2024年度收入总计1,199.89万元")
+    assert got.overrides["general_budget.overall.1"].startswith("2024年一般公共预算财政拨款决算支出1,199.89万元")
+    assert got.overrides["general_budget.structure.204"] == "公共安全支出(类)927.95万元，占比77.34%；"
 
 
 GLOSSARY = ["名词解释", "", "- 一、财政拨款收入：指单位从同级财政部门取得的财政预算资金。",
@@ -135,13 +135,13 @@ GLOSSARY = ["名词解释", "", "- 一、财政拨款收入：指单位从同级
 def test_glossary_and_annex_without_part_headings_stay_out_of_the_narrative(published: str) -> None:
     text = published[:published.index("第四部分 名词解释")] + "\n".join(GLOSSARY) + "\n"
     got = read_published_text(text).project
-    assert got.overrides["十.四.2.1"] == "无"
+    assert got.overrides["other_matters.performance.other.1"] == "无"
     assert not [k for k, v in got.overrides.items() if "名词解释" in v or "财政拨款收入：指" in v or "自评表" in v]
 
 
 def test_the_narrative_is_found_without_its_part_heading(published: str) -> None:
     got = read_published_text(published.replace("\n第三部分 情况说明\n", "\n")).project
-    assert got.overrides["一.1"].startswith("2024年度收入总计1,199.89万元")
+    assert got.overrides["totals.1"].startswith("2024年度收入总计1,199.89万元")
     assert got.get("T10", "r5", "c1") == Decimal("108.42")
 
 
@@ -149,7 +149,7 @@ def test_paragraphs_wrapped_over_lines_are_joined(published: str) -> None:
     paragraph = next(ln for ln in published.split("\n") if ln.startswith("2024年机关运行经费支出"))
     wrapped = "\n".join(paragraph[i:i + 30] for i in range(0, len(paragraph), 30))
     got = read_published_text(published.replace(paragraph, wrapped)).project
-    assert got.overrides["十.一.1"] == paragraph
+    assert got.overrides["other_matters.running_costs.1"] == paragraph
 
 
 def test_tables_printed_after_the_narrative(published: str) -> None:
@@ -159,5 +159,5 @@ def test_tables_printed_after_the_narrative(published: str) -> None:
     moved = published[:tables] + published[narrative:glossary] + published[tables:narrative] + published[glossary:]
     got = read_published_text(moved).project
     assert got.values == sample().values
-    assert got.overrides["一.1"].startswith("2024年度收入总计1,199.89万元")
+    assert got.overrides["totals.1"].startswith("2024年度收入总计1,199.89万元")
     assert not [v for v in got.overrides.values() if "\t" in v or "公开0" in v]

@@ -47,9 +47,9 @@ def test_everything_the_user_typed_survives(tmp_path) -> None:
     project.info.duties = "职责" * 20000                               # longer than one Excel cell
     project.info.organisation = "=内设股室\n第二行"
     project.info.unit_type = "参照公务员法管理事业单位"
-    project.inputs.update({"reason.一": "+调出3人", "note": "@无", "blank": ""})
+    project.inputs.update({"reason.totals": "+调出3人", "note": "@无", "blank": ""})
     project.accepted["W01|T10.r1.c1"] = "-车辆为上级调拨"
-    project.overrides["三.1"] = "手写的段落，含“引号”和 <尖括号> & 符号"
+    project.overrides["expenditure.1"] = "手写的段落，含“引号”和 <尖括号> & 符号"
     project.options["soft_checks"] = "1"
     project.form_notes["T08"] = "说明：本单位无此项支出"
     project.codes("T02")[1].name = "=SUM(A1:A3)"

@@ -28,41 +28,41 @@ REASON_ONE = ("2025年省级政法转移支付资金108万元比2023年提前下
 
 # The 情况说明 of the published document, section by section (full-width punctuation throughout).
 EXPECTED = {
-    "一.1": f"2025年度{NAME}预算收入总计1,047.32万元，其中：本年收入893.07万元，上年结转154.25万元，"
+    "changes.1": f"2025年度{NAME}预算收入总计1,047.32万元，其中：本年收入893.07万元，上年结转154.25万元，"
             f"比上年增长37.96万元，增长3.76%，主要原因是{REASON_ONE}；本年部门预算支出总计1,047.32万元，其中："
             f"本年预算安排893.07万元，上年结转154.25万元，比上年增长37.96万元，增长3.76%，主要原因是{REASON_ONE}。",
-    "二.1": f"2025年度{NAME}预算收入1,047.32万元，主要包括一般公共预算拨款收入893.07万元，占85.27%；"
+    "income.1": f"2025年度{NAME}预算收入1,047.32万元，主要包括一般公共预算拨款收入893.07万元，占85.27%；"
             "政府性基金预算拨款收入0万元，占0%；国有资本经营预算拨款收入0万元，占0%；财政专户管理资金收入0万元，占0%；"
             "单位资金0万元，占0%；上年结转154.25万元，占14.73%。",
-    "三.1": f"2025年度{NAME}支出预算1047.32万元，其中：基本支出647.75万元，占61.85%；项目支出399.57万元，占38.15%。",
-    "四.1": f"2025年度{NAME}财政拨款收支总预算1,047.32万元。其中：一般公共预算拨款1,047.32万元，"
+    "expenditure.1": f"2025年度{NAME}支出预算1047.32万元，其中：基本支出647.75万元，占61.85%；项目支出399.57万元，占38.15%。",
+    "fiscal.1": f"2025年度{NAME}财政拨款收支总预算1,047.32万元。其中：一般公共预算拨款1,047.32万元，"
             "政府性基金预算拨款0万元，国有资本经营预算拨款0万元。其中：当年拨款收入893.07万元，上年结转收入154.25万元。"
             "支出包括：公共安全支出890.04万元、社会保障和就业支出80.75万元、卫生健康支出29.37万元、住房保障支出47.16万元等。",
-    "五.一.1": f"2025年度{NAME}一般公共预算当年支出893.07万元，比上年减少11.63万元，下降1.29%。",
-    "五.二.1": f"2025年度{NAME}一般公共预算当年支出893.07万元，主要用于以下方面：公共安全支出735.80万元，占82.39%；"
+    "general_budget.scale.1": f"2025年度{NAME}一般公共预算当年支出893.07万元，比上年减少11.63万元，下降1.29%。",
+    "general_budget.structure.1": f"2025年度{NAME}一般公共预算当年支出893.07万元，主要用于以下方面：公共安全支出735.80万元，占82.39%；"
                "社会保障和就业支出80.75万元，占9.04%；卫生健康支出29.37万元，占3.29%；住房保障支出47.16万元，占5.28%等。",
-    "六.1": f"2025年度{NAME}一般公共预算安排基本支出647.75万元，其中：人员经费520.89万元，主要包括：基本工资、津贴补贴、"
+    "basic.1": f"2025年度{NAME}一般公共预算安排基本支出647.75万元，其中：人员经费520.89万元，主要包括：基本工资、津贴补贴、"
             "奖金、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、职工基本医疗保险缴费、公务员医疗补助缴费、"
             "其他社会保障缴费、住房公积金、退休费等；公用经费126.87万元，主要包括：办公费、邮电费、维修（护）费、工会经费、"
             "福利费、公务用车运行维护费、其他交通费用等。",
-    "七.1": f"2025年{NAME}财政拨款安排的“三公”经费预算3.60万元与2024年预算数相同。其中：因公出国（境）费0万元，"
+    "three_public.1": f"2025年{NAME}财政拨款安排的“三公”经费预算3.60万元与2024年预算数相同。其中：因公出国（境）费0万元，"
             "与上年预算数相同；公务接待费0万元，与上年预算数相同；公务用车购置及运行费3.60万元，与上年预算数相同。"
             "公务用车运行维护费3.60万元，与上年预算数相同；公务用车购置费0万元，与上年预算数相同。",
-    "八.1": "本部门2025年所属1家行政单位机关运行经费财政拨款预算数126.87万元，比2024年预算129.63万元减少2.76万元，"
+    "running_costs.1": "本部门2025年所属1家行政单位机关运行经费财政拨款预算数126.87万元，比2024年预算129.63万元减少2.76万元，"
             "下降2.13%，原因是2025年我单位行政人员26人事业人员14人，2024年我单位行政人员30人事业人员10人，"
             "行政人员调拨减少4人，机关运行经费减少。",
-    "九.1": f"2025年{NAME}政府采购预算总额10.57万元。其中：政府采购货物预算4.03万元、政府采购工程预算0万元、"
+    "procurement.1": f"2025年{NAME}政府采购预算总额10.57万元。其中：政府采购货物预算4.03万元、政府采购工程预算0万元、"
             "政府采购服务预算6.54万元。",
-    "十.1.1": "2025年编报部门整体支出绩效目标，涉及部门预算资金1047.32万元，其中基本支出647.75万元，项目支出399.57万元；"
+    "performance.overall.1": "2025年编报部门整体支出绩效目标，涉及部门预算资金1047.32万元，其中基本支出647.75万元，项目支出399.57万元；"
               "机关及下属预算单位3个，其中1个单位（包括机关）编报了单位整体绩效目标，涉及资金1047.32万元。",
-    "十.2.1": f"2025年{NAME}纳入绩效目标管理的二级项目14个，共计金额399.57万元。其中：其他运转类项目10个，"
+    "performance.projects.1": f"2025年{NAME}纳入绩效目标管理的二级项目14个，共计金额399.57万元。其中：其他运转类项目10个，"
               "涉及金额137.32万元；特定目标类项目4个，涉及金额262.25万元。公开项目绩效目标14个，涉及项目金额399.57万元，"
               "占部门（单位）项目支出总额的100%。其中：其他运转类项目10个，涉及项目金额137.32万元；特定目标类项目4个，"
               "涉及项目金额262.25万元。",
-    "十一.1.1": f"截至2025年1月1日，{NAME}共有公务用车编制2辆，实有2辆，其中：领导用车0辆，机要通信用车0辆，应急保障用车0辆，"
+    "assets.vehicles.1": f"截至2025年1月1日，{NAME}共有公务用车编制2辆，实有2辆，其中：领导用车0辆，机要通信用车0辆，应急保障用车0辆，"
                 "执法执勤用车2辆，特种专业技术用车0辆，事业单位业务用车0辆，其他公务用车0辆。",
-    "十二.一.1": "无。",
-    "十二.二.1": "无另需说明情况。",
+    "other_notes.services.1": "无。",
+    "other_notes.other.1": "无另需说明情况。",
 }
 
 
@@ -115,7 +115,7 @@ def test_a_missing_input_shows_a_placeholder_and_an_n01_warning(tmp_path) -> Non
     path = tmp_path / "预算.dapj"
     save_project(project, path)
     project = open_project(path)
-    text = texts(project)["八.1"]
+    text = texts(project)["running_costs.1"]
     assert text.startswith("本部门2025年所属【待填写：所属行政单位个数】家行政单位机关运行经费财政拨款预算数126.87万元，"
                            "比2024年预算【待填写：上年机关运行经费预算】")
     assert "原因是" not in text                      # no comparison yet, nothing to explain
@@ -134,12 +134,12 @@ def test_defaults_need_no_typing_and_inputs_follow_the_text() -> None:
     assert keys.index("prior.B01.L33") < keys.index("prior.B10.r5") < keys.index("text.other")
     assert "count.units.civil" not in project.inputs                # default 0: no 参公 clause
     project.inputs["count.units.civil"] = "2"
-    assert texts(project)["八.1"].startswith("本部门2025年所属1家行政单位、2家参公事业单位机关运行经费")
+    assert texts(project)["running_costs.1"].startswith("本部门2025年所属1家行政单位、2家参公事业单位机关运行经费")
     for key in [k for k in project.inputs if k.startswith("count.vehicles.")]:
         del project.inputs[key]
     project.inputs["count.vehicles.total"] = "0"
     project.inputs["count.vehicles.quota"] = "0"
-    text = texts(project)["十一.1.1"]
+    text = texts(project)["assets.vehicles.1"]
     assert "实有0辆，其中：领导用车0辆" in text and "【待填写" not in text
     # ... but 表十 budgets a 运行维护费 for cars the department says it does not have
     assert [f.rule for f in narrative_checks(project)] == ["N07"]
@@ -149,19 +149,19 @@ def test_a_changed_cell_changes_its_sentence() -> None:
     project = sample_project("budget")
     for row in ("r5", "r3", "total"):
         project.set("B10", row, "c1", D("4.00"))
-    text = texts(project)["七.1"]
+    text = texts(project)["three_public.1"]
     assert "“三公”经费预算4.00万元，比2024年预算增加0.40万元，增长11.11%。" in text
     assert "公务用车购置及运行费4.00万元，比上年增加0.40万元。" in text
     assert "公务用车运行维护费4.00万元，比上年增加0.40万元；公务用车购置费0万元，与上年预算数相同。" in text
     assert text.endswith("“三公”经费预算增减变化的主要原因是【待填写：“三公”经费增减变化的主要原因】。")
-    project.inputs["reason.七"] = "新增执法执勤用车保险。"
-    assert texts(project)["七.1"].endswith("主要原因是新增执法执勤用车保险。")
+    project.inputs["reason.three_public"] = "新增执法执勤用车保险。"
+    assert texts(project)["three_public.1"].endswith("主要原因是新增执法执勤用车保险。")
 
     project.set("B05", "204", "c1", D("745.80"))
     project.set("B05", "total", "c1", D("903.07"))
-    text = texts(project)["五.二.1"]
+    text = texts(project)["general_budget.structure.1"]
     assert "一般公共预算当年支出903.07万元" in text and "公共安全支出745.80万元，占82.58%" in text
-    assert texts(project)["五.一.1"].endswith("一般公共预算当年支出903.07万元，比上年减少1.63万元，下降0.18%。")
+    assert texts(project)["general_budget.scale.1"].endswith("一般公共预算当年支出903.07万元，比上年减少1.63万元，下降0.18%。")
 
 
 def test_input_checks_hold_the_parts_to_their_totals() -> None:
@@ -186,7 +186,7 @@ def test_a_final_export_prints_the_narrative_and_every_table(tmp_path) -> None:
     assert [label for label in LABELS if label in lines] == list(LABELS)
     flat = "".join(lines)
     assert lines.index("第二部分 2025年部门预算报表") < lines.index("第三部分 2025年度部门预算情况说明")
-    for key in ("三.1", "五.一.1", "七.1", "八.1"):
+    for key in ("expenditure.1", "general_budget.scale.1", "three_public.1", "running_costs.1"):
         assert EXPECTED[key] in flat
     assert "“三公”经费：指部门用财政拨款安排的因公出国（境）费用" in flat
     assert "待填写" not in flat and "仅供内部审核" not in flat
@@ -207,18 +207,18 @@ def test_the_annex_note_is_printed_only_when_there_are_annexes() -> None:
     project = sample_project("budget")
     assert not project.annexes
     printed = texts(project)
-    assert "十.2.2" not in printed and not any("附件" in t for t in printed.values())
+    assert "performance.projects.2" not in printed and not any("附件" in t for t in printed.values())
     assert not [f for f in narrative_checks(project) if f.rule == "N08"]
     project.annexes = sample_project("final").annexes[:1]
-    assert texts(project)["十.2.2"] == "（项目绩效目标表公开情况见附件）"
+    assert texts(project)["performance.projects.2"] == "（项目绩效目标表公开情况见附件）"
     assert not [f for f in narrative_checks(project) if f.rule == "N08"]
 
 
 def test_a_text_pointing_to_a_missing_annex_is_a_warning() -> None:
     project = sample_project("budget")
-    project.overrides["十.2.1"] = texts(project)["十.2.1"] + "（项目绩效目标表见附件）"
+    project.overrides["performance.projects.1"] = texts(project)["performance.projects.1"] + "（项目绩效目标表见附件）"
     [n08] = [f for f in narrative_checks(project) if f.rule == "N08"]
-    assert n08.severity == WARNING and n08.cells[0].row == "十.2.1"
+    assert n08.severity == WARNING and n08.cells[0].row == "performance.projects.1"
     assert "提到“附件”" in n08.message and "本公开没有附件" in n08.message
     final = sample_project("final")
     final.inputs["text.perf.other"] = "各项目自评表见附件12。"

@@ -37,10 +37,10 @@ def test_sample_validates_with_the_table_tails_and_the_procurement_warning() -> 
 
 def test_missing_reason_is_a_warning_naming_input_and_section() -> None:
     p = sample_project()
-    del p.inputs["reason.九.c11"]
+    del p.inputs["reason.three_public.c11"]
     [n01] = [f for f in narrative_checks(p) if f.rule == "N01"]
     assert n01.severity == WARNING
-    assert n01.cells == (Cell("input", "reason.九.c11", ""),)
+    assert n01.cells == (Cell("input", "reason.three_public.c11", ""),)
     assert "公务用车运行维护费增减变化的主要原因" in n01.message
     assert "（一）“三公”经费财政拨款支出决算总体情况说明" in n01.message
     assert missing_for_final(p) == ["九、财政拨款“三公”经费支出决算情况说明 （一）“三公”经费财政拨款支出决算总体情况说明："
@@ -57,7 +57,7 @@ def test_empty_department_texts_point_to_the_department_info() -> None:
 
 def test_override_quoting_the_seed_slip_is_caught_at_the_cell() -> None:
     p = sample_project()
-    p.overrides["六.public"] = SEED_SLIP
+    p.overrides["basic.public"] = SEED_SLIP
     [n02] = [f for f in narrative_checks(p) if f.rule == "N02"]
     assert n02.severity == WARNING
     assert n02.cells[0] == Cell("T06", "310", "c1")
@@ -67,17 +67,17 @@ def test_override_quoting_the_seed_slip_is_caught_at_the_cell() -> None:
 
 def test_override_matching_the_cells_passes_whatever_the_formatting() -> None:
     p = sample_project()
-    p.overrides["三.c2"] = "基本支出870.54万元，占比72.55%；"
-    p.overrides["五.一.1"] = ("2024年一般公共预算财政拨款决算支出1199.89万元，占本年支出合计的100%。"
+    p.overrides["expenditure.c2"] = "基本支出870.54万元，占比72.55%；"
+    p.overrides["general_budget.overall.1"] = ("2024年一般公共预算财政拨款决算支出1199.89万元，占本年支出合计的100%。"
                              "与上年相比，一般公共预算财政拨款支出减少55.28万元，下降4.40%。主要原因是人员减少。")
     assert rules(narrative_checks(p)) == [("N03", INFO)]
 
 
 def test_override_with_a_wrong_share_year_or_unit() -> None:
     p = sample_project()
-    p.overrides["三.c2"] = "基本支出870.54万元，占比72.56%；"
-    p.overrides["九.一.c10"] = "公务用车购置费支出32.68元，完成全年预算的100.00%，比上年度增加32.68万元。"
-    p.overrides["十.二.1"] = "2023年度政府采购支出总额0万元。"
+    p.overrides["expenditure.c2"] = "基本支出870.54万元，占比72.56%；"
+    p.overrides["three_public.overall.c10"] = "公务用车购置费支出32.68元，完成全年预算的100.00%，比上年度增加32.68万元。"
+    p.overrides["other_matters.procurement.1"] = "2023年度政府采购支出总额0万元。"
     found = {f.cells[0]: f for f in narrative_checks(p) if f.rule == "N02"}
     assert found[Cell("T03", "total", "c2")].expected == Decimal("72.55")
     assert "单位不同" in found[Cell("T09", "r1", "c10")].message
@@ -86,11 +86,11 @@ def test_override_with_a_wrong_share_year_or_unit() -> None:
 
 def test_untraceable_figure_and_stale_override() -> None:
     p = sample_project()
-    p.overrides["七.1"] = "本年度无此项收支，另有往来款3.50万元。"
-    p.overrides["五.三.213"] = "农林水支出年初预算5.00万元。"
+    p.overrides["fund.1"] = "本年度无此项收支，另有往来款3.50万元。"
+    p.overrides["general_budget.detail.213"] = "农林水支出年初预算5.00万元。"
     found = {f.rule: f for f in narrative_checks(p)}
     assert found["N04"].severity == INFO and "3.50万元" in found["N04"].message
-    assert found["N06"].severity == WARNING and found["N06"].cells == (Cell("narrative", "五.三.213", ""),)
+    assert found["N06"].severity == WARNING and found["N06"].cells == (Cell("narrative", "general_budget.detail.213", ""),)
 
 
 def test_input_sums_tails_and_real_differences() -> None:
@@ -116,7 +116,7 @@ def test_performance_counts_come_from_the_annexes_typed_ones_only_without() -> N
     p.inputs.pop("amount.perf.funds")
 
     def perf_text() -> str:
-        return next(x.text for x in iter_paragraphs(build_text(p).narrative) if x.key == "十.四.1.1")
+        return next(x.text for x in iter_paragraphs(build_text(p).narrative) if x.key == "other_matters.performance.work.1")
     assert perf_text().startswith("2024年二级项目绩效自评个数11个，涉及资金【待填写")    # never guessed
     assert perf_text().endswith("万元：10个项目自评等级为“优”，"
                                 "1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
@@ -143,12 +143,12 @@ def test_unreadable_amount_and_contradicting_counts() -> None:
 def test_session_edits_refresh_the_narrative_findings(tmp_path: Path) -> None:
     path = tmp_path / "样例.dapj"
     project = sample_project()
-    del project.inputs["reason.一"]
-    project.overrides["六.public"] = SEED_SLIP
+    del project.inputs["reason.totals"]
+    project.overrides["basic.public"] = SEED_SLIP
     save_project(project, path)
     session = Session(open_project(path), path, [narrative_checks])
     assert {"N01", "N02"} <= {f.rule for f in session.findings}
-    session.set_input("reason.一", "人员减少")
+    session.set_input("reason.totals", "人员减少")
     assert "N01" not in {f.rule for f in session.findings}
     session.set_cell_text("T06", "310", "c1", "11.92")      # the table now says what the text says
     assert "N02" not in {f.rule for f in session.findings}
@@ -156,4 +156,4 @@ def test_session_edits_refresh_the_narrative_findings(tmp_path: Path) -> None:
     assert "N02" in {f.rule for f in session.findings}
     session.save()
     reopened = open_project(path)
-    assert reopened.inputs["reason.一"] == "人员减少" and reopened.overrides["六.public"] == SEED_SLIP
+    assert reopened.inputs["reason.totals"] == "人员减少" and reopened.overrides["basic.public"] == SEED_SLIP

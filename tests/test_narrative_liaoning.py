@@ -15,7 +15,7 @@ from disclosure_app.model import Project
 from disclosure_app.narrative.checks import narrative_checks
 from disclosure_app.narrative.generate import build_text, iter_paragraphs
 from disclosure_app.narrative.inputs import input_specs
-from disclosure_app.narrative.inputs_liaoning import listed_items
+from disclosure_app.narrative.inputs_itemised import listed_items
 from disclosure_app.paths import template_dir
 from disclosure_app.rules.findings import WARNING, Cell
 
@@ -23,14 +23,14 @@ D = Decimal
 
 # What the accountant types for the Liaoning text beyond what the sample already holds.
 INPUTS = {
-    "reason.一.income": "2024年调出3人，退休3人", "use.一.project": "法治建设、普法宣传、社区矫正等",
-    "reason.一.expenditure": "2024年调出3人，退休3人", "prior.T01.R60": "0",
-    "prior.T04.R59": "1255.17", "reason.二.一": "人员减少", "budget.fiscal.total": "1088.54",
+    "reason.totals.income": "2024年调出3人，退休3人", "use.totals.project": "法治建设、普法宣传、社区矫正等",
+    "reason.totals.expenditure": "2024年调出3人，退休3人", "prior.T01.R60": "0",
+    "prior.T04.R59": "1255.17", "reason.fiscal.overall": "人员减少", "budget.fiscal.total": "1088.54",
     "budget.fiscal.basic": "870.54", "budget.fiscal.project": "218.00",
     "prior.T09.abroad": "0", "prior.T09.reception": "0.38", "prior.T09.car": "6.00",
-    "reason.三.reception": "响应建设节约型机关号召，缩减公务接待费", "reason.三.car": "2024年购置两辆执法执勤车",
-    "use.三.car_run": "车辆燃料费、维修费、保险费等",
-    "amount.running_costs": "108.42", "reason.五.一": "缩减机关运行经费", "procurement.total": "0",
+    "reason.three_public.reception": "响应建设节约型机关号召，缩减公务接待费", "reason.three_public.car": "2024年购置两辆执法执勤车",
+    "use.three_public.car_run": "车辆燃料费、维修费、保险费等",
+    "amount.running_costs": "108.42", "reason.other_matters.running_costs": "缩减机关运行经费", "procurement.total": "0",
     "count.vehicles.total": "2", "count.vehicles.enforcement": "2", "count.equipment": "0",
     "count.perf.projects.general": "11", "amount.perf.coverage": "100", "amount.perf.score": "95.5",
     "count.perf.key": "0", "count.perf.units": "1", "amount.perf.units_funds": "1199.89",
@@ -63,69 +63,69 @@ def text() -> dict[str, str]:
 
 
 def test_totals_list_every_line_as_a_share_of_the_total(text: dict[str, str]) -> None:
-    assert text["一.一.1"] == "收入总计 1199.89 万元，包括："
-    assert text["一.一.fiscal"] == (
+    assert text["totals.income.1"] == "收入总计 1199.89 万元，包括："
+    assert text["totals.income.fiscal"] == (
         "1. 财政拨款收入 1199.89 万元，占收入总计的 100.00%。其中：一般公共预算财政拨款收入 1199.89 万元，"
         "政府性基金预算财政拨款收入 0.00 万元，国有资本经营预算财政拨款收入 0.00 万元。")
-    assert text["一.一.L4"] == "2. 上级补助收入 0.00 万元，占收入总计的 0.00%。"
-    assert text["一.一.L29"] == "8. 上年结转和结余 0.00 万元，占收入总计的 0.00%。"
-    assert text["一.一.change"] == "与上年相比，今年收入总计减少 55.28 万元，降低 4.40%，主要原因：2024年调出3人，退休3人。"
-    assert text["一.二.c2"] == (
+    assert text["totals.income.L4"] == "2. 上级补助收入 0.00 万元，占收入总计的 0.00%。"
+    assert text["totals.income.L29"] == "8. 上年结转和结余 0.00 万元，占收入总计的 0.00%。"
+    assert text["totals.income.change"] == "与上年相比，今年收入总计减少 55.28 万元，降低 4.40%，主要原因：2024年调出3人，退休3人。"
+    assert text["totals.expenditure.c2"] == (
         "1. 基本支出 870.54 万元，占支出总计的 72.55%。主要是为保障机构正常运转、完成日常工作任务而发生的各项支出，"
         "其中：工资福利支出 760.70 万元；商品和服务支出 96.50 万元；对个人和家庭的补助 1.42 万元；资本性支出 11.91 万元。")
     # the typed "…等" is not doubled by the template's own "等"
-    assert text["一.二.c3"] == "2. 项目支出 329.35 万元，占支出总计的 27.45%。主要包括法治建设、普法宣传、社区矫正等业务支出。"
-    assert text["一.二.c6"] == "5. 对附属单位补助支出 0.00 万元，占支出总计的 0.00%。"
-    assert text["一.三.1"] == "年末结转和结余 0.00 万元。与上年相比，今年结转结余持平，主要原因：无。"
+    assert text["totals.expenditure.c3"] == "2. 项目支出 329.35 万元，占支出总计的 27.45%。主要包括法治建设、普法宣传、社区矫正等业务支出。"
+    assert text["totals.expenditure.c6"] == "5. 对附属单位补助支出 0.00 万元，占支出总计的 0.00%。"
+    assert text["totals.carry.1"] == "年末结转和结余 0.00 万元。与上年相比，今年结转结余持平，主要原因：无。"
 
 
 def test_fiscal_expenditure_against_prior_year_and_budget_down_to_each_item(text: dict[str, str]) -> None:
-    assert text["二.一.1"] == ("2024 年度财政拨款支出 1199.89 万元，其中：基本支出 870.54 万元，项目支出 329.35 万元。"
+    assert text["fiscal.overall.1"] == ("2024 年度财政拨款支出 1199.89 万元，其中：基本支出 870.54 万元，项目支出 329.35 万元。"
                               "与上年相比，财政拨款支出减少 55.28 万元，降低 4.40%，主要原因：人员减少。")
-    assert text["二.一.2"] == ("与年初预算相比，2024 年度财政拨款支出完成年初预算的 110.23%，其中：基本支出完成年初预算的 "
+    assert text["fiscal.overall.2"] == ("与年初预算相比，2024 年度财政拨款支出完成年初预算的 110.23%，其中：基本支出完成年初预算的 "
                               "100.00%，项目支出完成年初预算的 151.08%。")
-    assert text["二.二.1"] == "2024 年度一般公共预算财政拨款支出 1199.89 万元。按支出功能分类科目分，包括："
-    assert text["二.二.204"] == "2. 公共安全支出 927.95 万元，具体包括："
-    assert text["二.二.2040650"] == (
+    assert text["fiscal.general.1"] == "2024 年度一般公共预算财政拨款支出 1199.89 万元。按支出功能分类科目分，包括："
+    assert text["fiscal.general.204"] == "2. 公共安全支出 927.95 万元，具体包括："
+    assert text["fiscal.general.2040650"] == (
         "（9）公共安全支出(类)司法(款)事业运行(项) 142.77 万元，主要是事业运行等支出，完成年初预算的 454.39%，"
         "决算数与年初预算数存在差异的主要原因是事业单位人员经费年中追加。")
     # on budget: no reason to type, the Liaoning "…的主要原因是无。"
-    assert text["二.二.2040601"].endswith("完成年初预算的 100.00%，决算数与年初预算数存在差异的主要原因是无。")
-    assert text["二.二.2210201"].startswith("（1）住房保障支出(类)住房改革支出(款)住房公积金(项) 61.99 万元")
-    assert text["二.三.1"] == "本部门 2024 年度无政府性基金预算财政拨款支出。"
-    assert text["二.四.1"] == "本部门 2024 年度无国有资本经营预算财政拨款支出。"
+    assert text["fiscal.general.2040601"].endswith("完成年初预算的 100.00%，决算数与年初预算数存在差异的主要原因是无。")
+    assert text["fiscal.general.2210201"].startswith("（1）住房保障支出(类)住房改革支出(款)住房公积金(项) 61.99 万元")
+    assert text["fiscal.fund.1"] == "本部门 2024 年度无政府性基金预算财政拨款支出。"
+    assert text["fiscal.state_capital.1"] == "本部门 2024 年度无国有资本经营预算财政拨款支出。"
 
 
 def test_three_public_items_share_budget_and_prior_year(text: dict[str, str]) -> None:
-    assert text["三.1"] == (
+    assert text["three_public.1"] == (
         "2024 年度财政拨款安排的“三公”经费支出 38.99 万元，完成预算的 100.00%，决算数持平预算数的主要原因是无。"
         "其中：因公出国（境）费 0.00 万元，公务接待费 0.36 万元，公务用车购置及运行维护费 38.64 万元。")
     # a zero budget prints no completion; 0 → 0 is "持平"
-    assert text["三.abroad"] == (
+    assert text["three_public.abroad"] == (
         "1. 因公出国（境）费 0.00 万元，占“三公”经费支出的 0.00%。决算数持平预算数的主要原因是无。"
         "2024 年参加出国（境）团组 0 个，累计 0 人次。2024 年因公出国（境）费与上年持平，主要原因是无等。")
-    assert "占“三公”经费支出的 0.92%。完成预算的 100.00%" in text["三.reception"]
-    assert "国内公务接待累计 3 批次、26 人、0.36 万元" in text["三.reception"]
+    assert "占“三公”经费支出的 0.92%。完成预算的 100.00%" in text["three_public.reception"]
+    assert "国内公务接待累计 3 批次、26 人、0.36 万元" in text["three_public.reception"]
     assert "2024 年公务接待费比上年减少 0.02 万元，降低 5.26%，主要是响应建设节约型机关号召，缩减公务接待费等原因。" \
-        in text["三.reception"]
-    assert text["三.car"].startswith("3. 公务用车购置及运行费 38.64 万元，占“三公”经费支出的 99.10%。")
-    assert "比上年增加 32.64 万元，增长 544.00%" in text["三.car"]
-    assert "公务用车购置费 32.68 万元，当年购置公务用车 2 辆。公务用车运行维护费 5.96 万元" in text["三.car"]
+        in text["three_public.reception"]
+    assert text["three_public.car"].startswith("3. 公务用车购置及运行费 38.64 万元，占“三公”经费支出的 99.10%。")
+    assert "比上年增加 32.64 万元，增长 544.00%" in text["three_public.car"]
+    assert "公务用车购置费 32.68 万元，当年购置公务用车 2 辆。公务用车运行维护费 5.96 万元" in text["three_public.car"]
 
 
 def test_basic_expenditure_and_other_matters(text: dict[str, str]) -> None:
-    assert text["四.1"].startswith("2024 年度一般公共预算财政拨款基本支出 870.54 万元，其中：人员经费 762.12 万元，"
+    assert text["basic.1"].startswith("2024 年度一般公共预算财政拨款基本支出 870.54 万元，其中：人员经费 762.12 万元，"
                                   "主要包括基本工资、津贴补贴、奖金、绩效工资、")
-    assert "；日常公用经费 108.42 万元，主要包括办公费、印刷费、" in text["四.1"]
-    assert text["五.一.1"].endswith("公用经费之和一致），比上年减少 1.05 万元，降低 0.96%，主要原因是缩减机关运行经费。")
-    assert text["五.二.1"] == "2024 年政府采购支出总额 0.00 万元。"
-    assert text["五.三.1"] == (
+    assert "；日常公用经费 108.42 万元，主要包括办公费、印刷费、" in text["basic.1"]
+    assert text["other_matters.running_costs.1"].endswith("公用经费之和一致），比上年减少 1.05 万元，降低 0.96%，主要原因是缩减机关运行经费。")
+    assert text["other_matters.procurement.1"] == "2024 年政府采购支出总额 0.00 万元。"
+    assert text["other_matters.assets.1"] == (
         "截至 2024 年 12 月 31 日，共有车辆 2 辆，其中：副省级以上领导干部用车 0 辆，主要领导干部用车 0 辆，"
         "机要通信用车 0 辆，应急保障用车 0 辆，执法执勤用车 2 辆，特种专业技术用车 0 辆，离退休干部用车 0 辆，"
         "其他用车 0 辆；单价 100 万元（含）以上设备（不含车辆）0 台（套）。")
-    assert "共涉及预算支出项目 11 个（其中：一般公共预算项目 11 个，政府性基金预算项目 0 个" in text["五.四.1.1"]
-    assert text["五.四.2.2"] == "（2）社区矫正项目自评综述：项目自评得分88.5分。"
-    assert text["五.四.3.1"] == "本部门未开展部门重点项目绩效评价。"
+    assert "共涉及预算支出项目 11 个（其中：一般公共预算项目 11 个，政府性基金预算项目 0 个" in text["other_matters.performance.work.1"]
+    assert text["other_matters.performance.results.2"] == "（2）社区矫正项目自评综述：项目自评得分88.5分。"
+    assert text["other_matters.performance.dept.1"] == "本部门未开展部门重点项目绩效评价。"
 
 
 def test_liaoning_number_style_throughout(text: dict[str, str]) -> None:
@@ -163,15 +163,15 @@ def test_document_parts_title_and_the_fifteen_term_glossary() -> None:
 def test_missing_inputs_print_placeholders_and_warn() -> None:
     p = liaoning_from_sample()
     doc = build_text(p)
-    para = next(x for x in iter_paragraphs(doc.narrative) if x.key == "一.一.change")
+    para = next(x for x in iter_paragraphs(doc.narrative) if x.key == "totals.income.change")
     assert para.text == "与上年相比，今年收入总计减少 55.28 万元，降低 4.40%，主要原因：【待填写：收入总计增减变化的主要原因】。"
     assert "行政运行（2040601）年初预算" in doc.missing and "机关运行经费支出" in doc.missing
-    item = next(x for x in iter_paragraphs(doc.narrative) if x.key == "二.二.2040601")
+    item = next(x for x in iter_paragraphs(doc.narrative) if x.key == "fiscal.general.2040601")
     assert "年初预算 【待填写：行政运行（2040601）年初预算】 万元" in item.text
     findings = narrative_checks(p)
     n01 = {f.cells[0].row: f for f in findings if f.rule == "N01"}
-    assert set(n01) >= {"reason.一.income", "budget.item.2040601", "amount.running_costs", "count.vehicles.total"}
-    assert n01["reason.一.income"].message.startswith("“一、收入支出决算总体情况说明 （一）收入总计”缺少“收入总计增减")
+    assert set(n01) >= {"reason.totals.income", "budget.item.2040601", "amount.running_costs", "count.vehicles.total"}
+    assert n01["reason.totals.income"].message.startswith("“一、收入支出决算总体情况说明 （一）收入总计”缺少“收入总计增减")
     # nothing from the Shanxi checks of 公开10 or the horizontal 三公 row
     assert not [f for f in findings if f.rule in ("N03", "N07")]
     # complete: only the plausibility warning that a car was bought without 政府采购 (W01 in Shanxi)
@@ -185,11 +185,11 @@ def test_inputs_follow_the_data() -> None:
     assert keys.index("budget.fiscal.project") < keys.index("budget.item.2013199") < keys.index("reason.item.2210201")
     assert not [k for k in keys if re.match(r"budget\.class\.|prior\.T09\.c\d", k)]   # Shanxi's keys
     assert "procurement.goods" not in keys                      # the total is typed as 0
-    assert "use.二.三" not in keys
+    assert "use.fiscal.fund" not in keys
     p.inputs["procurement.total"] = "40"
     p.set("T07", "total", "c3", D("5"))
     keys = [s.key for s in input_specs(p)]
-    assert "procurement.goods" in keys and "use.二.三" in keys
+    assert "procurement.goods" in keys and "use.fiscal.fund" in keys
 
 
 def test_differences_need_reasons_and_change_the_wording() -> None:
@@ -200,9 +200,9 @@ def test_differences_need_reasons_and_change_the_wording() -> None:
     p.inputs["budget.item.2040601"] = "500.00"
     text = paragraphs(p)
     assert "完成预算的 84.18%，决算数小于预算数的主要原因是【待填写：“三公”经费决算数与预算数存在差异的主要原因】" \
-        in text["三.1"]
-    assert "决算数小于预算数的主要原因是【待填写：公务用车购置及运行费决算数与预算数存在差异的主要原因】" in text["三.car"]
-    assert "完成年初预算的 104.63%，决算数与年初预算数存在差异的主要原因是【待填写：" in text["二.二.2040601"]
+        in text["three_public.1"]
+    assert "决算数小于预算数的主要原因是【待填写：公务用车购置及运行费决算数与预算数存在差异的主要原因】" in text["three_public.car"]
+    assert "完成年初预算的 104.63%，决算数与年初预算数存在差异的主要原因是【待填写：" in text["fiscal.general.2040601"]
 
 
 def test_procurement_in_full_with_small_business_shares() -> None:
@@ -211,7 +211,7 @@ def test_procurement_in_full_with_small_business_shares() -> None:
                      "procurement.services": "7.32", "procurement.sme": "40.00", "procurement.small_micro": "20.00",
                      "procurement.sme.goods": "32.68", "procurement.sme.services": "3.66"})
     text = paragraphs(p)
-    assert text["五.二.1"] == (
+    assert text["other_matters.procurement.1"] == (
         "2024 年政府采购支出总额 40.00 万元，其中：政府采购货物支出 32.68 万元，政府采购工程支出 0.00 万元，"
         "政府采购服务支出 7.32 万元。授予中小企业合同金额 40.00 万元，占政府采购支出总额的 100.00%，"
         "其中：授予小微企业合同金额 20.00 万元，占中小企业采购支出总额的 50.00%；"
@@ -235,7 +235,7 @@ def test_inputs_against_each_other_and_the_tables() -> None:
 
 def test_override_is_held_to_the_liaoning_three_public_table() -> None:
     p = complete()
-    p.overrides["三.car"] = paragraphs(p)["三.car"].replace("公务用车购置费 32.68 万元", "公务用车购置费 32.86 万元")
+    p.overrides["three_public.car"] = paragraphs(p)["three_public.car"].replace("公务用车购置费 32.68 万元", "公务用车购置费 32.86 万元")
     n02 = [f for f in narrative_checks(p) if f.rule == "N02"]
     assert len(n02) == 1 and Cell("T09", "car_buy", "final") in n02[0].cells
     assert "公开07表" in n02[0].message and n02[0].difference == D("0.18")

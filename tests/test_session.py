@@ -151,8 +151,8 @@ def test_rename_code_row(session: Session) -> None:
 
 # -- inputs, info, accepted warnings ----------------------------------------------------------------
 def test_inputs_and_info_are_undoable(session: Session) -> None:
-    session.set_input("reason.一", "人员减少")
-    assert session.project.inputs["reason.一"] == "人员减少"
+    session.set_input("reason.totals", "人员减少")
+    assert session.project.inputs["reason.totals"] == "人员减少"
     session.set_info("name", "")
     assert [f.rule for f in session.findings] == ["D01"]
     with pytest.raises(EditError):
@@ -160,7 +160,7 @@ def test_inputs_and_info_are_undoable(session: Session) -> None:
     session.undo()
     assert session.project.info.name == "测试县司法局" and session.findings == []
     session.undo()
-    assert "reason.一" not in session.project.inputs
+    assert "reason.totals" not in session.project.inputs
 
 
 def test_accepting_a_warning_needs_a_note(session: Session) -> None:

@@ -54,9 +54,9 @@ def test_undo_labels_name_cells_inputs_paragraphs_and_fields(session):
     assert s.history.undo_label == "修改 公开03表“2040601 行政运行”行“基本支出”栏（栏次2）"
     s.set_input("prior.T01.L31", "1300")
     assert s.history.undo_label == "修改“上年收入总计”"
-    s.set_override("二.c2", "手工改写。")
+    s.set_override("income.c2", "手工改写。")
     assert s.history.undo_label == "改写段落“二、收入决算情况说明”"
-    s.set_override("二.c2", "")
+    s.set_override("income.c2", "")
     assert s.history.undo_label == "恢复生成段落“二、收入决算情况说明”"
     for field, name in (("name", "单位名称"), ("year", "年度"), ("unit_type", "单位性质"), ("duties", "部门职责")):
         s.set_info(field, {"year": 2023}.get(field, "事业单位" if field == "unit_type" else "新的文字"))

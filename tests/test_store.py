@@ -24,9 +24,9 @@ def _rich() -> Project:
     p = sample("公开10 r1 = 12.30, r2 = 12.30\n公开01 L9 = 0.50\n公开02 2040601.c3 = -1.00")
     p.info.duties = "1.负责全县司法行政工作。\n2.负责普法宣传。"
     p.info.organisation = "内设股室5个，下属单位1个。"
-    p.inputs.update({"reason.一": "人员变动", "prior.total": "1,255.17", "空格 键": "  有空格  "})
+    p.inputs.update({"reason.totals": "人员变动", "prior.total": "1,255.17", "空格 键": "  有空格  "})
     p.accepted["W01|T10.r1.c1"] = "车辆由上级统一采购"
-    p.overrides["十.二"] = "本年度政府采购支出总额12.30万元。"
+    p.overrides["other_matters.procurement"] = "本年度政府采购支出总额12.30万元。"
     p.options["soft_checks"] = "1"
     p.form_notes["T08"] = "本单位无国有资本经营预算财政拨款支出，本表无数据"
     return p

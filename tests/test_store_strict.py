@@ -26,7 +26,7 @@ def _refused(mutate) -> str:
 
 
 @pytest.mark.parametrize("mutate,path", [
-    (lambda d: d.update(overides={"十.二": "改写"}), "overides"),
+    (lambda d: d.update(overides={"other_matters.procurement": "改写"}), "overides"),
     (lambda d: d["forms"]["T01"].update(cell=d["forms"]["T01"].pop("cells")), "forms.T01.cell"),
     (lambda d: d["forms"]["T02"].update(row=[]), "forms.T02.row"),
     (lambda d: d["forms"]["T01"].update(rows=[]), "forms.T01.rows"),      # 公开01 has no code rows
@@ -91,7 +91,7 @@ def test_hand_written_numbers_still_load_exactly() -> None:
 
 def test_the_cli_refuses_a_typo_instead_of_losing_the_paragraph(tmp_path: Path, capsys) -> None:
     project = sample()
-    project.overrides["十.二"] = "本年度政府采购支出总额0万元。"
+    project.overrides["other_matters.procurement"] = "本年度政府采购支出总额0万元。"
     data = json.loads(dumps(project))
     data["overides"] = data.pop("overrides")
     src = tmp_path / "typo.json"

@@ -38,6 +38,7 @@ from ..export.xlsx_keys import FORMAT, FORMAT_VERSION, INFO_FIELDS, KEYS_SHEET, 
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
 from ..model import CodeRow, DepartmentInfo, Project
+from ..store.migrate import migrate_texts
 from .cells import ImportError_, cell_number, cell_text
 from .xlsx_layout import read_by_layout
 from .xlsx_locate import locate, moved
@@ -174,6 +175,9 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Pr
                                                    f"{KEYS_SHEET} {form_id}.{row}.{col}"))
     for kind, attr in TEXT_KINDS.items():
         getattr(project, attr).update({rec[1]: _joined(rec, 2) for rec in by_kind.get(kind, [])})
+    if version < 2 and profile.narrative is not None:      # 情况说明 keyed by number (format 1)
+        project.inputs, project.overrides, project.accepted = migrate_texts(
+            project.inputs, project.overrides, project.accepted, profile.narrative.legacy_numbers)
     for rec in by_kind.get("form_note", []):
         project.form_notes[rec[1]] = _joined(rec, 2)
     project.annexes = _read_annexes(wb, by_kind, name, anchors, year)

@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from decimal import Decimal
 
 from ..model import ANNEXES_NOT_IMPORTED, Project
 from ..rules.findings import INFO, WARNING, Cell, Finding
 from . import inputs as inp
 from .generate import Built, build
-from .inputs_budget import PROJECT_KINDS, projects
+from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_budget import VEHICLE_TYPES as BUDGET_VEHICLES
-from .inputs_liaoning import VEHICLE_TYPES
+from .inputs_final import FINAL, listed_classes
+from .inputs_itemised import ITEMISED, VEHICLE_TYPES
+from .model import numbered_title
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
 
@@ -39,7 +40,7 @@ CENT = Decimal("0.01")
 
 def narrative_checks(project: Project) -> list[Finding]:
     """Every narrative finding of ``project`` (empty for profiles without a narrative)."""
-    if not has_narrative(project.profile_id):
+    if not has_narrative(project):
         return []
     built = build(project)
     out = _missing(project, built)
@@ -72,6 +73,13 @@ def annex_references(project: Project, built: Built) -> list[Finding]:
     return out
 
 
+def _at(project: Project, name: str) -> str:
+    """How the text numbers section ``name``: "五（三）" (the name itself if the layout lacks it)."""
+    narrative = project.profile.narrative
+    number = narrative.numbers().get(name) if narrative else None
+    return numbered_title(number) if number else name
+
+
 def _input_cell(key: str) -> Cell:
     return Cell("input", key, "")
 
@@ -92,7 +100,8 @@ def _missing(project: Project, built: Built) -> list[Finding]:
 
 def input_checks(project: Project) -> list[Finding]:
     """N03 and N07: inputs held to each other and to the tables, per template set."""
-    return [f for check in _CHECKS[settings_for(project).template_set] for f in check(project)]
+    used = inp.input_set_sources(project)
+    return [f for inputs, checks in _CHECKS if inputs in used for check in checks for f in check(project)]
 
 
 def _number(project: Project, key: str) -> Decimal | None:
@@ -123,10 +132,10 @@ def _sum_finding(what: str, total_key: str, total: Decimal, parts: list[tuple[st
 
 def _sums(project: Project) -> list[Finding]:
     out: list[Finding] = []
-    classes = [code for code, _ in inp.listed_classes(project, settings_for(project).list_all)]
+    classes = [code for code, _ in listed_classes(project, settings_for(project).list_all)]
     for prefix, total_key, what in (
-            ("budget.class.", "budget.total", "五（三）各类年初预算之和应等于年初预算合计"),
-            ("prior.class.", "prior.T05.total", "五（三）各类上年决算之和应等于上年一般公共预算财政拨款支出")):
+            ("budget.class.", "budget.total", f"{_at(project, 'general_budget.detail')}各类年初预算之和应等于年初预算合计"),
+            ("prior.class.", "prior.T05.total", f"{_at(project, 'general_budget.detail')}各类上年决算之和应等于上年一般公共预算财政拨款支出")):
         total = _number(project, total_key)
         parts = [(prefix + c, _number(project, prefix + c)) for c in classes]
         if total is None or not parts or any(v is None for _, v in parts):
@@ -138,7 +147,7 @@ def _sums(project: Project) -> list[Finding]:
     total = _number(project, "prior.T09.c7")
     values = [(k, _number(project, k)) for k in items]
     if total is not None and all(v is not None for _, v in values):
-        f = _sum_finding("九（一）上年“三公”经费各项之和应等于上年“三公”经费合计", "prior.T09.c7", total,
+        f = _sum_finding(f"{_at(project, 'three_public.overall')}上年“三公”经费各项之和应等于上年“三公”经费合计", "prior.T09.c7", total,
                          values, len(values))  # type: ignore[arg-type]
         if f:
             out.append(f)
@@ -156,7 +165,7 @@ def _reception(project: Project) -> list[Finding]:
         diff = dom + abroad - c12
         sev = INFO if abs(diff) <= CENT * 2 else WARNING
         tail = "尾差：" if sev == INFO else ""
-        out.append(Finding("N03", sev, f"{tail}九（二）国内接待费 {dom:,.2f} 与国（境）外接待费 {abroad:,.2f} 之和"
+        out.append(Finding("N03", sev, f"{tail}{_at(project, 'three_public.detail')}国内接待费 {dom:,.2f} 与国（境）外接待费 {abroad:,.2f} 之和"
                            f"为 {dom + abroad:,.2f}，公开09表公务接待费决算为 {c12:,.2f}，相差 {diff:+}。请核对",
                            (Cell("T09", "r1", "c12"), _input_cell("amount.reception.domestic"),
                             _input_cell("amount.reception.abroad")), c12, dom + abroad, diff))
@@ -165,7 +174,7 @@ def _reception(project: Project) -> list[Finding]:
                               ("count.reception.foreign.people", "count.reception.domestic.people", "接待人次")):
         a, b = _number(project, part), _number(project, whole)
         if a is not None and b is not None and a > b:
-            out.append(Finding("N03", WARNING, f"九（二）外事{what} {a} 大于国内{what} {b}：外事接待是国内接待"
+            out.append(Finding("N03", WARNING, f"{_at(project, 'three_public.detail')}外事{what} {a} 大于国内{what} {b}：外事接待是国内接待"
                                f"中的一部分（“其中”），不应大于国内接待。请核对", (_input_cell(part), _input_cell(whole)),
                                b, a, a - b))
     return out
@@ -181,7 +190,7 @@ def _performance(project: Project) -> list[Finding]:
     total = sum(grades, start=Decimal(0))  # type: ignore[arg-type]
     if total == n:
         return []
-    return [Finding("N03", WARNING, f"十（四）各自评等级的项目个数之和为 {total}，与二级项目绩效自评个数 {n} 不一致。"
+    return [Finding("N03", WARNING, f"{_at(project, 'other_matters.performance')}各自评等级的项目个数之和为 {total}，与二级项目绩效自评个数 {n} 不一致。"
                     f"请核对", tuple(_input_cell(k) for k in ("count.perf.projects", *keys)), n, total, total - n)]
 
 
@@ -191,23 +200,23 @@ def _counts(project: Project) -> list[Finding]:
     bought = _number(project, "count.vehicles_bought")
     purchase = project.get("T09", "r1", "c10") or Decimal(0)
     if bought is not None and purchase > 0 and bought == 0:
-        out.append(Finding("N07", WARNING, f"公开09表公务用车购置费为 {purchase:,.2f}，但九（二）填写的购置公务用车"
+        out.append(Finding("N07", WARNING, f"公开09表公务用车购置费为 {purchase:,.2f}，但{_at(project, 'three_public.detail')}填写的购置公务用车"
                            f"为 0 辆。请填写购置辆数", (_input_cell("count.vehicles_bought"), Cell("T09", "r1", "c10"))))
     held = _number(project, "count.vehicles_held")
     fleet = project.get("T10", "r7", "c1") or Decimal(0)
     if held is not None and held > fleet:
-        out.append(Finding("N07", WARNING, f"九（二）公务用车保有量 {held} 辆多于公开10表车辆数合计 {fleet} 辆。"
+        out.append(Finding("N07", WARNING, f"{_at(project, 'three_public.detail')}公务用车保有量 {held} 辆多于公开10表车辆数合计 {fleet} 辆。"
                            f"请核对", (_input_cell("count.vehicles_held"), Cell("T10", "r7", "c1")), fleet, held,
                            held - fleet))
     groups = _number(project, "count.abroad_groups")
     abroad = project.get("T09", "r1", "c8") or Decimal(0)
     if groups is not None and abroad > 0 and groups == 0:
-        out.append(Finding("N07", WARNING, f"公开09表因公出国（境）费为 {abroad:,.2f}，但九（二）填写的出国（境）团组"
+        out.append(Finding("N07", WARNING, f"公开09表因公出国（境）费为 {abroad:,.2f}，但{_at(project, 'three_public.detail')}填写的出国（境）团组"
                            f"为 0 个。请填写团组数和人次", (_input_cell("count.abroad_groups"), Cell("T09", "r1", "c8"))))
     return out
 
 
-# -- Liaoning ------------------------------------------------------------------------------------
+# -- 9-table 决算 ------------------------------------------------------------------------------------
 
 def _parts(project: Project, what: str, total_key: str, part_keys: list[str], exact: bool = False) -> list[Finding]:
     """Σ inputs against an input total, once all of them are there."""
@@ -232,57 +241,57 @@ def _within(project: Project, part: str, whole: str | Cell, what: str) -> list[F
                     (_input_cell(part), whole_cell), b, a, a - b)]
 
 
-def _liaoning_sums(project: Project) -> list[Finding]:
+def _itemised_sums(project: Project) -> list[Finding]:
     t09 = project.form("T09").label
-    out = _parts(project, "二（一）财政拨款基本支出与项目支出的年初预算之和应等于年初预算合计",
+    out = _parts(project, f"{_at(project, 'fiscal.overall')}财政拨款基本支出与项目支出的年初预算之和应等于年初预算合计",
                  "budget.fiscal.total", ["budget.fiscal.basic", "budget.fiscal.project"])
     if _number(project, "procurement.total"):
-        out += _parts(project, "五（二）政府采购货物、工程、服务支出之和应等于政府采购支出总额", "procurement.total",
+        out += _parts(project, f"{_at(project, 'other_matters.procurement')}政府采购货物、工程、服务支出之和应等于政府采购支出总额", "procurement.total",
                       ["procurement.goods", "procurement.works", "procurement.services"])
-        out += _parts(project, "五（二）货物、工程、服务采购授予中小企业合同金额之和应等于授予中小企业合同金额",
+        out += _parts(project, f"{_at(project, 'other_matters.procurement')}货物、工程、服务采购授予中小企业合同金额之和应等于授予中小企业合同金额",
                       "procurement.sme", ["procurement.sme.goods", "procurement.sme.works", "procurement.sme.services"])
-        out += _within(project, "procurement.sme", "procurement.total", "五（二）授予中小企业合同金额与政府采购支出总额")
-        out += _within(project, "procurement.small_micro", "procurement.sme", "五（二）授予小微企业合同金额与授予中小企业合同金额")
+        out += _within(project, "procurement.sme", "procurement.total", f"{_at(project, 'other_matters.procurement')}授予中小企业合同金额与政府采购支出总额")
+        out += _within(project, "procurement.small_micro", "procurement.sme", f"{_at(project, 'other_matters.procurement')}授予小微企业合同金额与授予中小企业合同金额")
         for key, name in (("goods", "货物"), ("works", "工程"), ("services", "服务")):
             out += _within(project, f"procurement.sme.{key}", f"procurement.{key}",
-                           f"五（二）{name}采购授予中小企业合同金额与{name}支出")
-    out += _parts(project, "五（三）各类车辆数之和应等于车辆总数", "count.vehicles.total",
+                           f"{_at(project, 'other_matters.procurement')}{name}采购授予中小企业合同金额与{name}支出")
+    out += _parts(project, f"{_at(project, 'other_matters.assets')}各类车辆数之和应等于车辆总数", "count.vehicles.total",
                   [f"count.vehicles.{k}" for k, _ in VEHICLE_TYPES], exact=True)
-    out += _parts(project, "五（四）一般公共预算、政府性基金预算、国有资本经营预算项目个数之和应等于项目个数",
+    out += _parts(project, f"{_at(project, 'other_matters.performance')}一般公共预算、政府性基金预算、国有资本经营预算项目个数之和应等于项目个数",
                   "count.perf.projects", [f"count.perf.projects.{k}" for k in ("general", "fund", "capital")], exact=True)
-    out += _within(project, "amount.reception.domestic", Cell("T09", "reception", "final"), f"三 国内公务接待费与{t09}公务接待费决算")
+    out += _within(project, "amount.reception.domestic", Cell("T09", "reception", "final"), f"{_at(project, 'three_public')} 国内公务接待费与{t09}公务接待费决算")
     for part, whole, what in (("amount.reception.foreign", "amount.reception.domestic", "接待费"),
                               ("count.reception.foreign.batches", "count.reception.domestic.batches", "接待批次"),
                               ("count.reception.foreign.people", "count.reception.domestic.people", "接待人数")):
-        out += _within(project, part, whole, f"三 外事{what}与国内{what}")
+        out += _within(project, part, whole, f"{_at(project, 'three_public')} 外事{what}与国内{what}")
     return out
 
 
-def _liaoning_counts(project: Project) -> list[Finding]:
+def _itemised_counts(project: Project) -> list[Finding]:
     """Inputs of the Liaoning text against the tables (the 公开10 facts it replaces)."""
     out: list[Finding] = []
     t09, t06 = project.form("T09").label, project.form("T06").label
     purchase = project.get("T09", "car_buy", "final") or Decimal(0)
     abroad = project.get("T09", "abroad", "final") or Decimal(0)
     if _number(project, "count.vehicles_bought") == 0 and purchase > 0:
-        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但三填写的当年购置公务用车为 0 辆。"
+        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但{_at(project, 'three_public')}填写的当年购置公务用车为 0 辆。"
                            f"请填写购置辆数", (_input_cell("count.vehicles_bought"), Cell("T09", "car_buy", "final"))))
     if _number(project, "count.abroad_groups") == 0 and abroad > 0:
-        out.append(Finding("N07", WARNING, f"{t09}因公出国（境）费为 {abroad:.2f}，但三填写的出国（境）团组为 0 个。"
+        out.append(Finding("N07", WARNING, f"{t09}因公出国（境）费为 {abroad:.2f}，但{_at(project, 'three_public')}填写的出国（境）团组为 0 个。"
                            f"请填写团组数和人次", (_input_cell("count.abroad_groups"), Cell("T09", "abroad", "final"))))
     held, fleet = _number(project, "count.vehicles_held"), _number(project, "count.vehicles.total")
     if held is not None and fleet is not None and held > fleet:
-        out.append(Finding("N07", WARNING, f"三填写的公务用车保有量 {held} 辆多于五（三）的车辆总数 {fleet} 辆。请核对",
+        out.append(Finding("N07", WARNING, f"{_at(project, 'three_public')}填写的公务用车保有量 {held} 辆多于{_at(project, 'other_matters.assets')}的车辆总数 {fleet} 辆。请核对",
                            (_input_cell("count.vehicles_held"), _input_cell("count.vehicles.total")), fleet, held,
                            held - fleet))
     running, public = _number(project, "amount.running_costs"), project.get("T06", "public_total", "c1") or Decimal(0)
     if running is not None and running > public:
-        out.append(Finding("N07", WARNING, f"五（一）机关运行经费 {running:.2f} 大于{t06}公用经费合计 {public:.2f}："
+        out.append(Finding("N07", WARNING, f"{_at(project, 'other_matters.running_costs')}机关运行经费 {running:.2f} 大于{t06}公用经费合计 {public:.2f}："
                            f"机关运行经费是财政拨款基本支出中公用经费的一部分。请核对",
                            (_input_cell("amount.running_costs"), Cell("T06", "public_total", "c1")), public, running,
                            running - public))
     if _number(project, "procurement.total") == 0 and purchase > 0:
-        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但五（二）政府采购支出总额为 0。"
+        out.append(Finding("N07", WARNING, f"{t09}公务用车购置费为 {purchase:.2f}，但{_at(project, 'other_matters.procurement')}政府采购支出总额为 0。"
                            f"购置车辆通常属于政府采购，请核对", (_input_cell("procurement.total"), Cell("T09", "car_buy", "final"))))
     return out
 
@@ -296,25 +305,25 @@ def _budget_sums(project: Project) -> list[Finding]:
     keys = [f"count.perf.{k}" for k, _ in PROJECT_KINDS]
     counts = [c for c in (_number(project, k) for k in keys) if c is not None]
     if len(counts) == len(keys) and sum(counts) != n:
-        out.append(Finding("N03", WARNING, f"十 各类纳入绩效目标管理的项目个数之和为 {sum(counts)}，表十二、表十三共列 "
+        out.append(Finding("N03", WARNING, f"{_at(project, 'performance')} 各类纳入绩效目标管理的项目个数之和为 {sum(counts)}，表十二、表十三共列 "
                            f"{n} 个项目。请核对", tuple(_input_cell(k) for k in keys), n, sum(counts), sum(counts) - n))
-    out += _parts(project, "十 各类公开绩效目标的项目个数之和应等于公开项目绩效目标个数", "count.perf.public",
+    out += _parts(project, f"{_at(project, 'performance')} 各类公开绩效目标的项目个数之和应等于公开项目绩效目标个数", "count.perf.public",
                   [f"count.perf.public.{k}" for k, _ in PROJECT_KINDS], exact=True)
-    out += _parts(project, "十 各类公开绩效目标的项目金额之和应等于公开项目绩效目标涉及项目金额", "amount.perf.public",
+    out += _parts(project, f"{_at(project, 'performance')} 各类公开绩效目标的项目金额之和应等于公开项目绩效目标涉及项目金额", "amount.perf.public",
                   [f"amount.perf.public.{k}" for k, _ in PROJECT_KINDS])
     project_total = Cell("B03", "total", "c3")
-    out += _within(project, "amount.perf.public", project_total, "十 公开项目绩效目标涉及项目金额与表三项目支出")
-    out += _within(project, "amount.perf.units_funds", Cell("B03", "total", "c1"), "十 编报单位整体绩效目标涉及资金与表三合计")
-    out += _within(project, "count.perf.units_reporting", "count.perf.units", "十 编报单位整体绩效目标的单位个数与预算单位个数")
+    out += _within(project, "amount.perf.public", project_total, f"{_at(project, 'performance')} 公开项目绩效目标涉及项目金额与表三项目支出")
+    out += _within(project, "amount.perf.units_funds", Cell("B03", "total", "c1"), f"{_at(project, 'performance')} 编报单位整体绩效目标涉及资金与表三合计")
+    out += _within(project, "count.perf.units_reporting", "count.perf.units", f"{_at(project, 'performance')} 编报单位整体绩效目标的单位个数与预算单位个数")
     amounts = [a for a in (_number(project, f"amount.perf.{k}") for k, _ in PROJECT_KINDS) if a is not None]
     total = project.get("B03", "total", "c3") or Decimal(0)
     if len(amounts) == len(PROJECT_KINDS) and abs(sum(amounts) - total) > CENT * len(amounts):
         diff = sum(amounts) - total
-        out.append(Finding("N03", WARNING, f"十 各类纳入绩效目标管理的项目金额之和为 {sum(amounts):,.2f}，表三项目支出为 "
+        out.append(Finding("N03", WARNING, f"{_at(project, 'performance')} 各类纳入绩效目标管理的项目金额之和为 {sum(amounts):,.2f}，表三项目支出为 "
                            f"{total:,.2f}，相差 {diff:+}。请核对",
                            (project_total, *(_input_cell(f"amount.perf.{k}") for k, _ in PROJECT_KINDS)),
                            total, sum(amounts), diff))
-    out += _parts(project, "十一 各类公务用车数之和应等于实有公务用车数", "count.vehicles.total",
+    out += _parts(project, f"{_at(project, 'assets')} 各类公务用车数之和应等于实有公务用车数", "count.vehicles.total",
                   [f"count.vehicles.{k}" for k, _ in BUDGET_VEHICLES], exact=True)
     return out
 
@@ -324,20 +333,18 @@ def _budget_counts(project: Project) -> list[Finding]:
     out: list[Finding] = []
     running, purchase = project.get("B10", "r5", "c1") or Decimal(0), project.get("B10", "r4", "c1") or Decimal(0)
     if running > 0 and _number(project, "count.vehicles.total") == 0:
-        out.append(Finding("N07", WARNING, f"表十公务用车运行维护费预算为 {running:.2f}，但十一填写的实有公务用车为 0 辆。"
+        out.append(Finding("N07", WARNING, f"表十公务用车运行维护费预算为 {running:.2f}，但{_at(project, 'assets')}填写的实有公务用车为 0 辆。"
                            f"请核对", (_input_cell("count.vehicles.total"), Cell("B10", "r5", "c1"))))
     if purchase > 0 and _number(project, "procurement.goods") == 0:
-        out.append(Finding("N07", WARNING, f"表十公务用车购置费预算为 {purchase:.2f}，但九政府采购货物预算为 0。"
+        out.append(Finding("N07", WARNING, f"表十公务用车购置费预算为 {purchase:.2f}，但{_at(project, 'procurement')}政府采购货物预算为 0。"
                            f"购置车辆通常属于政府采购，请核对", (_input_cell("procurement.goods"), Cell("B10", "r4", "c1"))))
     units = [_number(project, k) for k in ("count.units.admin", "count.units.civil")]
     if (project.get("B11", "total", "c1") or 0) > 0 and all(u == 0 for u in units):
-        out.append(Finding("N07", WARNING, "表十一有机关运行经费，但八填写的行政单位和参公事业单位都是 0 家。请填写单位个数",
+        out.append(Finding("N07", WARNING, f"表十一有机关运行经费，但{_at(project, 'running_costs')}填写的行政单位和参公事业单位都是 0 家。请填写单位个数",
                            (_input_cell("count.units.admin"), Cell("B11", "total", "c1"))))
     return out
 
 
-_CHECKS: dict[str, tuple[Callable[[Project], list[Finding]], ...]] = {
-    "final_shanxi": (_sums, _counts),
-    "final_liaoning": (_liaoning_sums, _liaoning_counts),
-    "budget_shanxi": (_budget_sums, _budget_counts),
-}
+# The input checks of each input set: a profile runs those of the sets its sections read.
+_CHECKS = ((FINAL, (_sums, _counts)), (ITEMISED, (_itemised_sums, _itemised_counts)),
+           (BUDGET, (_budget_sums, _budget_counts)))

@@ -10,15 +10,16 @@ hand-written paragraphs (``project.overrides``) to the cells they quote.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..forms.document import Narrative, NarrativeSection, heading_number, level_style, number_token
 from ..model import Project
 from .model import DocumentText, Paragraph, Section
 from .phrases import has_narrative, settings_for
-from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Writer, part
+from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Rendered, Writer, part
 from .sections import builder
+
 
 @dataclass
 class Detail:

@@ -37,6 +37,7 @@ INFO_LABELS = {"info.duties": "本部门（单位）职责", "info.organisation"
 class _Assembled:
     inputs: InputSet
     static: dict[str, InputSpec]
+    sources: tuple[InputSet, ...]           # the builders' own input sets, in section order
 
 
 _CACHE: dict[int, tuple[Narrative, _Assembled]] = {}
@@ -73,7 +74,7 @@ def _assemble(narrative: Narrative) -> _Assembled:
         return call
 
     inputs = InputSet(tuple(specs), applies, first("default"), first("expand"), first("lookup"), first("computed"))
-    assembled = _Assembled(inputs, {s.key: s for s in specs})
+    assembled = _Assembled(inputs, {s.key: s for s in specs}, tuple(sets))
     _CACHE[id(narrative)] = (narrative, assembled)
     return assembled
 
@@ -88,6 +89,11 @@ def _narrative(project: Project) -> Narrative:
 def input_set(project: Project) -> InputSet:
     """The inputs of the project's 情况说明 (KeyError, in Chinese, for a profile without one)."""
     return _assemble(_narrative(project)).inputs
+
+
+def input_set_sources(project: Project) -> tuple[InputSet, ...]:
+    """The input sets of the builders the project's sections use (their checks apply)."""
+    return _assemble(_narrative(project)).sources
 
 
 def input_specs(project: Project) -> tuple[InputSpec, ...]:

@@ -6,7 +6,6 @@ Keys follow :mod:`.inputs`; ``section`` is the name of the section whose builder
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from ..annexes.checks import derived_inputs
 from ..model import Project

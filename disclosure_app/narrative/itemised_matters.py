@@ -11,6 +11,7 @@ from types import SimpleNamespace as ns
 from .inputs_itemised import THREE_PUBLIC_ITEMS, VEHICLE_TYPES
 from .render import Part, Rendered, Writer
 
+
 def three_public_by_item(w: Writer, s: Part) -> None:
     """财政拨款“三公”经费支出决算情况说明 (三): the total, then each item against its 预算数,
     as a share of the total and against the prior year."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from ..amounts import format_amount, percent
 from ..model import Project

@@ -17,9 +17,10 @@ from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
 from ..model import UNIT_TYPES, CodeRow, DepartmentInfo, Project
 from .errors import ProjectFileError
+from .migrate import migrate_texts
 
 FORMAT = "disclosure-app-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2            # 2: the 情况说明 keyed by section name, not number (see .migrate)
 
 
 def _num(v: Decimal, kind: str) -> str:
@@ -159,7 +160,7 @@ def _unit_type(r: _Reader, dept: dict, strict: bool) -> str:
     return unit_type
 
 
-def _header(r: _Reader, data: Any) -> None:
+def _header(r: _Reader, data: Any) -> int:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectFileError(f"{r.source} 不是本程序的项目数据（缺少 \"format\": \"{FORMAT}\"）")
     r.keys(data, _TOP_KEYS, "")
@@ -170,6 +171,7 @@ def _header(r: _Reader, data: Any) -> None:
         raise r.fail(f"format_version {version} 无效，应为 {FORMAT_VERSION}")
     if version > FORMAT_VERSION:
         raise r.fail(f"格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 更新，请升级程序后再打开")
+    return version
 
 
 def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list[str] | None) -> Decimal | None:
@@ -228,7 +230,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
     a project file keeps whatever its window stored.
     """
     r = _Reader(source)
-    _header(r, data)
+    version = _header(r, data)
     try:
         profile = get_profile(r.text(data.get("profile"), "profile"))
     except KeyError as exc:
@@ -249,6 +251,9 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
         _form(r, project, profile.form(form_id), entry, notices)
     project.inputs, project.accepted, project.overrides, project.options = (
         r.text_map(data.get(k), k) for k in _TEXT_MAPS)
+    if version < 2 and profile.narrative is not None:
+        project.inputs, project.overrides, project.accepted = migrate_texts(
+            project.inputs, project.overrides, project.accepted, profile.narrative.legacy_numbers)
     annexes = r.obj(data.get("annexes"), "annexes", list)
     for i, a in enumerate(annexes):
         r.keys(r.obj(a, f"annexes[{i}]"), _ANNEX_KEYS, f"annexes[{i}]")

@@ -26,12 +26,12 @@ def saved(window, tmp_path):
 def test_reason_typed_in_the_narrative_and_saved_with_ctrl_s_is_in_the_file(qtbot, window, saved):
     page = window.show_page("narrative")
     page.refresh()
-    box = page.inputs["reason.一"]
+    box = page.inputs["reason.totals"]
     box.setFocus()
     box.selectAll()
     qtbot.keyClicks(box, "staff moved")                 # the cursor is still in the box
     window.act_save.trigger()
-    assert open_project(saved).inputs["reason.一"] == "staff moved"
+    assert open_project(saved).inputs["reason.totals"] == "staff moved"
     assert not window.is_dirty
 
 
@@ -69,7 +69,7 @@ def test_annex_text_still_being_typed_is_saved(qtbot, window, saved):
 
 def test_autosave_leaves_the_cell_being_typed_alone(qtbot, window):
     view = window.show_page("T01")
-    window.session.set_input("reason.四", "财政拨款减少")      # committed work goes to the copy
+    window.session.set_input("reason.fiscal", "财政拨款减少")      # committed work goes to the copy
     index = view.model().index(0, 2)
     view.setCurrentIndex(index)
     view.setFocus()
@@ -80,7 +80,7 @@ def test_autosave_leaves_the_cell_being_typed_alone(qtbot, window):
     assert view.state() == view.State.EditingState and view.focusWidget() is editor
     assert editor.text() == "12"
     data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
-    assert data["project"]["inputs"]["reason.四"] == "财政拨款减少"
+    assert data["project"]["inputs"]["reason.fiscal"] == "财政拨款减少"
     assert window.session.project.get("T01", "L1", "c1") == Decimal("1199.89")
 
 
