@@ -14,6 +14,8 @@ import difflib
 import sys
 from collections.abc import Callable
 
+from .forms.profiles import profiles
+
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text")
@@ -122,7 +124,6 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("file", help="从公开 PDF 中提取的文字文件（.txt）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
-    s.add_argument("--profile", choices=["final_shanxi", "final_liaoning", "budget_shanxi"],
-                   help="公开文件类型（不填则按文字自动判断）：final_shanxi（山西决算）、final_liaoning（辽宁决算）"
-                        "或 budget_shanxi（山西预算）")
+    s.add_argument("--profile", choices=[p.id for p in profiles()],
+                   help="公开文件类型（不填则按文字自动判断）：" + "、".join(f"{p.id}（{p.name or p.title}）" for p in profiles()))
     return p

@@ -279,7 +279,8 @@ class Session(AnnexEditing):
 
     def _paragraph_title(self, key: str) -> str:
         """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
-        from .narrative.model import iter_sections, numbered_title
+        from .narrative.generate import section_label
+        from .narrative.model import iter_sections
         try:
             from .narrative.generate import build_text
             for sec in iter_sections(build_text(self.project).narrative):
@@ -287,7 +288,7 @@ class Session(AnnexEditing):
                     return sec.title
         except Exception:  # noqa: BLE001 — without the generator the section number still tells
             pass
-        return numbered_title(".".join(key.split(".")[:-1]) or key)
+        return section_label(self.project, ".".join(key.split(".")[:-1]) or key)
 
     def set_form_note(self, form: str, text: str) -> None:
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""

@@ -23,7 +23,7 @@ from disclosure_app.amounts import format_amount
 from disclosure_app.cli import _all_findings, main
 from disclosure_app.importers.published_text import read_published_text
 from disclosure_app.importers.published_text_budget import detect_kind
-from disclosure_app.importers.published_text_liaoning import detect_profile
+from disclosure_app.importers.published_text_profile import detect_profile
 from disclosure_app.model import Project
 from disclosure_app.narrative.generate import build_text, iter_paragraphs
 from disclosure_app.rules.findings import ERROR

@@ -66,7 +66,7 @@ def test_sqlite_round_trip_is_lossless(make, tmp_path: Path) -> None:
 
 def test_dump_is_deterministic_and_documented_shape() -> None:
     data = json.loads(dumps(sample()))
-    assert data["format"] == "disclosure-app-project" and data["format_version"] == 1
+    assert data["format"] == "disclosure-app-project" and data["format_version"] == 2
     assert data["profile"] == "final_shanxi"
     assert list(data["forms"]) == [f"T{n:02d}" for n in range(1, 11)]
     assert data["forms"]["T01"]["cells"]["L1"] == {"c1": "1199.89"}

@@ -20,10 +20,6 @@ _TEN_TABLE_MARKS = (r"(?:部门|单位)名称[：:]", r"科目代码", r"说明[
 _NINE_TABLE_MARKS = (r"(?m)^\s*部门[：:]", r"功能分类科目编码", r"本表金额转换成万元时",
                      r"如本表为空，?则我部门本年度无此类资金收支余", r"(?m)^第[一二三四五]部分\s*\S*决算情况说明\s*$")
 
-# Cross-table rules of the ten-table 决算 that name 公开10 or the one-row 三公 table (公开09 r1):
-# the nine-table layout has neither, so they are left out there on purpose.
-_NOT_IN_NINE_TABLES = frozenset({"W01", "X07", "X08", "X09", "X10", "X11", "X13", "10-1"})
-
 
 @cache
 def _profiles() -> dict[str, Profile]:
@@ -43,7 +39,6 @@ def _profiles() -> dict[str, Profile]:
             narrative=FINAL_NINE_TABLES, region="辽宁格式", name="辽宁决算",
             annex_kinds=("project_evaluation",),
             import_hints=ImportHints(marks=_NINE_TABLE_MARKS, three_public="vertical", reader="labelled"),
-            dropped_rules=_NOT_IN_NINE_TABLES,
         ),
         "budget_shanxi": Profile(
             id="budget_shanxi", kind="budget", title="部门预算公开",

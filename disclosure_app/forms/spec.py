@@ -264,8 +264,6 @@ class Profile:
     name: str = ""                    # what the CLI help calls it: "山西决算"
     annex_kinds: tuple[str, ...] = ()  # the 附件 kinds the publication carries
     import_hints: ImportHints = field(default_factory=ImportHints)
-    # rules of ``rules`` that name a row or form this profile lacks, by id: left out on purpose
-    dropped_rules: frozenset[str] = frozenset()
 
     def form(self, form_id: str) -> FormSpec:
         for f in self.forms:

@@ -22,7 +22,7 @@ Each part is told by its title (…概况, …情况说明, …决算表/预算�
 neither takes the usual place of its number (一 概况, 二 tables, 三 情况说明).
 
 The kind of document and its profile are told from its wording
-(:func:`.published_text_liaoning.detect_profile`: 预算, Shanxi 决算, Liaoning 决算) unless a
+(:func:`.published_text_profile.detect_profile`, from each profile's import hints) unless a
 profile is given.  ``ImportResult.notes`` lists, in Chinese, everything that could not
 be read, each naming the table or section and the line; a table whose lines gave no row is named.
 A text that is no such document, or one in which no table gave any amount, raises
@@ -36,13 +36,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
-from .published_text_budget import narrative_lines, read_budget_tables
+from .published_text_budget import narrative_lines
 from .published_text_find import expected_titles, find_tables
-from .published_text_liaoning import PROFILES, detect_profile, read_liaoning_tables
 from .published_text_lines import Line, is_noise, normalise_text
 from .published_text_narrative import narrative_block, read_narrative
+from .published_text_profile import KINDS, detect_profile, table_reader
 from .published_text_resolve import resolve
-from .published_text_tables import read_tables
 
 __all__ = ["ImportResult", "TextImportError", "read_published_text"]
 
@@ -201,7 +200,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     except KeyError as exc:
         raise TextImportError(str(exc).strip("'\"")) from None
     budget = project.kind == "budget"
-    if project.kind not in PROFILES:
+    if project.kind not in KINDS:
         raise TextImportError(f"“{project.profile.title}”不是决算公开或预算公开：无法导入其公开文件的文字")
     lines = _lines(text)
     notes: list[str] = []
@@ -232,8 +231,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
                               f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
     result = ImportResult(project, notes)
-    reader = read_budget_tables if budget else read_liaoning_tables if profile_id == "final_liaoning" else read_tables
-    pending = reader(project, lines, spans, notes)
+    pending = table_reader(project)(project, lines, spans, notes)
     resolve(project, pending, set(spans), notes)
     if not any(project.values.values()):
         found = "、".join(f.label for f in forms if f.id in spans)

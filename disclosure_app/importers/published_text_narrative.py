@@ -36,8 +36,8 @@ from ..narrative.generate import Built, build
 from ..narrative.model import Paragraph, Section
 from ..narrative.render import PLACEHOLDER_RE
 from .published_text_budget import budget_prior_current
-from .published_text_liaoning import budget_current, liaoning_prior_current
 from .published_text_lines import Line, is_noise, plain
+from .published_text_profile import budget_current, prior_current_by_layout
 
 _NUMERALS = "一二三四五六七八九十"
 _TOP = re.compile(rf"^([{_NUMERALS}]{{1,3}})、\s*(\S.{{1,45}})$")
@@ -165,7 +165,7 @@ def _best(title: str, number: str, candidates: list[Section]) -> str | None:
     best, score = None, 0.0
     for sec in candidates:
         ratio = SequenceMatcher(None, key, _title_key(sec.title), autojunk=False).ratio()
-        same_number = _number_value(sec.key.rsplit(".", 1)[-1]) == _number_value(number)
+        same_number = _number_value(sec.number.rsplit(".", 1)[-1]) == _number_value(number)
         value = ratio + (0.05 if same_number else 0.0)
         if (ratio >= 0.6 or (same_number and ratio >= 0.3)) and value > score:
             best, score = sec.key, value
@@ -277,7 +277,7 @@ def _prior_current(project: Project, key: str) -> Decimal | None:
         return project.get(*fixed[key]) or Decimal(0)
     if project.kind == "budget":
         return budget_prior_current(project, key)
-    if (stated := liaoning_prior_current(project, key)) is not None:
+    if (stated := prior_current_by_layout(project, key)) is not None:
         return stated
     if key.startswith("prior.T09.c"):
         return project.get("T09", "r1", key.rsplit(".", 1)[1]) or Decimal(0)

@@ -26,12 +26,11 @@ from decimal import Decimal
 from ..model import ANNEXES_NOT_IMPORTED, Project
 from ..rules.findings import INFO, WARNING, Cell, Finding
 from . import inputs as inp
-from .generate import Built, build
+from .generate import Built, build, section_label
 from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_budget import VEHICLE_TYPES as BUDGET_VEHICLES
 from .inputs_final import FINAL, listed_classes
 from .inputs_itemised import ITEMISED, VEHICLE_TYPES
-from .model import numbered_title
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
 
@@ -75,9 +74,7 @@ def annex_references(project: Project, built: Built) -> list[Finding]:
 
 def _at(project: Project, name: str) -> str:
     """How the text numbers section ``name``: "五（三）" (the name itself if the layout lacks it)."""
-    narrative = project.profile.narrative
-    number = narrative.numbers().get(name) if narrative else None
-    return numbered_title(number) if number else name
+    return section_label(project, name)
 
 
 def _input_cell(key: str) -> Cell:

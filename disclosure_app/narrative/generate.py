@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..forms.document import Narrative, NarrativeSection, heading_number, level_style, number_token
 from ..model import Project
-from .model import DocumentText, Paragraph, Section
+from .model import DocumentText, Paragraph, Section, numbered_title
 from .phrases import has_narrative, settings_for
 from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Rendered, Writer, part
 from .sections import builder
@@ -117,7 +117,7 @@ def _one_line(text: str) -> str:
 
 
 def _section(p: Part, project: Project, details: list[Detail], parent: str) -> Section:
-    where = f"{parent} {p.title}".strip()
+    where = f"{parent} {p.heading}{p.title}".strip()
     paragraphs = []
     for r in p.paras:
         override = project.overrides.get(r.key)
@@ -147,3 +147,12 @@ def missing_for_final(project: Project) -> list[str]:
     if not has_narrative(project):
         return []
     return [f"{where}：{label}" for label, _, where in build(project).missing_items()]
+
+
+def section_label(project: Project, name: str) -> str:
+    """How the text numbers section ``name``: "五（一）" ("其他" for none, the name if unknown)."""
+    narrative = project.profile.narrative
+    if not name:
+        return numbered_title("")
+    number = narrative.numbers().get(name) if narrative is not None else None
+    return numbered_title(number) if number else name

@@ -1,4 +1,4 @@
-"""What the Shanxi 部门预算 text needs from the accountant (budget_shanxi profile, 表一–表十三).
+"""What the Shanxi 部门预算 text needs from the accountant (表一–表十三).
 
 The thirteen tables hold this year's 预算; the text also compares it with last year's 预算
 (收支总计, 一般公共预算当年支出, each “三公” item, 机关运行经费), explains the changes, and

@@ -50,9 +50,7 @@ def offer_recovery(parent: QWidget | None, description: str) -> bool:
 
 def profile_label(profile_id: str) -> str:
     p = get_profile(profile_id)
-    region = {"final_shanxi": "山西格式", "final_liaoning": "辽宁格式",
-              "budget_shanxi": "山西格式"}.get(profile_id, profile_id)
-    return f"{p.title}（{region}，{len(p.forms)} 张表）"
+    return f"{p.title}（{p.region or p.id}，{len(p.forms)} 张表）"
 
 
 class NewProjectDialog(QDialog):

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..narrative.model import iter_sections, numbered_title
+from ..narrative.generate import section_label
+from ..narrative.model import iter_sections
 from ..session import EditError, Session
 from .info_page import CommitTextEdit
 
@@ -168,7 +169,7 @@ class NarrativePage(QSplitter):
             for s in specs:
                 if s.section != section:
                     section = s.section
-                    form.addRow(QLabel(f"<b>{numbered_title(section)}</b>"))
+                    form.addRow(QLabel(f"<b>{section_label(self.session.project, section)}</b>"))
                 w = self._input_widget(s)
                 self.inputs[s.key] = w
                 label = QLabel(("* " if s.required else "") + s.label + "：")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..forms.spec import RECORDS, TOTAL_ROW, FormSpec, Panel, Row, RuleDef
+from ..forms.spec import RECORDS, TOTAL_ROW, FormSpec, Panel, Profile, Row, RuleDef
 from ..model import CellKey, Project
 from .findings import ERROR, Cell, Finding
 from .formula import Ref, Relation, parse
@@ -283,3 +283,29 @@ def profile_checks(project: Project, include_disabled: bool = False) -> list[Che
             except _Unresolvable:
                 continue  # the profile lacks that form or row: the relation does not apply
     return out
+
+
+def unresolved_rules(profile: Profile) -> dict[str, list[str]]:
+    """Rule id → titles of the profile's rules that name a form, row or column it lacks, so they
+    can never be checked.  A profile lists the ids it drops on purpose (``dropped_rules``); any
+    other one here is a mistake in the rule (a test holds the two equal)."""
+    from ..model import new_project
+    project = new_project(profile.id)
+    out: dict[str, list[str]] = {}
+    for rd in profile.rules:
+        rel = _parse_template(rd.expr)
+        when = _parse_template(rd.when) if rd.when else None
+        for sub in (_expansions(project, rd.each) if rd.each else [{}]):
+            try:
+                for r in rel.refs() + (when.refs() if when else []):
+                    key = _resolve(project, r, sub)
+                    if key[0] != "input" and not _has_column(project, key):
+                        raise _Unresolvable(f"{key[0]}.{key[2]}")
+            except _Unresolvable:
+                out.setdefault(rd.id, []).append(rd.title)
+    return out
+
+
+def _has_column(project: Project, key: CellKey) -> bool:
+    spec = project.form(key[0])
+    return any(c.key == key[2] for p in spec.panels for c in p.columns)
