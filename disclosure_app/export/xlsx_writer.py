@@ -53,7 +53,7 @@ class _Styles:
     def __init__(self, wb: Workbook, prefix: str = "公开表", size: float = 10) -> None:
         self.wb = wb
         self.prefix, self.size = prefix, size
-        self.known: set[str] = set()
+        self.known: set[str] = set(wb.style_names)   # a second writer on the same workbook reuses them
 
     def name(self, kind: str, bold: bool = False, indent: int = 0) -> str:
         name = f"{self.prefix}-{kind}{indent or ''}{'-合计' if bold else ''}"
