@@ -1,10 +1,12 @@
 """A form as a grid: which display cell shows which (form, row, column) key, and how.
 
-The view-model behind the table editor, free of any GUI toolkit.  It lays out a form spec
-the way the publication prints it — panels side by side (公开01 收入|支出, 公开06's four
-groups), the stub columns (项目/行次, 科目代码/科目名称), multi-level column headers with
-their 栏次 line — and answers, for every display cell, what text to show, whether it can be
-edited, and which stored value it stands for.  The Qt model only forwards these answers.
+The view-model behind the table editor, free of any GUI toolkit.  The layout itself — panels
+side by side (公开01 收入|支出, 公开06's four groups), the stub columns (项目/行次, 科目代码/科目名称),
+multi-level column headers with their 栏次 line, the key of every data cell — is
+:class:`~disclosure_app.layout.form.FormLayout`, the very layout the exporters print, so the
+screen shows each form as it is published.  This module answers, for every display cell, what
+text to show, whether it can be edited and which stored value it stands for; the Qt model only
+forwards these answers.
 
 It also computes the explicit 自动求和: blank totals filled from their parts.  Non-blank
 totals are never touched, since imported figures are authoritative.
@@ -17,7 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .amounts import format_amount, format_count
-from .forms.spec import DASH, HEADING, SPACER, TOTAL, Column, FormSpec, Panel, Row
+from .forms.spec import DASH, HEADING, SPACER, TOTAL, Column, FormSpec, Row
+from .layout import cells as print_cells
+from .layout import form as layout
 from .model import CellKey, Project
 
 # Kinds of display column (TEXT: a text of a code row beside its name, 表六 政府经济科目)
@@ -25,17 +29,8 @@ LABEL, LINE, CODE, NAME, VALUE, TEXT = "label", "line", "code", "name", "value",
 # Kinds of display cell (a column kind, or one of these)
 EMPTY, DASHED = "empty", "dash"
 
-DASH_TEXT = "——"
-
-
-@dataclass(frozen=True)
-class HeaderCell:
-    """One merged header cell: top-left position in header coordinates and its spans."""
-    row: int
-    col: int
-    row_span: int
-    col_span: int
-    text: str
+DASH_TEXT = print_cells.DASH_TEXT
+HeaderCell = print_cells.Span      # one header block: top-left position, spans and text
 
 
 @dataclass(frozen=True)
@@ -64,12 +59,6 @@ class CellInfo:
     count: bool = False             # a count (辆, 台) rather than an amount
 
 
-def _code_row(spec: FormSpec, code: str, name: str) -> Row:
-    """A project 类/款/项 row (or record) as a spec row, so code tables lay out like fixed ones."""
-    assert spec.coded is not None
-    return Row(code, name, None, indent=spec.coded.level(code), code=code)
-
-
 class FormGrid:
     """The display grid of one form of a project (header rows kept apart from body rows)."""
 
@@ -78,124 +67,24 @@ class FormGrid:
         # as printed: {year} and {name} in the title, headers and labels filled in
         self.spec: FormSpec = project.form(form_id).resolve(project.info.year, project.info.name)
         self.form_id = form_id
-        self.columns: list[GridColumn] = self._columns()
-        self.header: list[HeaderCell] = []
-        self.header_rows = 0
-        self._build_header()
-        self.lines: list[tuple[Row | None, ...]] = []
-        self._where: dict[CellKey, tuple[int, int]] = {}
         self.refresh()
+        self.columns: list[GridColumn] = [
+            GridColumn(c.panel, NAME if (self.coded and c.role == layout.LABEL) else c.role, c.column, c.text_key)
+            for c in self.layout.columns]
+        self.header: list[HeaderCell] = list(self.layout.header)
+        self.header_rows = self.layout.header_rows
 
     # -- layout ---------------------------------------------------------------------------
     @property
     def coded(self) -> bool:
         return self.spec.layout == "coded"
 
-    def _stub_kinds(self, panel: Panel) -> list[str]:
-        if self.coded:
-            return [CODE] * self.spec.print_codes + [NAME] + [TEXT] * len(self.spec.text_columns)
-        kinds = []
-        for text in panel.stub:
-            kinds.append(LINE if text == "行次" else CODE if "代码" in text else LABEL)
-        return kinds
-
-    def _columns(self) -> list[GridColumn]:
-        out: list[GridColumn] = []
-        for i, panel in enumerate(self.spec.panels):
-            texts = iter(self.spec.text_columns)
-            out += [GridColumn(i, k, text_key=next(texts).key if k == TEXT else None)
-                    for k in self._stub_kinds(panel)]
-            out += [GridColumn(i, VALUE, c) for c in panel.columns]
-        return out
-
     def refresh(self) -> None:
         """Re-read the rows (after 类/款/项 rows were inserted, deleted or renamed)."""
-        panels = self.spec.panels
-        self._texts: dict[str, dict[str, str]] = {}
-        if self.coded:
-            codes = self.project.codes(self.form_id)
-            rows = list(panels[0].rows) + [_code_row(self.spec, r.code, r.name) for r in codes]
-            self._texts = {r.code: r.texts for r in codes}
-            self.lines = [(r,) + (None,) * (len(panels) - 1) for r in rows]
-        else:
-            height = max(len(p.rows) for p in panels)
-            self.lines = [tuple(p.rows[i] if i < len(p.rows) else None for p in panels) for i in range(height)]
-        self._where = {}
-        for r in range(len(self.lines)):
-            for c, gc in enumerate(self.columns):
-                if gc.kind == VALUE:
-                    info = self.cell(r, c)
-                    if info.key is not None:
-                        self._where[info.key] = (r, c)
-
-    def _build_header(self) -> None:
-        spec, panels = self.spec, self.spec.panels
-        titled = any(p.title for p in panels)
-        depth = max((len(c.headers) for p in panels for c in p.columns), default=1)
-        if self.coded:
-            depth = max(depth, 2)
-        numbered = any(c.number for p in panels for c in p.columns) or any(p.stub_number for p in panels)
-        self.header_rows = int(titled) + depth + int(numbered)
-        cells: list[HeaderCell] = []
-        starts = []
-        col = 0
-        for p in panels:
-            starts.append(col)
-            col += len(self._stub_kinds(p)) + len(p.columns)
-        # panel titles; adjacent panels with the same title share one cell (公开06 公用经费)
-        i = 0
-        while titled and i < len(panels):
-            j = i
-            while j + 1 < len(panels) and panels[j + 1].title == panels[i].title:
-                j += 1
-            end = starts[j] + len(self._stub_kinds(panels[j])) + len(panels[j].columns)
-            if panels[i].title:
-                cells.append(HeaderCell(0, starts[i], 1, end - starts[i], panels[i].title))
-            i = j + 1
-        for p, start in zip(panels, starts):
-            base = 1 if (titled and p.title) else 0
-            local = self.header_rows - int(numbered) - base
-            stub = self._stub_kinds(p)
-            if self.coded:
-                texts = spec.code_header[1 - spec.print_codes:] + tuple(t.header for t in spec.text_columns)
-                grouped = spec.code_group is not None
-                if grouped:
-                    cells.append(HeaderCell(base, start, local - 1, len(stub), spec.code_group or ""))
-                for k, text in enumerate(texts):
-                    cells.append(HeaderCell(base + local - 1 if grouped else base, start + k, 1 if grouped else local,
-                                            1, text))
-            else:
-                for k, text in enumerate(p.stub):
-                    cells.append(HeaderCell(base, start + k, local, 1, text))
-            cells += self._column_headers(p.columns, base, start + len(stub), local)
-            if numbered:
-                row = self.header_rows - 1
-                for k in range(len(stub)):
-                    text = p.stub_number[k] if k < len(p.stub_number) else ""
-                    cells.append(HeaderCell(row, start + k, 1, 1, text))
-                for k, c in enumerate(p.columns):
-                    cells.append(HeaderCell(row, start + len(stub) + k, 1, 1, c.number or ""))
-        self.header = cells
-
-    @staticmethod
-    def _column_headers(columns: tuple[Column, ...], base: int, first: int, depth: int) -> list[HeaderCell]:
-        out = []
-        for level in range(depth):
-            k = 0
-            while k < len(columns):
-                path = columns[k].headers
-                if level < len(path) - 1:          # a group header: merge the columns under it
-                    span = 1
-                    while (k + span < len(columns) and len(columns[k + span].headers) > level + 1
-                           and columns[k + span].headers[: level + 1] == path[: level + 1]):
-                        span += 1
-                    out.append(HeaderCell(base + level, first + k, 1, span, path[level]))
-                    k += span
-                    continue
-                if level == len(path) - 1:         # the leaf reaches down to the 栏次 line
-                    out.append(HeaderCell(base + level, first + k, depth - level, 1, path[level]))
-                k += 1
-        return out
+        codes = self.project.codes(self.form_id) if self.coded else ()
+        self.layout = layout.FormLayout(self.spec, codes)
+        self.lines: list[tuple[Row | None, ...]] = [line.rows for line in self.layout.lines]
+        self._where = {key: rc for rc, key in self.layout.keys().items()}
 
     # -- sizes ------------------------------------------------------------------------------
     @property
@@ -238,7 +127,7 @@ class FormGrid:
             return CellInfo(EMPTY)
         col = gc.column
         assert col is not None
-        return CellInfo(VALUE, (self.form_id, row.key, col.key), row.editable,
+        return CellInfo(VALUE, self.layout.key(r, c), row.editable,
                         total or bool(col.sum_of), subtotal,
                         count=self.spec.value_kind(row.key, col.key) == "count")
 
@@ -261,7 +150,7 @@ class FormGrid:
             return (row.code or "") if row and (row.print_code or self.coded) else ""
         if info.kind == TEXT:
             key = self.columns[c].text_key
-            return self._texts.get(row.code or "", {}).get(key or "", "") if row else ""
+            return self.layout.lines[r].texts.get(key or "", "") if row else ""
         if info.kind == DASHED:
             return DASH_TEXT
         if info.kind == VALUE and info.key is not None:

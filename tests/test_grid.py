@@ -17,8 +17,8 @@ def test_gongkai01_is_laid_out_as_printed():
     grid = FormGrid(sample(), "T01")
     assert [c.kind for c in grid.columns] == [LABEL, LINE, VALUE, LABEL, LINE, VALUE]
     head = header_texts(grid)
-    assert head[(0, 0)].text == "收入" and head[(0, 0)].col_span == 3
-    assert head[(0, 3)].text == "支出" and head[(0, 3)].col_span == 3
+    assert head[(0, 0)].text == "收入" and head[(0, 0)].colspan == 3
+    assert head[(0, 3)].text == "支出" and head[(0, 3)].colspan == 3
     assert [head[(1, c)].text for c in range(6)] == ["项目", "行次", "金额", "项目", "行次", "金额"]
     assert [head[(2, c)].text for c in range(6)] == ["栏次", "", "1", "栏次", "", "2"]
     assert grid.header_rows == 3 and grid.row_count == 31
@@ -36,10 +36,10 @@ def test_nested_headers_of_gongkai09_merge_and_reach_down_to_the_column_numbers(
     grid = FormGrid(sample(), "T09")
     head = header_texts(grid)
     assert grid.header_rows == 4
-    assert (head[(0, 0)].text, head[(0, 0)].col_span) == ("预算数", 6)
-    assert (head[(1, 0)].text, head[(1, 0)].row_span) == ("合计", 2)
+    assert (head[(0, 0)].text, head[(0, 0)].colspan) == ("预算数", 6)
+    assert (head[(1, 0)].text, head[(1, 0)].rowspan) == ("合计", 2)
     car = head[(1, 2)]
-    assert (car.text, car.col_span, car.row_span) == ("公务用车购置及运行维护费", 3, 1)
+    assert (car.text, car.colspan, car.rowspan) == ("公务用车购置及运行维护费", 3, 1)
     assert head[(2, 3)].text == "公务用车购置费"
     assert [head[(3, c)].text for c in range(12)] == [str(i) for i in range(1, 13)]
     assert grid.text(0, 3) == "32.68"
@@ -50,8 +50,8 @@ def test_code_table_rows_follow_the_project_with_indent_and_the_name_editable():
     grid = FormGrid(project, "T02")
     assert [c.kind for c in grid.columns[:2]] == [CODE, NAME]
     head = header_texts(grid)
-    assert (head[(0, 0)].text, head[(0, 0)].col_span) == ("项目", 2)
-    assert head[(1, 0)].text == "科目代码" and head[(0, 2)].row_span == 2
+    assert (head[(0, 0)].text, head[(0, 0)].colspan) == ("项目", 2)
+    assert head[(1, 0)].text == "科目代码" and head[(0, 2)].rowspan == 2
     assert grid.row_count == 1 + len(project.codes("T02"))
     assert grid.text(0, 1) == "合计" and grid.code_at(0) is None
     assert [grid.text(r, 0) for r in (1, 2, 3)] == ["201", "20131", "2013199"]
@@ -68,7 +68,7 @@ def test_economic_form_prints_dashes_that_cannot_be_edited():
                if grid.text(r, c) == "——")
     assert grid.cell(*pos).kind == DASHED and not grid.cell(*pos).editable
     head = header_texts(grid)
-    assert (head[(0, 3)].text, head[(0, 3)].col_span) == ("公用经费", 9)
+    assert (head[(0, 3)].text, head[(0, 3)].colspan) == ("公用经费", 9)
 
 
 def test_counts_in_gongkai10_show_as_whole_numbers():

@@ -1,9 +1,10 @@
 """The printed 项目支出绩效自评表: one bordered grid of eleven columns, as published.
 
 :func:`render_annex` turns a :class:`~.model.ProjectEvaluation` into a :class:`RenderedAnnex` —
-title lines, a full matrix of cell texts with merged spans, the field path shown in each data
-cell, and the 备注 lines.  The PDF, Word and Excel writers print this grid and nothing else, so
-the three files agree.  No third-party imports here.
+title lines, a full matrix of cells with merged spans, the field path shown in each data cell
+(the cell's key), and the 备注 lines.  The grid is the same :class:`~disclosure_app.layout.cells.PrintGrid`
+a form table becomes, so the PDF, Word and Excel writers print it with the very function that
+prints the forms, and the three files agree.  No third-party imports here.
 
 Columns: 0 block label · 1 一级指标 / 资金来源 · 2 二级指标 / 目标申报数 · 3 三级指标 / 预算编制数 ·
 4 年初指标值 / 全年预算数 · 5 调整后指标值 / 全年执行数 · 6 实际完成值 / 资金结(转)余 ·
@@ -13,8 +14,10 @@ Columns: 0 block label · 1 一级指标 / 资金来源 · 2 二级指标 / 目�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..layout.cells import CAPTION, HEAD, NUMBER, TEXT, Cell, PrintGrid, Span
 from .model import NOTES, ProjectEvaluation, get_text
 
 if TYPE_CHECKING:
@@ -23,28 +26,18 @@ if TYPE_CHECKING:
 WIDTH = 11
 # natural column widths in em (one CJK character = 1)
 WIDTHS = (3.0, 4.0, 4.0, 7.0, 4.5, 4.5, 4.5, 4.5, 3.0, 3.0, 7.0)
-HEAD, LABEL, TEXT, NUMBER = "head", "label", "text", "number"
-
-
-@dataclass(frozen=True)
-class Span:
-    """A merged block of grid cells; its text sits in the top-left cell."""
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
+LABEL = CAPTION                      # a printed label: centred, like the headings
+__all__ = ["HEAD", "LABEL", "NUMBER", "TEXT", "RenderedAnnex", "Span", "render_annex", "render_annexes"]
 
 
 @dataclass
 class RenderedAnnex:
-    """One annex as a grid: ``cells[r][c]`` is the text (empty under a merge)."""
+    """One annex as a grid: ``rows[r][c]`` is the cell (blank under a merge)."""
     index: int
     title: str                        # {项目名称}项目支出绩效自评表
     year_line: str                    # (2024年度)
-    cells: list[list[str]] = field(default_factory=list)
-    kinds: list[list[str]] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
-    fields: dict[tuple[int, int], str] = field(default_factory=dict)   # (row, col) -> field path
     notes: tuple[str, ...] = ()
     total_row: int = 0                # the 总分 row (for tests and styling)
 
@@ -52,6 +45,20 @@ class RenderedAnnex:
     def widths(self) -> tuple[float, ...]:
         """Natural column widths in em; writers scale them to the page."""
         return WIDTHS
+
+    @property
+    def cells(self) -> list[list[str]]:
+        """The printed texts, ``cells[r][c]`` (empty under a merge)."""
+        return [[c.text for c in row] for row in self.rows]
+
+    @property
+    def fields(self) -> dict[tuple[int, int], str]:
+        """(row, col) -> the field path a data cell shows."""
+        return {(r, c): str(x.key) for r, row in enumerate(self.rows) for c, x in enumerate(row) if x.key is not None}
+
+    def grid(self) -> PrintGrid:
+        """The annex as the writers print it (no header rows: nothing repeats on a new page)."""
+        return PrintGrid(tuple(tuple(r) for r in self.rows), tuple(self.spans), WIDTHS)
 
     def texts(self) -> list[tuple[str, str]]:
         """Every printed text as (where, text) pairs, for the PDF glyph check."""
@@ -68,19 +75,16 @@ class _Grid:
 
     def row(self) -> int:
         """Append a blank grid row; returns its index."""
-        self.out.cells.append([""] * WIDTH)
-        self.out.kinds.append([TEXT] * WIDTH)
-        return len(self.out.cells) - 1
+        self.out.rows.append([Cell("", TEXT)] * WIDTH)
+        return len(self.out.rows) - 1
 
     def put(self, r: int, c: int, text: str, kind: str = TEXT, rowspan: int = 1, colspan: int = 1,
             path: str | None = None) -> None:
         """Write ``text`` at (r, c), merging ``rowspan`` × ``colspan`` cells."""
-        self.out.cells[r][c] = text
-        self.out.kinds[r][c] = kind
+        value = Decimal(text) if kind == NUMBER and text else None
+        self.out.rows[r][c] = Cell(text, kind, path, value)
         if rowspan > 1 or colspan > 1:
             self.out.spans.append(Span(r, c, rowspan, colspan))
-        if path is not None:
-            self.out.fields[(r, c)] = path
 
     def value(self, r: int, c: int, path: str, kind: str = TEXT, colspan: int = 1) -> None:
         """Write the annex's field ``path`` at (r, c), remembering which field the cell shows."""
@@ -155,15 +159,13 @@ def render_annex(annex: ProjectEvaluation, year: int, index: int = 0) -> Rendere
         if n > 1:
             out.spans.append(Span(first + start, 1, n, 1))
             for j in range(start + 1, start + n):
-                out.cells[first + j][1] = ""
-                out.fields.pop((first + j, 1), None)    # under the merge: the first row shows it
+                out.rows[first + j][1] = Cell("", TEXT)   # under the merge: the first row shows it
     twos = [f"{i.level1}\t{i.level2}" for i in annex.indicators]
     for start, n in _runs(twos):
         if n > 1:
             out.spans.append(Span(first + start, 2, n, 1))
             for j in range(start + 1, start + n):
-                out.cells[first + j][2] = ""
-                out.fields.pop((first + j, 2), None)
+                out.rows[first + j][2] = Cell("", TEXT)
 
     r = g.row()
     out.total_row = r
@@ -175,7 +177,7 @@ def render_annex(annex: ProjectEvaluation, year: int, index: int = 0) -> Rendere
                 ("analysis_benefit", "效益情况及分析"), ("analysis_satisfaction", "满意度情况及分析"))
     tail = (("experience", "主要经验做法"), ("problems", "项目管理中存在的主要问题及原因分析"),
             ("improvements", "下一步改进措施及管理建议"))
-    r0 = len(out.cells)
+    r0 = len(out.rows)
     for k, (path, label) in enumerate(analysis):
         r = g.row()
         if k == 0:
@@ -187,7 +189,7 @@ def render_annex(annex: ProjectEvaluation, year: int, index: int = 0) -> Rendere
         r = g.row()
         g.put(r, 1, label, LABEL, colspan=3)
         g.value(r, 4, path, colspan=7)
-    assert len(out.cells) == r0 + len(analysis) + len(tail)
+    assert len(out.rows) == r0 + len(analysis) + len(tail)
     return out
 
 

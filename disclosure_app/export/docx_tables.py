@@ -1,4 +1,7 @@
-"""A rendered table as WordprocessingML: merged headers, repeated header rows, fixed widths.
+"""Tables as WordprocessingML: any printable grid, with merges, repeated header rows, fixed widths.
+
+:func:`grid_xml` prints every grid — a form table and a 项目支出绩效自评表 alike
+(:class:`~disclosure_app.layout.cells.PrintGrid`).
 
 The ``w:tbl`` element is written directly (one string, parsed once) rather than cell by cell
 through python-docx, which would be quadratic in the table size; python-docx still reads the
@@ -13,6 +16,8 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from ..annexes.layout import RenderedAnnex
+from ..layout.cells import PrintGrid
 from .table_layout import RenderedTable, fit_widths
 
 TWIP = 20                      # twips per point
@@ -43,67 +48,50 @@ def _tc(width: int, text: str, align: str, rpr: str, span: int = 1, vmerge: str 
             f"{body}</w:tc>")
 
 
-def table_xml(table: RenderedTable, avail_pt: float):
-    """The ``w:tbl`` element of ``table`` filling ``avail_pt`` points."""
-    size, widths_pt = fit_widths(table, avail_pt, PAD_PT, 10.0, 6.5)
-    half = max(12, int(round(size * 2)))
-    widths = [int(w * TWIP) for w in widths_pt]
-    rpr = _rpr(SONG, half)
-    n = table.width
+def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0, margin: int | None = None):
+    """The ``w:tbl`` element of ``grid`` in columns of ``widths`` twips; ``margin``: cell padding."""
+    mar = ("" if margin is None else f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+           f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>')
     parts = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w=\"{sum(widths)}\" w:type=\"dxa\"/>"
              '<w:jc w:val="center"/><w:tblBorders>'
              + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                        for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-             + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>'
-             f'<w:left w:w="{int(PAD_PT * TWIP)}" w:type="dxa"/><w:right w:w="{int(PAD_PT * TWIP)}" w:type="dxa"/>'
-             "</w:tblCellMar></w:tblPr><w:tblGrid>"
+             + f'</w:tblBorders><w:tblLayout w:type="fixed"/>{mar}</w:tblPr><w:tblGrid>'
              + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
-
-    # header: every grid position belongs to at most one span; vertical spans continue below
-    starts = {(s.row, s.col): s for s in table.header_spans}
-    covered: dict[tuple[int, int], tuple[int, int]] = {}   # (row, col) -> (colspan, first row)
-    for s in table.header_spans:
-        for r in range(s.row, s.row + s.rowspan):
-            for c in range(s.col, s.col + s.colspan):
-                if (r, c) != (s.row, s.col):
-                    covered[(r, c)] = (s.colspan, s.row)
-    for i, line in enumerate(table.header):
+    # every grid position belongs to at most one merge; vertical merges continue in the rows below
+    starts, covered = grid.starts(), grid.covered()
+    n = len(widths)
+    for i, line in enumerate(grid.rows):
         cells = []
         j = 0
         while j < n:
+            c = line[j]
             s = starts.get((i, j))
+            under = covered.get((i, j))
             if s is not None:
-                w = sum(widths[j:j + s.colspan])
-                cells.append(_tc(w, line[j], "center", rpr, s.colspan, "restart" if s.rowspan > 1 else None))
+                cells.append(_tc(sum(widths[j:j + s.colspan]), c.text, c.align, rpr, s.colspan,
+                                 "restart" if s.rowspan > 1 else None, c.indent * indent_unit))
                 j += s.colspan
-            elif (i, j) in covered:
-                span, first = covered[(i, j)]
-                w = sum(widths[j:j + span])
-                cells.append(_tc(w, "", "center", rpr, span, "continue" if first < i else None))
-                j += span
+            elif under is not None:          # the continuation of a merge started in a row above
+                cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, rpr, under.colspan, "continue"))
+                j += under.colspan
             else:
-                cells.append(_tc(widths[j], line[j], "center", rpr))
+                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit))
                 j += 1
-        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' + "".join(cells) + "</w:tr>")
-
-    body_rpr = _rpr(SONG, half)
-    indent_unit = int(size * TWIP)
-    for row in table.body:
-        spans = dict(row.spans)
-        cells = []
-        j = 0
-        while j < n:
-            c = row.cells[j]
-            span = spans.get(j, 1)
-            w = sum(widths[j:j + span])
-            if c.numeric:
-                align = "right"
-            elif c.kind in ("dash", "line"):
-                align = "center"
-            else:
-                align = "left"
-            cells.append(_tc(w, c.text, align, body_rpr, span, indent=c.indent * indent_unit))
-            j += span
-        parts.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>' + "".join(cells) + "</w:tr>")
+        head = "<w:tblHeader/>" if i < grid.header_rows else ""
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>" + "".join(cells) + "</w:tr>")
     parts.append("</w:tbl>")
     return parse_xml("".join(parts))
+
+
+def table_xml(table: RenderedTable, avail_pt: float):
+    """The ``w:tbl`` element of a form table filling ``avail_pt`` points, the font shrunk to fit."""
+    size, widths_pt = fit_widths(table, avail_pt, PAD_PT, 10.0, 6.5)
+    rpr = _rpr(SONG, max(12, int(round(size * 2))))
+    return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], rpr, int(size * TWIP), int(PAD_PT * TWIP))
+
+
+def annex_table_xml(annex: RenderedAnnex, avail_pt: float):
+    """The ``w:tbl`` element of a 项目支出绩效自评表 filling ``avail_pt`` points, at 7.5 pt."""
+    total = sum(annex.widths)
+    return grid_xml(annex.grid(), [int(avail_pt * w / total * TWIP) for w in annex.widths], _rpr(SONG, 15))

@@ -22,8 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Project
-from .annex_tables import annex_table_xml
-from .docx_tables import table_xml
+from .docx_tables import annex_table_xml, table_xml
 from .publication import (
     PLACEHOLDER,
     Publication,

@@ -1,8 +1,11 @@
-"""A rendered table as reportlab flowables: title block, the grid, 注 and 空表说明.
+"""Tables as reportlab flowables: any printable grid, a form table's block, an annex's block.
 
-Column widths and font size come from :func:`.table_layout.fit_widths`, as in the Word file.  Plain strings are used where
-the text fits (fast); only text wider than its cell becomes a wrapping Paragraph.  Header rows
-repeat on every page the table runs over.
+:func:`grid_flowable` prints every grid — a form table (:meth:`.table_layout.RenderedTable.grid`)
+and a 项目支出绩效自评表 (:meth:`disclosure_app.annexes.layout.RenderedAnnex.grid`) alike.  A form
+table's column widths and font size come from :func:`.table_layout.fit_widths`, as in the Word
+file; an annex prints at a fixed small size.  Plain strings are used where the text fits (fast);
+only text wider than its cell becomes a wrapping Paragraph.  Header rows repeat on every page
+the table runs over.
 """
 
 from __future__ import annotations
@@ -16,11 +19,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 from reportlab.platypus import paragraph as rl_paragraph
 
+from ..annexes.layout import RenderedAnnex
+from ..layout.cells import FIXED_TEXT, PrintGrid
 from .fonts import FontChoice
 from .table_layout import RenderedTable, fit_widths
 
 MAX_FONT, MIN_FONT = 10.0, 6.5
 PAD = 2.5                     # left/right cell padding, points
+ANNEX_FONT, ANNEX_PAD = 7.5, 2.0
+_TA = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 # Chinese closing punctuation that must not start a line (GB/T 15834 避头点号).  reportlab's CJK
 # wrap keeps such a character on the line before (hanging it in the margin), but its list is
 # Japanese-oriented and lacks the full-width comma, semicolon, colon, ? ! and closing quotes.
@@ -63,61 +70,53 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _cell(text: str, width: float, font: str, size: float, align: int, fonts: Fonts,
+def _cell(text: str, width: float, font: str, size: float, align: int, fonts: Fonts, pad: float,
           indent: float = 0) -> object:
     if not text:
         return ""
     # an indent of whole ideographic spaces (类/款/项 levels) is printed as U+3000, so the cell
     # can stay a plain string: far cheaper to lay out than a Paragraph
     n = round(indent / size) if indent else 0
-    if n * size == indent:
+    if n * size == indent and "\n" not in text:
         plain = "\u3000" * n + text
-        if stringWidth(plain, font, size) <= width - 2 * PAD:
+        if stringWidth(plain, font, size) <= width - 2 * pad:
             return plain
     return para(text, fonts.style(font, size, align, leftIndent=indent))
 
 
-def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> LongTable:
-    """The grid itself, with merged cells and repeated header rows."""
+def grid_flowable(grid: PrintGrid, widths: list[float], size: float, fonts: Fonts, pad: float = PAD) -> LongTable:
+    """Any grid with its merged cells and repeated header rows, in columns of ``widths`` points."""
     font = fonts.song
-    size, widths = fit_widths(table, avail, PAD, MAX_FONT, MIN_FONT)
-    spans = []
-    data: list[list[object]] = []
-    span_width: dict[tuple[int, int], float] = {}
-    for s in table.header_spans:
-        span_width[(s.row, s.col)] = sum(widths[s.col:s.col + s.colspan])
-        spans.append(("SPAN", (s.col, s.row), (s.col + s.colspan - 1, s.row + s.rowspan - 1)))
-    for i, line in enumerate(table.header):
-        data.append([_cell(t, span_width.get((i, j), widths[j]), font, size, TA_CENTER, fonts)
-                     for j, t in enumerate(line)])
-    h = table.header_rows
-    style = [
+    span_width = {(s.row, s.col): sum(widths[s.col:s.col + s.colspan]) for s in grid.spans}
+    style: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), font, size, size * 1.2),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (-1, h - 1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    for i, row in enumerate(table.body):
-        r = h + i
-        merged = {first: sum(widths[first:first + n]) for first, n in row.spans}
-        cells = []
-        for j, c in enumerate(row.cells):
-            w = merged.get(j, widths[j])
-            if c.numeric or c.kind == "dash":
-                cells.append(c.text)
-                style.append(("ALIGN", (j, r), (j, r), "RIGHT" if c.numeric else "CENTER"))
-            elif c.kind == "line":
-                cells.append(c.text)
-                style.append(("ALIGN", (j, r), (j, r), "CENTER"))
-            else:
-                cells.append(_cell(c.text, w, font, size, TA_LEFT, fonts, indent=c.indent * size))
-        data.append(cells)
-        for first, n in row.spans:
-            spans.append(("SPAN", (first, r), (first + n - 1, r)))
-    t = LongTable(data, colWidths=widths, repeatRows=h, style=TableStyle(style + spans), hAlign="CENTER")
-    return t
+    data: list[list[object]] = []
+    for r, row in enumerate(grid.rows):
+        line: list[object] = []
+        for j, c in enumerate(row):
+            if c.kind in FIXED_TEXT:      # figures, 行次 and "——": as they are
+                line.append(c.text)
+                style.append(("ALIGN", (j, r), (j, r), c.align.upper()))
+                continue
+            w = span_width.get((r, j), widths[j])
+            cell = _cell(c.text, w, font, size, _TA[c.align], fonts, pad, indent=c.indent * size)
+            if isinstance(cell, str) and cell and c.align != "left":
+                style.append(("ALIGN", (j, r), (j, r), c.align.upper()))
+            line.append(cell)
+        data.append(line)
+    style += [("SPAN", (s.col, s.row), (s.col + s.colspan - 1, s.row + s.rowspan - 1)) for s in grid.spans]
+    return LongTable(data, colWidths=widths, repeatRows=grid.header_rows, style=TableStyle(style), hAlign="CENTER")
+
+
+def table_flowable(table: RenderedTable, avail: float, fonts: Fonts) -> LongTable:
+    """A form table filling ``avail`` points, the font shrunk to fit (see :func:`.table_layout.fit_widths`)."""
+    size, widths = fit_widths(table, avail, PAD, MAX_FONT, MIN_FONT)
+    return grid_flowable(table.grid(), widths, size, fonts)
 
 
 class InfoLine(Flowable):
@@ -155,3 +154,13 @@ def table_block(table: RenderedTable, heading: Paragraph, avail: float, fonts: F
     if table.empty_note:
         out += [Spacer(1, 4), para(table.empty_note, note)]
     return out
+
+
+def annex_block(annex: RenderedAnnex, heading: Paragraph, avail: float, fonts: Fonts) -> list[Flowable]:
+    """A 项目支出绩效自评表: title (``heading``), 年度, the table and the 备注 lines."""
+    total = sum(annex.widths)
+    widths = [avail * w / total for w in annex.widths]
+    table = grid_flowable(annex.grid(), widths, ANNEX_FONT, fonts, ANNEX_PAD)
+    note = fonts.style(fonts.song, 8, TA_LEFT, leading=11)
+    year = fonts.style(fonts.song, 10, TA_CENTER, leading=14, spaceAfter=4)
+    return [heading, para(annex.year_line, year), table, Spacer(1, 4), *(para(n, note) for n in annex.notes)]

@@ -30,9 +30,8 @@ from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyl
 
 from .. import __version__
 from ..model import Project
-from .annex_tables import annex_flowables
 from .fonts import check_coverage, register_pdf_fonts
-from .pdf_tables import Fonts, para, table_block
+from .pdf_tables import Fonts, annex_block, para, table_block
 from .publication import (
     PLACEHOLDER,
     WATERMARK,
@@ -197,7 +196,7 @@ def _story(pub: Publication, fonts: Fonts) -> list:
             if i > 1:
                 story.append(PageBreak())
             heading = _marked(para(a.title, table_title), 1, annex_heading(i, a), f"{key}.annex{i}", 1)
-            story += annex_flowables(a, heading, portrait_w, f)
+            story += annex_block(a, heading, portrait_w, f)
     return story
 
 

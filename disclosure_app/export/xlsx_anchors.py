@@ -105,13 +105,12 @@ def table_anchors(table: RenderedTable, header_row: int) -> SheetAnchors:
 def annex_anchors(annex: RenderedAnnex, grid_row: int) -> SheetAnchors:
     """The anchors of a 绩效自评表 sheet: rows with a printed label are fixed, the others are data."""
     rows: list[Anchor] = []
-    for r, (line, kinds) in enumerate(zip(annex.cells, annex.kinds)):
-        ids = tuple((c + 1, t) for c, (t, k) in enumerate(zip(line, kinds))
-                    if t and k in (HEAD, LABEL) and (r, c) not in annex.fields)
-        has_field = any(rr == r for rr, _ in annex.fields)
+    for r, line in enumerate(annex.rows):
+        ids = tuple((c + 1, x.text) for c, x in enumerate(line) if x.text and x.kind in (HEAD, LABEL) and x.key is None)
+        has_field = any(x.key is not None for x in line)
         kind = FIXED if ids else (DATA if has_field else BLANK)
         rows.append(Anchor(grid_row + r, kind, "label" if ids else "", ids))
-    r = grid_row + len(annex.cells)
+    r = grid_row + len(annex.rows)
     rows.append(Anchor(r, BLANK))
     for note in annex.notes:
         r += 1

@@ -1,7 +1,9 @@
 """The Excel workbook: one sheet per form in its published layout, 校验结果, and the keys to read it back.
 
 Each form sheet prints the rendered table of :mod:`.table_layout` (merged headers, 栏次/行次,
-amounts as numbers with ``#,##0.00``, counts with ``0``; zero shows blank but stays 0).  The sheet
+amounts as numbers with ``#,##0.00``, counts with ``0``; zero shows blank but stays 0); each
+项目支出绩效自评表 a sheet of its own, numbers as numbers.  Both go through :func:`write_grid`, the
+one function that prints a grid on a sheet.  The sheet
 ``校验结果`` lists the findings.  The very hidden sheet ``_project`` (see :mod:`.xlsx_keys`) holds
 the profile, department, code rows, inputs, notes and each data cell's coordinate, so
 :func:`disclosure_app.importers.xlsx.read_xlsx` can read the workbook back without loss.  A
@@ -18,11 +20,11 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..annexes.layout import render_annexes
+from ..annexes.layout import RenderedAnnex, render_annexes
+from ..layout.cells import CAPTION, DASH, HEAD, LINE, NUMBER, PrintGrid
 from ..model import Project
 from ..rules.describe import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
-from .annex_tables import write_annex_sheet
 from .table_layout import RenderedTable, render_tables
 from .xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW, SheetAnchors, annex_anchors, table_anchors
 from .xlsx_keys import ANNEX_SHEET, FINDINGS_SHEET, write_keys, write_text
@@ -32,6 +34,8 @@ DRAFT_COLOR = "C00000"
 AMOUNT_FORMAT = "#,##0.00;-#,##0.00;"      # zero shows blank, as the published tables do
 COUNT_FORMAT = "0;-0;"
 TITLE_ROW, LABEL_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, FORM_HEADER_ROW
+ANNEX_TITLE_ROW, ANNEX_YEAR_ROW = 1, 2        # then a blank row, the grid from ANNEX_GRID_ROW
+ANNEX_FONT = 9
 
 _thin = Side(style="thin", color="000000")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -46,18 +50,21 @@ class _Styles:
     """Named styles registered once per workbook: assigning a name is far cheaper than building
     Font/Alignment/Border objects cell by cell, and Excel lists them under 单元格样式."""
 
-    def __init__(self, wb: Workbook) -> None:
+    def __init__(self, wb: Workbook, prefix: str = "公开表", size: float = 10) -> None:
         self.wb = wb
-        self.known: set[str] = set()
+        self.prefix, self.size = prefix, size
+        self.known: set[str] = set(wb.style_names)   # a second writer on the same workbook reuses them
 
     def name(self, kind: str, bold: bool = False, indent: int = 0) -> str:
-        name = f"公开表-{kind}{indent or ''}{'-合计' if bold else ''}"
+        name = f"{self.prefix}-{kind}{indent or ''}{'-合计' if bold else ''}"
         if name in self.known:
             return name
-        st = NamedStyle(name=name, font=Font(name=_SONG, size=10, bold=bold or kind == "表头"), border=_BORDER)
+        st = NamedStyle(name=name, font=Font(name=_SONG, size=self.size, bold=bold or kind == "表头"), border=_BORDER)
         if kind in ("金额", "数量"):
             st.alignment = _RIGHT
             st.number_format = COUNT_FORMAT if kind == "数量" else AMOUNT_FORMAT
+        elif kind == "数字":             # an annex figure: as typed, wrapping like the texts beside it
+            st.alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
         elif kind in ("表头", "居中"):
             st.alignment = _CENTER
         else:
@@ -79,6 +86,38 @@ def _info_ranges(width: int) -> list[tuple[int, int]]:
     a = max(1, width // 3)
     b = max(a + 1, width - width // 3)
     return [(1, a), (a + 1, b - a), (b + 1, width - b)]
+
+
+def write_grid(ws: Worksheet, grid: PrintGrid, top: int, styles: _Styles) -> dict:
+    """Print ``grid`` on ``ws`` from row ``top``; returns {cell key: coordinate}.
+
+    Header rows are bold and centred; figures are numbers (a form's with its number format);
+    totals are bold.  Merges are made after the cells they cover are written.
+    """
+    coords: dict = {}
+    for r, line in enumerate(grid.rows):
+        bold = r in grid.bold_rows
+        for j, c in enumerate(line):
+            cell = ws.cell(top + r, j + 1)
+            if r < grid.header_rows:
+                cell.style = styles.name("表头")
+            elif c.numeric:
+                cell.style = styles.name("数量" if c.kind == "count" else "金额", bold)
+            elif c.kind == NUMBER:
+                cell.style = styles.name("数字", bold)
+            elif c.kind in (DASH, LINE, HEAD, CAPTION):
+                cell.style = styles.name("居中", bold)
+            else:
+                cell.style = styles.name("文本", bold, c.indent)
+            if c.numeric or c.value is not None:
+                cell.value = c.value
+            elif c.text:
+                write_text(cell, c.text)
+            if c.key is not None:
+                coords[c.key] = cell.coordinate
+    for s in grid.spans:
+        _merge(ws, top + s.row, s.col + 1, s.rowspan, s.colspan)
+    return coords
 
 
 def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | None = None) -> dict[str, dict]:
@@ -109,38 +148,10 @@ def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | Non
         _merge(ws, INFO_ROW, first, 1, count)
         used.update(range(first, first + count))
 
-    head = styles.name("表头")
-    for i, line in enumerate(table.header):
-        for j, text in enumerate(line):
-            cell = ws.cell(HEADER_ROW + i, j + 1)
-            cell.style = head
-            if text:
-                write_text(cell, text)
-    for s in table.header_spans:
-        _merge(ws, HEADER_ROW + s.row, s.col + 1, s.rowspan, s.colspan)
-
     first_body = HEADER_ROW + table.header_rows
-    coords: dict[tuple[str, str, str], str] = {}
-    codes: dict[str, tuple[str, str]] = {}
-    for i, row in enumerate(table.body):
-        r = first_body + i
-        if row.code is not None:
-            codes[row.code] = (ws.cell(r, 1).coordinate, ws.cell(r, 2).coordinate)
-        for j, c in enumerate(row.cells):
-            cell = ws.cell(r, j + 1)
-            if c.key is not None:
-                cell.style = styles.name("数量" if c.kind == "count" else "金额", row.total)
-                coords[c.key] = cell.coordinate
-                cell.value = c.value
-            elif c.kind in ("dash", "line"):
-                cell.style = styles.name("居中", row.total)
-                write_text(cell, c.text)
-            else:
-                cell.style = styles.name("文本", row.total, c.indent)
-                if c.text:
-                    write_text(cell, c.text)
-        for first, count in row.spans:
-            _merge(ws, r, first + 1, 1, count)
+    coords = write_grid(ws, table.grid(), HEADER_ROW, styles)
+    codes = {row.code: (ws.cell(first_body + i, 1).coordinate, ws.cell(first_body + i, 2).coordinate)
+             for i, row in enumerate(table.body) if row.code is not None}
 
     r = first_body + len(table.body) + 1
     for text in (table.note, table.empty_note):
@@ -158,12 +169,42 @@ def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | Non
     ws.freeze_panes = ws.cell(first_body, 1).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{first_body - 1}"
     ws.page_setup.orientation = "landscape" if table.landscape else "portrait"
+    _fit_page(ws)
+    ws.print_options.horizontalCentered = True
+    return {"cells": coords, "codes": codes}
+
+
+def write_annex_sheet(ws: Worksheet, annex: RenderedAnnex, styles: _Styles | None = None) -> dict[str, str]:
+    """Print one 项目支出绩效自评表 on ``ws``; returns {field path: cell coordinate}."""
+    styles = styles or _Styles(ws.parent, "附件表", ANNEX_FONT)
+    n = len(annex.widths)
+    ws.cell(ANNEX_TITLE_ROW, 1).value = annex.title
+    ws.cell(ANNEX_TITLE_ROW, 1).font = Font(name=_HEI, size=14)
+    ws.cell(ANNEX_TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
+    _merge(ws, ANNEX_TITLE_ROW, 1, 1, n)
+    ws.cell(ANNEX_YEAR_ROW, 1).value = annex.year_line
+    ws.cell(ANNEX_YEAR_ROW, 1).alignment = Alignment(horizontal="center")
+    _merge(ws, ANNEX_YEAR_ROW, 1, 1, n)
+    coords = write_grid(ws, annex.grid(), ANNEX_GRID_ROW, styles)
+    r = ANNEX_GRID_ROW + len(annex.rows) + 1
+    for note in annex.notes:
+        write_text(ws.cell(r, 1), note)
+        ws.cell(r, 1).alignment = _LEFT
+        _merge(ws, r, 1, 1, n)
+        r += 1
+    for j, w in enumerate(annex.widths):
+        ws.column_dimensions[get_column_letter(j + 1)].width = round(w * 2.2 + 1.5, 1)
+    ws.page_setup.orientation = "portrait"
+    _fit_page(ws)
+    return coords
+
+
+def _fit_page(ws: Worksheet) -> None:
+    """A4, as wide as one page, as long as it runs."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    return {"cells": coords, "codes": codes}
 
 
 _FINDING_HEADS = ("严重程度", "规则", "说明", "单元格", "应为", "实为", "差额", "已接受说明")
@@ -221,9 +262,10 @@ def build_workbook(project: Project, findings: Iterable[Finding] = (),
         maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table, styles)
         anchors[table.label] = table_anchors(table, HEADER_ROW)
     annexes = {}                      # 第五部分 附件: a sheet per 项目支出绩效自评表
+    annex_styles = _Styles(wb, "附件表", ANNEX_FONT)
     for a in render_annexes(project):
         sheet = f"{ANNEX_SHEET}{a.index + 1}"
-        annexes[a.index] = (sheet, write_annex_sheet(wb.create_sheet(sheet), a))
+        annexes[a.index] = (sheet, write_annex_sheet(wb.create_sheet(sheet), a, annex_styles))
         anchors[sheet] = annex_anchors(a, ANNEX_GRID_ROW)
     write_findings_sheet(wb.create_sheet(FINDINGS_SHEET), project, findings)
     write_keys(wb, project, {t.form_id: t.label for t in tables}, maps, annexes, anchors)

@@ -3,8 +3,8 @@
 Used when the workbook has no hidden keys.  Each form's sheet is found by its label
 (``公开01表``, also inside a longer name) or its title; the header is found by its first text;
 then every body row is identified by what it prints — the 行次 of each panel, the 科目代码 of a
-code row, the label of an uncoded total — never by its position.  Values are taken from the
-value columns of the rendered layout.  The department name and year come from the
+code row, the label of an uncoded total — never by its position.  Which column holds what comes
+from :class:`~disclosure_app.layout.form.FormLayout`, the layout the sheets were printed with.  The department name and year come from the
 ``部门名称：`` and ``2024年度`` lines.
 """
 
@@ -16,10 +16,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..export.table_layout import CODE, LINE, VALUE, RenderedTable, render_table
+from ..export.table_layout import RenderedTable, render_table
 from ..export.xlsx_anchors import table_anchors
 from ..forms.profiles import DEFAULT_FINAL, get_profile
 from ..forms.spec import FormSpec
+from ..layout.form import CODE, LABEL, LINE, VALUE, FormLayout, LayoutColumn
 from ..model import CodeRow, DepartmentInfo, Project
 from .cells import ImportError_, cell_number, cell_text
 
@@ -75,16 +76,15 @@ def _read_form(ws: Worksheet, spec: FormSpec, project: Project, notices: list[st
     top, left = _header_start(ws, table)
     _check_header(ws, table, top, left)
     first_body = top + table.header_rows
-    cols = table.columns
-    panels = {c.panel for c in cols}
-    by_panel = {p: [j for j, c in enumerate(cols) if c.panel == p] for p in panels}
+    cols = FormLayout(spec.resolve(project.info.year, project.info.name)).columns
+    by_panel = {p.key: [j for j, c in enumerate(cols) if c.panel_key == p.key] for p in spec.panels}
     if spec.layout == "coded":
         r = first_body
         while r <= ws.max_row:
             texts = [cell_text(ws.cell(r, left + j).value) for j in range(len(cols))]
             if not any(texts) or texts[0].startswith(("注：", "注:", "说明：", "说明:")):
                 break
-            _read_coded_row(ws, spec, project, r, left, texts, notices)
+            _read_coded_row(ws, spec, project, r, left, texts, cols, notices)
             r += 1
         return
     for r in range(first_body, first_body + len(table.body)):
@@ -94,14 +94,16 @@ def _read_form(ws: Worksheet, spec: FormSpec, project: Project, notices: list[st
             if row is None:
                 continue
             for j in by_panel[panel.key]:
-                if cols[j].role == VALUE:
+                col = cols[j].column
+                if cols[j].role == VALUE and col is not None:
                     at = f"{get_column_letter(left + j)}{r}"
-                    v = cell_number(ws.cell(r, left + j).value, spec.value_kind(row, cols[j].column),
+                    v = cell_number(ws.cell(r, left + j).value, spec.value_kind(row, col.key),
                                     f"{ws.title} {at}", notices)
-                    project.set(spec.id, row, cols[j].column, v)
+                    project.set(spec.id, row, col.key, v)
 
 
-def _match_row(spec: FormSpec, panel_key: str, texts: list[str], idx: list[int], cols, offset: int) -> str | None:
+def _match_row(spec: FormSpec, panel_key: str, texts: list[str], idx: list[int],
+               cols: tuple[LayoutColumn, ...], offset: int) -> str | None:
     panel = next(p for p in spec.panels if p.key == panel_key)
     roles = {cols[j].role: j for j in idx if cols[j].role != VALUE}
     editable = [row for row in panel.rows if row.editable]
@@ -119,19 +121,20 @@ def _match_row(spec: FormSpec, panel_key: str, texts: list[str], idx: list[int],
 
 
 def _read_coded_row(ws: Worksheet, spec: FormSpec, project: Project, r: int, left: int, texts: list[str],
-                    notices: list[str] | None) -> None:
+                    cols: tuple[LayoutColumn, ...], notices: list[str] | None) -> None:
     panel = spec.panels[0]
-    code = texts[0]
-    if code == panel.rows[0].label or (not code and texts[1] == panel.rows[0].label):
+    roles = [c.role for c in cols]
+    code = texts[roles.index(CODE)] if CODE in roles else ""
+    name = texts[roles.index(LABEL)]
+    if code == panel.rows[0].label or (not code and name == panel.rows[0].label):
         row = panel.rows[0].key
     elif code.isdigit():
         row = code
         if code not in project.code_names(spec.id):
-            project.codes(spec.id).append(CodeRow(code, texts[1]))
+            project.codes(spec.id).append(CodeRow(code, name))
     else:
         return
-    for k, c in enumerate(panel.columns):
-        j = 2 + k
+    for j, c in zip((j for j, role in enumerate(roles) if role == VALUE), panel.columns):
         at = f"{get_column_letter(left + j)}{r}"
         project.set(spec.id, row, c.key, cell_number(ws.cell(r, left + j).value, c.value, f"{ws.title} {at}", notices))
 

@@ -44,7 +44,7 @@ class FormHeader(QHeaderView):
 
     # -- geometry ---------------------------------------------------------------------------
     def _cell_width(self, cell: HeaderCell) -> int:
-        return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.col_span))
+        return sum(self.sectionSize(c) for c in range(cell.col, cell.col + cell.colspan))
 
     def level_heights(self) -> list[int]:
         """Height of each header level: one text line, more where a narrow cell wraps."""
@@ -57,12 +57,12 @@ class FormHeader(QHeaderView):
         for cell in self._cells:
             w = max(self._cell_width(cell) - 2 * _PAD_X, 8)
             h = fm.boundingRect(QRect(0, 0, w, 10_000), _FLAGS, cell.text).height() + 2 * _PAD_Y
-            if cell.row_span == 1:
+            if cell.rowspan == 1:
                 heights[cell.row] = max(heights[cell.row], h)
             else:
                 needs.append((cell, h))
         for cell, h in needs:     # a tall merged cell grows its last level if the others are short
-            last = cell.row + cell.row_span - 1
+            last = cell.row + cell.rowspan - 1
             have = sum(heights[cell.row:last + 1])
             if have < h:
                 heights[last] += h - have
@@ -86,7 +86,7 @@ class FormHeader(QHeaderView):
         numbers = self._levels - 1
         for cell in self._cells:
             x = self.sectionViewportPosition(cell.col)
-            rect = QRect(x, tops[cell.row], self._cell_width(cell), tops[cell.row + cell.row_span] - tops[cell.row])
+            rect = QRect(x, tops[cell.row], self._cell_width(cell), tops[cell.row + cell.rowspan] - tops[cell.row])
             if not rect.intersects(event.rect()):
                 continue
             painter.setPen(QPen(grid))
