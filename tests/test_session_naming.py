@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from fixtures import sample
 
+from disclosure_app.events import Event
 from disclosure_app.model import CodeRow
 from disclosure_app.rules.describe import describe_cell
-from disclosure_app.events import Event
 from disclosure_app.session import EditError, Session
 from disclosure_app.store import open_project
 
