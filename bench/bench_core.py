@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build_large_project  # noqa: E402
 
-from disclosure_app.cli import sample_project  # noqa: E402
+from disclosure_app.operations import sample_project  # noqa: E402
 from disclosure_app.rules.engine import Engine  # noqa: E402
 from disclosure_app.store import open_project, save_project  # noqa: E402
 

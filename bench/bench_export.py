@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build_large_project  # noqa: E402
 
-from disclosure_app.cli import sample_project  # noqa: E402
 from disclosure_app.export.package import export_package, file_name  # noqa: E402
+from disclosure_app.operations import sample_project  # noqa: E402
 
 REPEAT = 3                 # warm runs of the sample; the large department is timed once warm
 

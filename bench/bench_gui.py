@@ -102,15 +102,15 @@ def _large_project():
 def child_latency(edits: int) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from disclosure_app.operations import full_checks
     from disclosure_app.qt.app import create_app
-    from disclosure_app.qt.files import extra_checks
     from disclosure_app.qt.mainwindow import MainWindow
     from disclosure_app.session import Session
 
     app = create_app()
     project = _large_project()
     rows = len(project.codes("T02"))
-    window = MainWindow(Session(project, None, extra_checks()))
+    window = MainWindow(Session(project, None, full_checks()))
     window.show()
     view = window.show_page("T02")
     for _ in range(3):

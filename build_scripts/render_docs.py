@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
-from disclosure_app.cli import sample_project  # noqa: E402
 from disclosure_app.export.package import base_name, export_package  # noqa: E402
+from disclosure_app.operations import sample_project  # noqa: E402
 
 
 def _find(texts: list[str], pattern: str, start: int = 0) -> int:

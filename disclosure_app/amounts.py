@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .errors import AppError
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 _BLANKS = {"", "-", "—", "——", "–", "－"}
@@ -32,7 +34,7 @@ _NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 MAX_AMOUNT = Decimal(10) ** 12          # 万元; a larger figure is a typing or paste slip
 
 
-class AmountError(ValueError):
+class AmountError(AppError, ValueError):
     """Text that cannot be read as a number; ``str(err)`` is a Chinese message for the user."""
 
 

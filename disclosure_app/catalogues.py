@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from disclosure_app.errors import AppError
 from disclosure_app.paths import resource
 
 FUNCTION = "function"
@@ -31,7 +32,7 @@ _BRACKETS = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
-class CatalogueError(ValueError):
+class CatalogueError(AppError, ValueError):
     """A catalogue file is missing or malformed; ``str(err)`` is a Chinese message for the user."""
 
 

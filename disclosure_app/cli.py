@@ -27,13 +27,17 @@ from pathlib import Path
 from . import __version__
 from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, unknown_command
 from .cli_args import build_parser as _build_parser
+from .errors import AppError
+from .operations import Format, all_findings, read_any, sample_project
 from .oserrors import os_message
 from .rules.findings import ERROR, SEVERITY_ZH, counts
 from .textfiles import write_text_atomic
 
+__all__ = ["CliError", "build_parser", "main", "sample_project"]   # sample_project: re-exported, now in operations
 
-class CliError(Exception):
-    """A failure reported to the user in Chinese with an exit code."""
+
+class CliError(AppError):
+    """A failure reported to the user in Chinese with an exit code (any other AppError exits 2)."""
 
     def __init__(self, message: str, code: int = EXIT_UNREADABLE) -> None:
         super().__init__(message)
@@ -45,19 +49,13 @@ def _out(text: str) -> None:
 
 
 def _open(path: str):
-    from .store import ProjectFileError, open_project
-    try:
-        return open_project(path)
-    except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
+    """The project file at ``path`` (a failure is a ProjectFileError, reported by :func:`main`)."""
+    return read_any(path, Format.PROJECT).project
 
 
 def _save(project, path: str) -> None:
-    from .store import ProjectFileError, save_project
-    try:
-        save_project(project, path)
-    except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
+    from .store import save_project
+    save_project(project, path)
 
 
 @contextmanager
@@ -103,26 +101,6 @@ def _suffix() -> str:
     return SUFFIX
 
 
-def _read_text(path: str, what: str, gbk: bool = False) -> str:
-    """A text file as Windows tools save it (see :mod:`disclosure_app.textfiles`)."""
-    from .textfiles import TextFileError, read_text_file
-    try:
-        return read_text_file(path, what, gbk)
-    except TextFileError as exc:
-        raise CliError(str(exc)) from None
-
-
-def sample_project(kind: str = "final"):
-    """The bundled sample project (seed publication data) as a Project."""
-    from .paths import resource
-    from .store import loads
-    files = {"final": "final_shanxi_2024.json", "budget": "budget_shanxi_2025.json"}
-    if kind not in files:
-        raise CliError(f"没有“{kind}”类型的样例，可用的有：{'、'.join(files)}")
-    path = resource("sample", files[kind])
-    return loads(path.read_text(encoding="utf-8"), f"样例“{path.name}”")
-
-
 def cmd_sample(args) -> int:
     target = _check_out(args.path, args.force)
     project = sample_project(args.kind)
@@ -132,21 +110,12 @@ def cmd_sample(args) -> int:
     return EXIT_OK
 
 
-def _all_findings(project):
-    from .annexes.checks import annex_checks
-    from .rules.engine import Engine
-    extra = []
-    try:
-        from .narrative.checks import narrative_checks
-        extra = [narrative_checks]
-    except ImportError:
-        pass
-    return Engine(project, [*extra, annex_checks]).findings
+_all_findings = all_findings     # the former private name, still imported by older tests
 
 
 def cmd_validate(args) -> int:
     project = _open(args.path)
-    findings = _all_findings(project)
+    findings = all_findings(project)
     c = counts(findings)
     if args.json:
         payload = {"findings": [f.as_dict() for f in findings], "counts": c}
@@ -179,18 +148,12 @@ def cmd_dump(args) -> int:
 
 
 def cmd_load(args) -> int:
-    from .store import ProjectFileError, loads
     target = _check_out(args.out, args.force, args.json)
-    text = _read_text(args.json, "JSON 文件")
-    notices: list[str] = []
-    try:
-        project = loads(text, f"“{Path(args.json).name}”", notices)
-    except ProjectFileError as exc:
-        raise CliError(str(exc)) from None
-    for n in notices:
+    result = read_any(args.json, Format.JSON)
+    for n in result.notices:
         _out(f"注意：{n}")
     with _locked(target):
-        _save(project, str(target))
+        _save(result.project, str(target))
     _out(f"已生成项目：{target}")
     return EXIT_OK
 
@@ -211,12 +174,8 @@ def cmd_set(args) -> int:
             raise CliError(f"{exc}。文件未被改动", EXIT_FINDINGS) from None
         if notice:
             _out(f"注意：{notice}")
-        from .store import ProjectFileError
-        try:
-            session.save()
-        except ProjectFileError as exc:
-            raise CliError(str(exc)) from None
-    c = counts(_all_findings(project))
+        session.save()
+    c = counts(all_findings(project))
     _out(f"已保存。当前共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示。")
     return EXIT_OK
 
@@ -236,34 +195,28 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_xlsx(args) -> int:
-    from .importers.xlsx import ImportError_, read_xlsx
     target = _check_out(args.out, args.force, args.file)
-    notices: list[str] = []
-    try:
-        project = read_xlsx(Path(args.file), notices)
-    except ImportError_ as exc:
-        raise CliError(str(exc)) from None
-    for n in notices:
+    result = read_any(args.file, Format.XLSX)
+    for n in result.notices:
         _out(f"注意：{n}")
     with _locked(target):
-        _save(project, str(target))
+        _save(result.project, str(target))
     _out(f"已导入：{target}")
     return EXIT_OK
 
 
 def cmd_import_text(args) -> int:
-    from .importers.published_text import TextImportError, read_published_text
+    from .importers.published_text import TextImportError
     target = _check_out(args.out, args.force, args.file)
-    text = _read_text(args.file, "文本文件（请导入从决算或预算公开 PDF 中提取的文字 .txt）", gbk=True)
     try:
-        result = read_published_text(text, args.profile)
-    except TextImportError as exc:
+        result = read_any(args.file, Format.TEXT, profile=args.profile)
+    except TextImportError as exc:        # about the text, not the file: say which file
         raise CliError(f"“{Path(args.file).name}”：{exc}") from None
-    for note in result.notes:
+    for note in result.notices:
         _out(f"注意：{note}")
     with _locked(target):
         _save(result.project, str(target))
-    c = counts(_all_findings(result.project))
+    c = counts(all_findings(result.project))
     _out(f"已导入：{target}。校验共 {c[ERROR]} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
          f"（用 validate 查看明细）。")
     return EXIT_OK
@@ -320,9 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     try:
         return args.func(args)
-    except CliError as exc:
-        sys.stderr.write(f"错误：{exc}\n")
-        return exc.code
+    except AppError as exc:     # every refusal of the core carries its Chinese message
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return exc.code if isinstance(exc, CliError) else EXIT_UNREADABLE
     except OSError as exc:      # a read or write no command anticipated: still Chinese, no traceback
         if isinstance(exc, BrokenPipeError):     # output piped into `head` and the like
             try:

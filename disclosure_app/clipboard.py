@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from .errors import AppError
 from .grid import CODE, NAME, TEXT, VALUE, FormGrid
 from .rules.describe import describe_cell
 
 Change = tuple[str, str, str, Decimal | None]
 
 
-class PasteError(ValueError):
+class PasteError(AppError, ValueError):
     """A paste that cannot be made; the message is Chinese and says what to do."""
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .errors import AppError
+
 LOCK_SUFFIX = ".lock"
 HEARTBEAT_SECONDS = 60
 STALE_AFTER_SECONDS = 10 * 60        # ten missed heartbeats: the other computer is gone
@@ -26,7 +28,7 @@ STALE_AFTER_SECONDS = 10 * 60        # ten missed heartbeats: the other computer
 _HELD: dict[str, ProjectLock] = {}   # locks this process holds, by resolved project path
 
 
-class ProjectLockedError(Exception):
+class ProjectLockedError(AppError):
     """The project is open in another window or process; ``str(err)`` is the Chinese message."""
 
     def __init__(self, message: str, holder: LockInfo | None = None) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .errors import AppError
 
-class EditError(ValueError):
+
+class EditError(AppError, ValueError):
     """An edit that cannot be made; the message is Chinese and names the cell."""
 
 

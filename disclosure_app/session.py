@@ -2,20 +2,20 @@
 
 Everything the GUI does goes through here (and the CLI uses the same calls), so parsing,
 checks and undo behave identically headless and on screen.  Listeners are plain callables
-``listener(event: str, payload)``; events: ``cells`` (list of keys), ``structure`` (form id),
-``inputs`` (keys), ``info`` (field), ``notes`` (form id of a 空表说明), ``saved`` (path),
-``history``.
+``listener(event: Event, payload)``; the events and their payloads are listed in
+:mod:`disclosure_app.events`.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annexes.editing import AnnexEditing
+from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
 from .model import CellKey, CodeRow, Project
@@ -24,8 +24,6 @@ from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
-
-Listener = Callable[[str, object], None]
 
 # the department info fields as the 封面与概况 page names them (undo labels)
 INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
@@ -46,7 +44,7 @@ class Session(AnnexEditing):
         return cls(open_project(path), path, extra_checks)
 
     # -- notifications ----------------------------------------------------------------------
-    def _emit(self, event: str, payload: object = None) -> None:
+    def _emit(self, event: Event, payload: object = None) -> None:
         for fn in list(self.listeners):
             fn(event, payload)
 
@@ -94,10 +92,10 @@ class Session(AnnexEditing):
                     self.project.set(f, r, c, v)
                 keys = [(f, r, c) for f, r, c, _ in items]
                 self.engine.cells_changed(keys)
-                self._emit("cells", keys)
+                self._emit(Event.CELLS, keys)
             return run
         self.history.push(Command(label, apply(new), apply(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def set_cell_text(self, form: str, row: str, col: str, text: str | None) -> str | None:
         """Parse and set one cell; returns a notice (e.g. rounding) or ``None``."""
@@ -171,7 +169,7 @@ class Session(AnnexEditing):
             del rows[pos]
             self._structure(form)
         self.history.push(Command(label, do, undo))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def sort_code_rows(self, form: str) -> bool:
         """Put 类/款/项 rows in code order (rows imported out of order); one undo step."""
@@ -190,7 +188,7 @@ class Session(AnnexEditing):
                 self._structure(form)
             return run
         self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
         return True
 
     def with_descendants(self, form: str, chosen: list[str]) -> list[str]:
@@ -229,7 +227,7 @@ class Session(AnnexEditing):
             self._structure(form)
         label = f"删除科目 {codes[0]}" if len(codes) == 1 else f"删除 {len(codes)} 个科目行"
         self.history.push(Command(label, do, undo))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def rename_code_row(self, form: str, code: str, name: str) -> None:
         row = next((r for r in self.project.codes(form) if r.code == code), None)
@@ -243,7 +241,7 @@ class Session(AnnexEditing):
                 self._structure(form)
             return run
         self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def catalogue_name(self, code: str, scheme: str = FUNCTION) -> str | None:
         try:
@@ -258,12 +256,12 @@ class Session(AnnexEditing):
 
     def _structure(self, form: str) -> None:
         self.engine.structure_changed()
-        self._emit("structure", form)
+        self._emit(Event.STRUCTURE, form)
 
     # -- texts and department info ----------------------------------------------------------------
     def set_input(self, key: str, value: str) -> None:
         """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label."""
-        self._set_mapping(self.project.inputs, key, value, "inputs", f"修改“{self._input_label(key)}”")
+        self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{self._input_label(key)}”")
 
     def _input_label(self, key: str) -> str:
         try:
@@ -275,7 +273,7 @@ class Session(AnnexEditing):
     def set_override(self, section: str, text: str) -> None:
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
         verb = "改写段落" if text else "恢复生成段落"
-        self._set_mapping(self.project.overrides, section, text, "inputs", f"{verb}“{self._paragraph_title(section)}”")
+        self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{self._paragraph_title(section)}”")
 
     def _paragraph_title(self, key: str) -> str:
         """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
@@ -305,21 +303,21 @@ class Session(AnnexEditing):
                 else:
                     self.project.form_notes[form] = v
                 self.engine.structure_changed()          # the 空表说明 check (E01) of the form
-                self._emit("notes", form)
+                self._emit(Event.NOTES, form)
             return run
         self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def accept_warning(self, finding_key: str, note: str) -> None:
         """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
         if not note.strip():
             if finding_key not in self.project.accepted:
                 raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
-            self._set_mapping(self.project.accepted, finding_key, "", "inputs", "撤回接受警告")
+            self._set_mapping(self.project.accepted, finding_key, "", Event.INPUTS, "撤回接受警告")
             return
-        self._set_mapping(self.project.accepted, finding_key, note.strip(), "inputs", "接受警告")
+        self._set_mapping(self.project.accepted, finding_key, note.strip(), Event.INPUTS, "接受警告")
 
-    def _set_mapping(self, mapping: dict[str, str], key: str, value: str, event: str, label: str) -> None:
+    def _set_mapping(self, mapping: dict[str, str], key: str, value: str, event: Event, label: str) -> None:
         old = mapping.get(key)
 
         def setter(v: str | None):
@@ -334,7 +332,7 @@ class Session(AnnexEditing):
         if old == (value or None):
             return
         self.history.push(Command(label, setter(value), setter(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def set_info(self, field: str, value: object) -> None:
         """Change one field of the department info (名称, 年度…); one undo step."""
@@ -352,20 +350,20 @@ class Session(AnnexEditing):
             def run() -> None:
                 setattr(info, field, v)
                 self.engine.rebuild()
-                self._emit("info", field)
+                self._emit(Event.INFO, field)
             return run
         self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     # -- history -------------------------------------------------------------------------------
     def undo(self) -> str | None:
         cmd = self.history.undo()
-        self._emit("history")
+        self._emit(Event.HISTORY)
         return cmd.label if cmd else None
 
     def redo(self) -> str | None:
         cmd = self.history.redo()
-        self._emit("history")
+        self._emit(Event.HISTORY)
         return cmd.label if cmd else None
 
     # -- file ----------------------------------------------------------------------------------
@@ -376,5 +374,5 @@ class Session(AnnexEditing):
         save_project(self.project, target)
         self.path = target
         self.history.mark_clean()
-        self._emit("saved", target)
+        self._emit(Event.SAVED, target)
         return target

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import AppError
 from .oserrors import os_message
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-class TextFileError(ValueError):
+class TextFileError(AppError, ValueError):
     """A text file that cannot be read or decoded (the message is Chinese and names the file)."""
 
 

@@ -22,8 +22,8 @@ from decimal import Decimal
 
 from disclosure_app.amounts import parse_amount, parse_count
 from disclosure_app.catalogues import function_catalogue
-from disclosure_app.cli import sample_project
 from disclosure_app.model import CodeRow, Project, new_project
+from disclosure_app.operations import sample_project
 from disclosure_app.rules.engine import Engine
 from disclosure_app.rules.findings import Cell, Finding
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE))
 def samples() -> dict[str, Callable]:
     from test_narrative_liaoning import complete
 
-    from disclosure_app.cli import sample_project
+    from disclosure_app.operations import sample_project
     return {"final": lambda: sample_project("final"), "budget": lambda: sample_project("budget"),
             "liaoning": complete}
 
@@ -32,12 +32,12 @@ def outputs(project) -> dict[str, str]:
     import openpyxl
     import pdfplumber
 
-    from disclosure_app.cli import _all_findings
     from disclosure_app.export.package import export_package
+    from disclosure_app.operations import all_findings
     from disclosure_app.store import dumps
 
     out: dict[str, str] = {"dump.json": dumps(project)}
-    findings = [{k: v for k, v in f.as_dict().items()} for f in _all_findings(project)]
+    findings = [{k: v for k, v in f.as_dict().items()} for f in all_findings(project)]
     out["findings.json"] = json.dumps(findings, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     with tempfile.TemporaryDirectory() as tmp:
         manifest = export_package(project, tmp, force=True, draft=True)

@@ -18,9 +18,9 @@ from disclosure_app.annexes.model import (
     parse_number,
     to_dict,
 )
-from disclosure_app.cli import sample_project
 from disclosure_app.model import new_project
 from disclosure_app.narrative.inputs import value_of
+from disclosure_app.operations import sample_project
 from disclosure_app.rules.findings import ERROR, INFO, WARNING, Cell
 from disclosure_app.session import EditError, Session
 from disclosure_app.store import ProjectFileError, dumps, loads, open_project, save_project

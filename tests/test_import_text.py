@@ -15,12 +15,13 @@ import pytest
 from fixtures import sample
 
 from disclosure_app.amounts import format_amount, format_count
-from disclosure_app.cli import _all_findings, main
+from disclosure_app.cli import main
 from disclosure_app.forms.spec import DASH, SPACER, FormSpec
 from disclosure_app.importers.published_text import TextImportError, read_published_text
 from disclosure_app.model import Project
 from disclosure_app.narrative.generate import build_text
 from disclosure_app.narrative.model import Section
+from disclosure_app.operations import all_findings
 from disclosure_app.store import open_project
 
 # -- printing a project in the seeds' shape -----------------------------------------------------
@@ -145,11 +146,11 @@ def _paragraph_keys(sections: tuple[Section, ...]):
 
 
 def test_faithful_text_validates_like_the_sample(imported) -> None:
-    found = _all_findings(imported.project)
+    found = all_findings(imported.project)
     assert not [f for f in found if f.severity == "error"]
     assert not [f for f in found if f.rule in ("N01", "N02", "N04", "N06")]
     tails = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in found if f.rule[:2].isdigit() and f.severity == "info")
-    expected = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in _all_findings(sample())
+    expected = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in all_findings(sample())
                       if f.rule[:2].isdigit() and f.severity == "info")
     assert tails == expected and len(tails) == 19
     assert [f.rule for f in found if f.rule == "W01"] == ["W01"]
@@ -158,7 +159,7 @@ def test_faithful_text_validates_like_the_sample(imported) -> None:
 def test_a_narrative_amount_that_differs_from_its_cell_is_n02(published: str) -> None:
     text = published.replace("资本性支出11.91万元", "资本性支出11.92万元")
     assert text != published
-    found = _all_findings(read_published_text(text).project)
+    found = all_findings(read_published_text(text).project)
     n02 = [f for f in found if f.rule == "N02"]
     assert len(n02) == 1
     assert n02[0].cells[0].form == "T06" and n02[0].cells[0].row == "310"

@@ -17,12 +17,13 @@ from test_import_text import _sections, _table_rows
 from test_import_text import render as render_final
 
 from disclosure_app.amounts import format_amount
-from disclosure_app.cli import _all_findings, main, sample_project
+from disclosure_app.cli import main
 from disclosure_app.forms.spec import SPACER, FormSpec
 from disclosure_app.importers.published_text import read_published_text
 from disclosure_app.importers.published_text_budget import detect_kind
 from disclosure_app.model import ANNEXES_NOT_IMPORTED, Project
 from disclosure_app.narrative.generate import build_text
+from disclosure_app.operations import all_findings, sample_project
 from disclosure_app.store import open_project
 
 ANNEX = ["县(区)级预算部门（单位）整体支出绩效目标申报表", "(2025) 年度",
@@ -158,7 +159,7 @@ def _paragraphs(sections):
 
 
 def test_faithful_text_validates_like_the_sample(imported) -> None:
-    found = _all_findings(imported.project)
+    found = all_findings(imported.project)
     assert not [f for f in found if f.severity == "error"]
     # 十（2） refers to the 附件: the document prints it, so that is no reference to a missing one
     assert not [f for f in found if f.rule.startswith("N")]
@@ -167,14 +168,14 @@ def test_faithful_text_validates_like_the_sample(imported) -> None:
 
     def tails(fs):
         return sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in fs if f.severity == "info")
-    assert tails(found) == tails(_all_findings(budget_sample()))
+    assert tails(found) == tails(all_findings(budget_sample()))
     assert len(tails(found)) == 22
 
 
 def test_a_narrative_amount_that_differs_from_its_cell_is_n02(published: str) -> None:
     text = published.replace("公用经费126.87万元", "公用经费126.97万元")
     assert text != published
-    n02 = [f for f in _all_findings(read_published_text(text).project) if f.rule == "N02"]
+    n02 = [f for f in all_findings(read_published_text(text).project) if f.rule == "N02"]
     assert len(n02) == 1
     assert n02[0].cells[0].form == "B06"
     assert (n02[0].expected, n02[0].actual) == (Decimal("126.87"), Decimal("126.97"))

@@ -16,9 +16,9 @@ import pytest
 from test_import_text_budget import budget_sample, render_budget
 from test_import_text_layouts import VARIANTS
 
-from disclosure_app.cli import _all_findings
 from disclosure_app.importers.published_text import read_published_text
 from disclosure_app.model import Project
+from disclosure_app.operations import all_findings
 
 B09_LINE = "合计\t\t\t\t\t\t\t"
 
@@ -103,7 +103,7 @@ def test_projects_listed_without_a_unit_row(published: str) -> None:
     result = read_published_text(published[:a] + "\n".join([rows[0], *rows[2:]]) + published[b:])
     codes = [c for c, _ in _records(result.project, "B12")]
     assert codes and all(c.startswith("p") for c in codes)
-    assert not [f for f in _all_findings(result.project) if f.severity == "error" and f.cells[0].form == "B12"]
+    assert not [f for f in all_findings(result.project) if f.severity == "error" and f.cells[0].form == "B12"]
 
 
 def test_units_add_up_within_the_rounding_tail(published: str) -> None:
@@ -113,7 +113,7 @@ def test_units_add_up_within_the_rounding_tail(published: str) -> None:
             "项目丁\t100.00\t100.00\t\t\t\t", "项目戊\t45.32\t45.32\t\t\t\t"]
     result = read_published_text(published[:a] + "\n".join(rows) + published[b:])
     assert [c for c, _ in _records(result.project, "B12")] == ["u1", "p1", "p2", "p3", "u2", "p4", "p5"]
-    assert not [f for f in _all_findings(result.project) if f.rule in ("B12-2", "B12-3") and f.severity == "error"]
+    assert not [f for f in all_findings(result.project) if f.rule in ("B12-2", "B12-3") and f.severity == "error"]
 
 
 @pytest.mark.parametrize("prefix", ["晋城市城区司法局", "表{n} ", "表{n}"])

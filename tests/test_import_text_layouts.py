@@ -16,10 +16,10 @@ import pytest
 from fixtures import sample
 from test_import_text import render
 
-from disclosure_app.cli import _all_findings
 from disclosure_app.importers.published_text import TextImportError, read_published_text
 from disclosure_app.importers.published_text_lines import items
 from disclosure_app.model import Project
+from disclosure_app.operations import all_findings
 
 # -- the ways an extractor prints a table row ------------------------------------------------------
 
@@ -81,7 +81,7 @@ def test_every_layout_gives_back_the_sample(published: str, variant: str) -> Non
 
 
 def test_aligned_text_validates_like_the_sample(published: str) -> None:
-    found = _all_findings(read_published_text(aligned(published)).project)
+    found = all_findings(read_published_text(aligned(published)).project)
     assert not [f for f in found if f.severity == "error"]
     assert len([f for f in found if f.rule[:2].isdigit() and f.severity == "info"]) == 19
 

@@ -20,12 +20,13 @@ from test_import_text_layouts import one_space
 from test_narrative_liaoning import complete
 
 from disclosure_app.amounts import format_amount
-from disclosure_app.cli import _all_findings, main
+from disclosure_app.cli import main
 from disclosure_app.importers.published_text import read_published_text
 from disclosure_app.importers.published_text_budget import detect_kind
 from disclosure_app.importers.published_text_profile import detect_profile
 from disclosure_app.model import Project
 from disclosure_app.narrative.generate import build_text, iter_paragraphs
+from disclosure_app.operations import all_findings
 from disclosure_app.rules.findings import ERROR
 from disclosure_app.store import open_project
 
@@ -111,12 +112,12 @@ def test_inputs_are_read_from_the_liaoning_wording(source: Project, imported) ->
 
 
 def test_faithful_text_validates_like_its_source(source: Project, imported) -> None:
-    found = _all_findings(imported.project)
+    found = all_findings(imported.project)
     assert not [f for f in found if f.severity == ERROR]
     assert not [f for f in found if f.rule in ("N01", "N02", "N04", "N06")]
     tails = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in found
                    if f.rule[:2].isdigit() and f.severity == "info")
-    expected = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in _all_findings(source)
+    expected = sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in all_findings(source)
                       if f.rule[:2].isdigit() and f.severity == "info")
     assert tails == expected and ("09-1", "T09", "total", "final") in tails
 
@@ -124,7 +125,7 @@ def test_faithful_text_validates_like_its_source(source: Project, imported) -> N
 def test_a_wrong_total_is_an_error_after_import(published: str) -> None:
     text = published.replace("合 计\t38.99\t38.99", "合 计\t38.99\t39.99")
     assert text != published
-    found = _all_findings(read_published_text(one_space(text)).project)
+    found = all_findings(read_published_text(one_space(text)).project)
     wrong = [f for f in found if f.rule == "09-1" and f.severity == ERROR]
     assert [(c.form, c.row, c.column) for c in wrong[0].cells][:1] == [("T09", "total", "final")]
     assert wrong[0].actual == Decimal("39.99")

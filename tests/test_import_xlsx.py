@@ -156,7 +156,7 @@ def test_cli_import_xlsx_writes_a_project(sample_book, tmp_path, capsys) -> None
 
 def test_budget_round_trip_keeps_hidden_codes_and_row_texts(tmp_path) -> None:
     """表六 of the 预算 prints no code column and a 政府经济科目 text beside each 款."""
-    from disclosure_app.cli import sample_project
+    from disclosure_app.operations import sample_project
     project = sample_project("budget")
     assert any(r.texts for r in project.codes("B06"))
     assert dumps(_round_trip(project, tmp_path)) == dumps(project)

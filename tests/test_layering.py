@@ -48,6 +48,31 @@ def _imports(tree: ast.Module) -> list[tuple[int, str]]:
     return found
 
 
+def _modules_imported(rel: str, tree: ast.Module) -> list[tuple[int, str]]:
+    """Every ``disclosure_app`` module ``rel`` imports, relative imports resolved to full names
+    (``from ..cli import x`` in ``qt/files.py`` is ``disclosure_app.cli``; ``from .. import cli`` too)."""
+    package = ["disclosure_app", *rel.split("/")[:-1]]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{a.name}") for a in node.names]
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)
+              and ((isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                   or (isinstance(node.func, ast.Name) and node.func.id == "__import__"))):
+            found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def _is_module(name: str, module: str) -> bool:
+    return name == module or name.startswith(module + ".")
+
+
 def _layer(rel: str) -> str:
     return rel.split("/")[0] if "/" in rel else ""
 
@@ -84,3 +109,28 @@ def test_the_checker_sees_violations() -> None:
     assert [t for _, t in _imports(tree)] == ["PySide6", "docx", "importlib", "openpyxl"]
     assert any(isinstance(n, ast.Call) and getattr(n.func, "id", "") == "float" for n in ast.walk(tree))
     assert _layer("qt/app.py") == "qt" and _layer("cli.py") == ""
+
+
+def test_the_window_never_imports_the_command_line() -> None:
+    """The GUI and the CLI are two front ends of the same core (``operations``, ``session``…);
+    neither is built on the other, so the CLI's errors and exit codes never leak into the window."""
+    bad = [f"{rel}:{line} imports {name}" for rel, tree in _modules() if _layer(rel) == "qt"
+           for line, name in _modules_imported(rel, tree) if _is_module(name, "disclosure_app.cli")]
+    assert bad == [], "qt/ imports the command line:\n" + "\n".join(bad)
+
+
+def test_the_core_imports_neither_front_end() -> None:
+    front = ("cli.py", "__main__.py")
+    bad = [f"{rel}:{line} imports {name}" for rel, tree in _modules()
+           if _layer(rel) != "qt" and rel not in front
+           for line, name in _modules_imported(rel, tree)
+           if _is_module(name, "disclosure_app.cli") or _is_module(name, "disclosure_app.qt")]
+    assert bad == [], "the core imports a front end:\n" + "\n".join(bad)
+
+
+def test_the_import_resolver_sees_every_spelling() -> None:
+    tree = ast.parse("from ..cli import sample_project\nfrom .. import cli\nimport disclosure_app.cli\n"
+                     "from .files import FileMixin\nimportlib.import_module('disclosure_app.cli')\n")
+    names = [name for _, name in _modules_imported("qt/files.py", tree)]
+    assert sum(_is_module(n, "disclosure_app.cli") for n in names) == 5
+    assert "disclosure_app.qt.files" in names and not _is_module("disclosure_app.cli_args", "disclosure_app.cli")

@@ -9,13 +9,14 @@ from decimal import Decimal
 import pdfplumber
 import pytest
 
-from disclosure_app.cli import main, sample_project
+from disclosure_app.cli import main
 from disclosure_app.export.package import ExportError, export_package
 from disclosure_app.export.table_layout import render_table
 from disclosure_app.forms.profiles import get_profile
 from disclosure_app.grid import FormGrid
 from disclosure_app.model import CodeRow, Project
 from disclosure_app.narrative.checks import narrative_checks
+from disclosure_app.operations import sample_project
 from disclosure_app.rules.engine import validate
 from disclosure_app.rules.findings import ERROR, INFO, WARNING
 from disclosure_app.store import ProjectFileError, dumps, loads, open_project, save_project

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from disclosure_app.cli import sample_project
 from disclosure_app.forms.profiles import get_profile
+from disclosure_app.operations import sample_project
 from disclosure_app.rules.engine import validate
 from disclosure_app.store import dumps, loads, to_dict
 

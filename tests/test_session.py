@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures import at, tiny
 
+from disclosure_app.events import Event
 from disclosure_app.session import EditError, Session
 from disclosure_app.store import dumps, open_project
 from disclosure_app.store.sqlite import SUFFIX
@@ -213,22 +214,35 @@ def test_save_as_then_open(tmp_path: Path, session: Session) -> None:
 
 
 def test_listeners_hear_each_kind_of_change(tmp_path: Path, session: Session) -> None:
-    heard: list[tuple[str, object]] = []
+    heard: list[tuple[Event, object]] = []
     session.listeners.append(lambda event, payload: heard.append((event, payload)))
     session.set_cell_text("T01", "L8", "c1", "1.00")
-    assert ("cells", [("T01", "L8", "c1")]) in heard and ("history", None) in heard
+    assert (Event.CELLS, [("T01", "L8", "c1")]) in heard and (Event.HISTORY, None) in heard
     heard.clear()
     session.insert_code_row("T05", "2040602")
-    assert ("structure", "T05") in heard
+    assert (Event.STRUCTURE, "T05") in heard
     heard.clear()
     session.set_input("k", "v")
-    assert ("inputs", ["k"]) in heard
+    assert (Event.INPUTS, ["k"]) in heard
     heard.clear()
     session.set_info("year", "2023")
-    assert ("info", "year") in heard and session.project.info.year == 2023
+    assert (Event.INFO, "year") in heard and session.project.info.year == 2023
     heard.clear()
     session.undo()
-    assert ("info", "year") in heard and ("history", None) in heard
+    assert (Event.INFO, "year") in heard and (Event.HISTORY, None) in heard
     heard.clear()
     session.save(tmp_path / f"x{SUFFIX}")
-    assert heard == [("saved", tmp_path / f"x{SUFFIX}")]
+    assert heard == [(Event.SAVED, tmp_path / f"x{SUFFIX}")]
+
+
+def test_every_event_is_a_member_of_the_enum_never_a_string(session: Session) -> None:
+    """Listeners compare with ``is Event.X``: a string would never match and fail silently."""
+    heard: list[tuple[object, object]] = []
+    session.listeners.append(lambda event, payload: heard.append((event, payload)))
+    session.set_cell_text("T01", "L8", "c1", "1.00")
+    session.set_form_note("T09", "本表为空表")
+    index = session.add_annex()
+    session.set_annex_field(index, "goal", "目标")
+    session.undo()
+    assert heard and all(isinstance(event, Event) for event, _ in heard)
+    assert (Event.ANNEXES, index) in heard and (Event.ANNEXES, None) in heard

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from fixtures import sample
 
+from disclosure_app.events import Event
 from disclosure_app.model import CodeRow
 from disclosure_app.rules.describe import describe_cell
 from disclosure_app.session import EditError, Session
@@ -82,11 +83,11 @@ def test_a_code_row_without_a_name_is_a_warning_naming_the_row(session):
 def test_form_note_is_one_undo_step_and_is_saved(session, tmp_path: Path):
     session.clear_cells([k for k in session.project.values if k[0] == "T09"])
     assert [f.rule for f in session.findings if f.rule == "E01"] == ["E01"]
-    heard: list[tuple[str, object]] = []
+    heard: list[tuple[Event, object]] = []
     session.listeners.append(lambda event, payload: heard.append((event, payload)))
     session.set_form_note("T09", "  本单位无“三公”经费支出，故本表为空表 ")
     assert session.project.form_notes["T09"] == "本单位无“三公”经费支出，故本表为空表"
-    assert ("notes", "T09") in heard and not [f for f in session.findings if f.rule == "E01"]
+    assert (Event.NOTES, "T09") in heard and not [f for f in session.findings if f.rule == "E01"]
     assert session.history.undo_label == "修改 公开09表 空表说明"
     session.save(tmp_path / "p.dapj")
     assert open_project(tmp_path / "p.dapj").form_notes == {"T09": "本单位无“三公”经费支出，故本表为空表"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_app.cli import sample_project
+from disclosure_app.operations import sample_project
 from disclosure_app.session import EditError, Session
 
 

@@ -1,13 +1,14 @@
 """Editing the 附件 项目支出绩效自评表 through the session: every change one undo step.
 
 A mixin of :class:`disclosure_app.session.Session` (it uses the session's project, history,
-engine and ``_emit``).  Events: ``annexes`` with the annex index, or ``None`` for the list.
+engine and ``_emit``).  Events: ``Event.ANNEXES`` with the annex index, or ``None`` for the list.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..events import Event
 from ..history import Command, EditError, History
 from .model import (
     AnnexError,
@@ -31,7 +32,7 @@ class AnnexEditing:
     history: History
     engine: Engine
 
-    def _emit(self, event: str, payload: object = None) -> None:  # pragma: no cover - the session's
+    def _emit(self, event: Event, payload: object = None) -> None:  # pragma: no cover - the session's
         raise NotImplementedError
 
     def _annex(self, index: int) -> ProjectEvaluation:
@@ -41,7 +42,7 @@ class AnnexEditing:
 
     def _annexes_changed(self, index: int | None) -> None:
         self.engine.inputs_changed(["annexes"])     # the annex checks run with the extra checks
-        self._emit("annexes", index)
+        self._emit(Event.ANNEXES, index)
 
     def set_annex_field(self, index: int, path: str, text: str) -> None:
         """Set one field (``funds.0.rate``, ``indicators.2.score``, ``goal`` …) as one undo step."""
@@ -60,7 +61,7 @@ class AnnexEditing:
                 self._annexes_changed(index)
             return run
         self.history.push(Command(f"修改附件{index + 1}{field_label(annex, path)}", setter(value), setter(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def _replace_annexes(self, new: list[ProjectEvaluation], label: str, index: int | None = None) -> None:
         """Structural edits swap whole copies, so later in-place field edits never touch a snapshot."""
@@ -72,7 +73,7 @@ class AnnexEditing:
                 self._annexes_changed(index)
             return run
         self.history.push(Command(label, put(new), put(old)))
-        self._emit("history")
+        self._emit(Event.HISTORY)
 
     def add_annex(self, at: int | None = None, annex: ProjectEvaluation | None = None) -> int:
         """Insert a 绩效自评表 (a blank one by default) at ``at`` (the end); returns its index."""

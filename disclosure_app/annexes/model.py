@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..amounts import AmountError, _normalise, parse_amount
+from ..errors import AppError
 
 TOTAL_SOURCE = "资金总额"
 GRADES = ("优", "良", "中", "差")
@@ -57,7 +58,7 @@ NOTES = (
 )
 
 
-class AnnexError(ValueError):
+class AnnexError(AppError, ValueError):
     """A value that cannot be set; the message is Chinese and names the field."""
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from disclosure_app.errors import AppError
 from disclosure_app.paths import resource
 
 FONT_KEYS = ("song", "fangsong", "hei")
@@ -60,7 +61,7 @@ class FontChoice:
         return FONT_LABELS.get(self.key, self.key)
 
 
-class MissingGlyphError(ValueError):
+class MissingGlyphError(AppError, ValueError):
     """Text holds characters the chosen font cannot draw; ``str(err)`` is a Chinese message.
 
     ``missing`` maps each character to the first place it appears, in order of appearance.

@@ -21,9 +21,10 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
+from ..errors import AppError
 from ..model import Project
+from ..operations import all_findings
 from ..oserrors import os_message
-from ..rules.engine import Engine
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from .fonts import MissingGlyphError
 from .table_layout import render_tables
@@ -38,7 +39,7 @@ _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 Progress = Callable[[int, int, str], None]
 
 
-class ExportError(Exception):
+class ExportError(AppError):
     """The package was not written; ``str(err)`` says why and what to do, in Chinese.
 
     ``findings`` is true when the refusal is about the data (错误 present, placeholders left in a
@@ -78,15 +79,9 @@ def older_files(out_dir: Path, project: Project, written: Iterable[str]) -> list
 
 
 def project_findings(project: Project) -> list[Finding]:
-    """All findings, the narrative checks included when that module is installed."""
-    from ..annexes.checks import annex_checks
-    extra = []
-    try:
-        from ..narrative.checks import narrative_checks
-        extra = [narrative_checks]
-    except ImportError:  # pragma: no cover - the narrative checks ship with the app
-        pass
-    return Engine(project, [*extra, annex_checks]).findings
+    """All findings of a full validation: the same list ``validate`` and the window show, so an
+    export is refused for exactly the errors the user was shown."""
+    return all_findings(project)
 
 
 def _listing(lines: list[str]) -> str:

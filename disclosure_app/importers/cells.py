@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..amounts import AmountError, parse_amount, parse_count
+from ..errors import AppError
 
 
-class ImportError_(Exception):
+class ImportError_(AppError):
     """The workbook cannot be read; ``str(err)`` says in Chinese what, where and what to do."""
 
 

@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..errors import AppError
 from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
 from .published_text_budget import narrative_lines
 from .published_text_find import expected_titles, find_tables
@@ -55,7 +56,7 @@ _COVER = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?.{0,12}(?:决算|预算)(
 _NARRATIVE_START = re.compile(r"^一、.{0,24}(情况说明|总体情况|变动情况|情况及原因)")
 
 
-class TextImportError(ValueError):
+class TextImportError(AppError, ValueError):
     """The text is not a 决算公开 or 预算公开 document; ``str(err)`` says so in Chinese."""
 
 

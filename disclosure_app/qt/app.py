@@ -14,12 +14,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import recovery
-from ..filelock import ProjectLock, ProjectLockedError
+from ..errors import AppError, user_message
+from ..filelock import ProjectLock
+from ..operations import full_checks, sample_project
 from ..session import Session
-from ..store import ProjectFileError
 from .appfont import ensure_cjk_font
 from .dialogs import offer_recovery, warn
-from .files import extra_checks
 from .mainwindow import APP_NAME, MainWindow
 
 
@@ -49,15 +49,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def sample_window() -> MainWindow:
     """A window on the bundled sample project (unsaved)."""
-    from ..cli import sample_project
-    return MainWindow(Session(sample_project("final"), None, extra_checks()), sample=True)
+    return MainWindow(Session(sample_project("final"), None, full_checks()), sample=True)
 
 
 def _restore(copy: recovery.RecoveryCopy) -> MainWindow | None:
     try:
         project = copy.load()
-    except ProjectFileError as exc:
-        warn(None, "恢复失败", f"{exc}\n\n该恢复副本已删除。")
+        session = Session(project, None, full_checks())
+    except Exception as exc:  # noqa: BLE001 — a copy that cannot be read back: say so, start without it
+        warn(None, "恢复失败", f"{user_message(exc, '恢复', copy.path)}\n\n该恢复副本已删除。")
         copy.discard()
         return None
     lock = None
@@ -66,10 +66,11 @@ def _restore(copy: recovery.RecoveryCopy) -> MainWindow | None:
         lock = ProjectLock(path)
         try:
             lock.acquire()
-        except ProjectLockedError as exc:
-            warn(None, "恢复为新项目", f"{exc}\n\n恢复的内容将作为未保存的新项目打开，请另存为其他文件。")
+        except (AppError, OSError) as exc:
+            warn(None, "恢复为新项目", f"{user_message(exc, '恢复', path)}\n\n恢复的内容将作为未保存的新项目打开，请另存为其他文件。")
             lock, path = None, None
-    window = MainWindow(Session(project, path, extra_checks()), lock=lock)
+    session.path = path
+    window = MainWindow(session, lock=lock)
     window.restored = True
     window.update_title()
     copy.discard()
@@ -93,7 +94,11 @@ def build_window(path: str | None) -> MainWindow | None:
             window.deleteLater()
             return None
         return window
-    return sample_window()
+    try:
+        return sample_window()
+    except AppError as exc:          # the bundled sample unreadable: a damaged installation
+        warn(None, "无法打开样例", exc.message)
+        return None
 
 
 def run(path: str | None = None) -> int:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import AppError
 from ..model import Project
 from ..oserrors import os_message
 from ..rules.findings import ERROR, counts
@@ -56,12 +57,12 @@ class ExportWorker(QObject):
         if found is None:
             self.failed.emit("导出模块尚未安装，暂时不能导出公开文件")
             return
-        export_package, export_error = found
+        export_package, _ = found
         try:
             manifest = export_package(self.project, self.out_dir, self.formats, force=self.force, draft=self.draft,
                                       progress=lambda step, total, text: self.progress.emit(step, total, text))
-        except export_error as exc:
-            self.failed.emit(str(exc))
+        except AppError as exc:            # ExportError, and any refusal of the core it lets through
+            self.failed.emit(exc.message)
             return
         except OSError as exc:
             self.failed.emit(os_message(exc, "无法写入", self.out_dir))

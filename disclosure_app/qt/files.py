@@ -12,27 +12,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..filelock import ProjectLock, ProjectLockedError
+from ..errors import AppError, user_message
+from ..filelock import ProjectLock
 from ..model import new_project
+from ..operations import Format, full_checks, read_any, sample_project
 from ..oserrors import os_message, os_reason
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
-from ..session import EditError, Session
-from ..store import ProjectFileError
+from ..session import Session
 from ..store.sqlite import SUFFIX
 from .dialogs import CANCEL, SAVE, NewProjectDialog, ask_save_changes, confirm, warn
 from .export_worker import ExportOptionsDialog, ExportRun, error_count, exporter
 
 FILE_FILTER = f"公开项目 (*{SUFFIX})"
-
-
-def extra_checks() -> list:
-    """The narrative checks when the narrative module is installed, and the annex checks."""
-    from ..annexes.checks import annex_checks
-    try:
-        from ..narrative.checks import narrative_checks
-    except ImportError:
-        return [annex_checks]
-    return [narrative_checks, annex_checks]
 
 
 def _same(a: Path | None, b: Path | None) -> bool:
@@ -71,12 +62,16 @@ class FileMixin:
         if not dlg.exec():
             return False
         kind, profile_id, year, name = dlg.choice()
-        if kind in ("sample", "budget_sample"):
-            from ..cli import sample_project
-            project = sample_project("final" if kind == "sample" else "budget")
-        else:
-            project = new_project(profile_id, year, name)
-        self.set_session(Session(project, None, extra_checks()), None, sample=False)
+        try:
+            if kind in ("sample", "budget_sample"):
+                project = sample_project("final" if kind == "sample" else "budget")
+            else:
+                project = new_project(profile_id, year, name)
+            session = Session(project, None, full_checks())
+        except Exception as exc:  # noqa: BLE001 — a damaged installation: a message, not a traceback
+            warn(self, "无法新建项目", user_message(exc, "新建项目"))
+            return False
+        self.set_session(session, None, sample=False)
         self.status(f"已新建项目：{self.document_title()}（尚未保存）")
         return True
 
@@ -100,15 +95,19 @@ class FileMixin:
         lock = ProjectLock(path)
         try:
             lock.acquire()
-        except ProjectLockedError as exc:
-            warn(self, "项目已被打开", str(exc))
+        except AppError as exc:              # open in another window or process
+            warn(self, "项目已被打开", exc.message)
+            return False
+        except OSError as exc:
+            warn(self, "无法打开项目", os_message(exc, "无法打开", path))
             return False
         try:
-            session = Session.open(path, extra_checks())
-        except ProjectFileError as exc:
+            session = Session(read_any(path, Format.PROJECT).project, path, full_checks())
+        except Exception as exc:  # noqa: BLE001 — unreadable or damaged beyond what the reader foresaw
             lock.release()
-            remove_recent(path)
-            warn(self, "无法打开项目", str(exc))
+            if isinstance(exc, AppError):
+                remove_recent(path)
+            warn(self, "无法打开项目", user_message(exc, "打开项目", path))
             return False
         self.set_session(session, lock, sample=False)
         add_recent(path)
@@ -142,8 +141,8 @@ class FileMixin:
         lock = ProjectLock(target)
         try:
             lock.acquire()
-        except ProjectLockedError as exc:
-            warn(self, "不能保存到该文件", str(exc))
+        except (AppError, OSError) as exc:
+            warn(self, "不能保存到该文件", user_message(exc, "保存", target))
             return False
         if not self._write(target):
             lock.release()
@@ -158,8 +157,8 @@ class FileMixin:
     def _write(self, target: Path) -> bool:
         try:
             self.session.save(target)
-        except (ProjectFileError, EditError, OSError) as exc:
-            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        except (AppError, OSError) as exc:
+            reason = os_reason(exc) if isinstance(exc, OSError) else exc.message
             warn(self, "保存失败", f"无法保存到“{target}”：{reason}\n\n请检查文件夹是否存在、是否有写入权限，"
                                 f"或用“另存为”保存到其他位置。")
             return False

@@ -1,9 +1,11 @@
 """文件 → 导入: a new, unsaved project from a JSON dump, our own Excel, or a published text.
 
-A mixin of :class:`~disclosure_app.qt.mainwindow.MainWindow`.  Each import reads the file with
-the same core function the command line uses (``store.loads``, ``importers.xlsx.read_xlsx``,
-``importers.published_text.read_published_text``) and shows the result as a new project that
-the user saves with 另存为; a file that cannot be read is reported in a Chinese message box.
+A mixin of :class:`~disclosure_app.qt.mainwindow.MainWindow`.  The file is read by
+:func:`disclosure_app.operations.read_any`, the very function the command line's ``load``,
+``import-xlsx`` and ``import-text`` use, so a file that imports in one imports in the other with
+the same notices.  The result is shown as a new project that the user saves with 另存为.  A file
+that cannot be read — missing, of another kind, damaged, or tripping over a fault of the reader —
+is reported in a Chinese message box and the window keeps the project it had.
 """
 
 from __future__ import annotations
@@ -12,55 +14,37 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..model import Project
-from ..oserrors import os_message
+from ..errors import AppError, user_message
+from ..operations import Format, ReadResult, full_checks, read_any
 from ..session import Session
 from .dialogs import warn
 
 JSON_FILTER = "项目 JSON 导出文件 (*.json)"
 XLSX_FILTER = "本程序导出的 Excel 文件 (*.xlsx)"
-TEXT_FILTER = "公开文件文本 (*.txt)"
+TEXT_FILTER = "公开文本 (*.txt)"
 
-
-def read_json(path: Path) -> tuple[Project, list[str]]:
-    """A project from a ``disclosure-app dump`` file, with the notices of the reader."""
-    from ..store import loads
-    notices: list[str] = []
-    return loads(_text(path, "JSON 文件"), f"“{path.name}”", notices), notices
-
-
-def read_excel(path: Path) -> tuple[Project, list[str]]:
-    """A project from a workbook this program exported."""
-    from ..importers.xlsx import read_xlsx
-    notices: list[str] = []
-    return read_xlsx(path, notices), notices
-
-
-def read_text(path: Path) -> tuple[Project, list[str]]:
-    """A project from the text of a published 决算/预算公开 document (UTF-8 or GBK)."""
-    from ..importers.published_text import read_published_text
-    result = read_published_text(_text(path, "文本文件", gbk=True))
-    return result.project, list(result.notes)
-
-
-def _text(path: Path, what: str, gbk: bool = False) -> str:
-    from ..textfiles import read_text_file
-    return read_text_file(path, what, gbk)
-
-
-def _import_errors() -> tuple[type[Exception], ...]:
-    from ..importers.cells import ImportError_
-    from ..store import ProjectFileError
-    return (ValueError, ImportError_, ProjectFileError)
-
-
-IMPORT_ERRORS = _import_errors()
-
+# kind (the menu's name for it) -> (dialog title, file filter, format read)
 READERS = {
-    "json": ("导入 JSON", JSON_FILTER, read_json),
-    "xlsx": ("导入 Excel", XLSX_FILTER, read_excel),
-    "text": ("导入公开文本", TEXT_FILTER, read_text),
+    "json": ("导入 JSON", JSON_FILTER, Format.JSON),
+    "xlsx": ("导入 Excel", XLSX_FILTER, Format.XLSX),
+    "text": ("导入公开文本", TEXT_FILTER, Format.TEXT),
 }
+_SHOWN_NOTICES = 20
+
+
+def import_failure(path: Path, exc: BaseException) -> str:
+    """The message box text for a file that could not be imported (the reason in Chinese)."""
+    if isinstance(exc, AppError):
+        return f"无法导入“{path.name}”：{exc.message}"
+    return f"无法导入“{path.name}”：{user_message(exc, '导入')}"
+
+
+def notices_text(result: ReadResult) -> str:
+    """What the reader noticed, as a list (the first few; the rest counted)."""
+    lines = [f"· {n}" for n in result.notices[:_SHOWN_NOTICES]]
+    if len(result.notices) > _SHOWN_NOTICES:
+        lines.append(f"……其余 {len(result.notices) - _SHOWN_NOTICES} 条从略")
+    return "导入时注意到：\n\n" + "\n".join(lines)
 
 
 class ImportMixin:
@@ -68,7 +52,7 @@ class ImportMixin:
 
     def import_file(self, kind: str, path: str | Path | None = None) -> bool:
         """Read ``path`` (asked for when ``None``) as ``kind`` (json, xlsx, text) into a new project."""
-        title, file_filter, reader = READERS[kind]
+        title, file_filter, fmt = READERS[kind]
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, title, self._start_dir(), file_filter)
             if not chosen:
@@ -78,16 +62,17 @@ class ImportMixin:
         if not self.maybe_save():
             return False
         try:
-            project, notices = reader(path)
-        except OSError as exc:
-            warn(self, title, os_message(exc, "无法读取", path))
+            result = read_any(path, fmt)
+        except Exception as exc:  # noqa: BLE001 — any failure of a reader ends in a message, not a traceback
+            warn(self, title, import_failure(path, exc))
             return False
-        except IMPORT_ERRORS as exc:       # each reader's refusal carries a Chinese message
-            warn(self, title, f"无法导入“{path.name}”：{exc}")
+        try:
+            session = Session(result.project, None, full_checks())
+        except Exception as exc:  # noqa: BLE001 — a project the checks cannot digest: still a message
+            warn(self, title, import_failure(path, exc))
             return False
-        from .files import extra_checks
-        self.set_session(Session(project, None, extra_checks()), None, sample=False)
-        if notices:
-            QMessageBox.information(self, title, "导入时注意到：\n\n" + "\n".join(f"· {n}" for n in notices[:20]))
+        self.set_session(session, None, sample=False)
+        if result.notices:
+            QMessageBox.information(self, title, notices_text(result))
         self.status(f"已导入“{path.name}”，尚未保存：请用“另存为”保存为项目文件")
         return True

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..events import REFRESHES_FINDINGS, Event
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
 from ..recovery import RecoverySlot
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, counts
@@ -208,31 +209,31 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             getattr(view, method)()
 
     # -- session events ------------------------------------------------------------------------------
-    def _on_event(self, event: str, payload) -> None:
-        if event == "cells":
+    def _on_event(self, event: Event, payload) -> None:
+        if event is Event.CELLS:
             for form in {k[0] for k in payload}:
                 view = self.pages.get(form)
                 if isinstance(view, FormView):
                     view.form_model.cells_changed(payload)
-        elif event == "structure":
+        elif event is Event.STRUCTURE:
             view = self.pages.get(payload)
             if isinstance(view, FormView):
                 view.form_model.structure_changed()
-        elif event == "annexes":
+        elif event is Event.ANNEXES:
             page = self.pages.get(ATTACHMENTS)
             if isinstance(page, AnnexPage):
                 page.load()
-        elif event == "notes":
+        elif event is Event.NOTES:
             if self.note_strip is not None and self.note_strip.form_id == payload:
                 self.note_strip.load()
-        elif event == "info":
+        elif event is Event.INFO:
             page = self.pages.get(INFO_PAGE)
             if isinstance(page, InfoPage):
                 page.load()
             if payload in ("year", "name"):
                 self.relabel()
             self.update_title()
-        if event in ("history", "saved"):
+        if event not in REFRESHES_FINDINGS:         # undo stack or file name: the title only
             self.update_history()
             self.update_title()
             return

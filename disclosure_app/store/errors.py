@@ -1,5 +1,9 @@
 """Errors a user sees when a project cannot be read or written."""
 
+from __future__ import annotations
 
-class ProjectFileError(Exception):
+from ..errors import AppError
+
+
+class ProjectFileError(AppError):
     """``str(err)`` is a Chinese message saying what is wrong, where, and what to do."""

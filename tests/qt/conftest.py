@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from disclosure_app import recovery  # noqa: E402
-from disclosure_app.cli import sample_project  # noqa: E402
+from disclosure_app.operations import sample_project  # noqa: E402
 from disclosure_app.qt.app import create_app, sample_window  # noqa: E402
 from disclosure_app.qt.mainwindow import MainWindow  # noqa: E402
 from disclosure_app.recent import CONFIG_ENV  # noqa: E402

@@ -8,8 +8,8 @@ from decimal import Decimal
 from fixtures import sample
 from helpers import listed_findings
 
-from disclosure_app.cli import sample_project
 from disclosure_app.export.xlsx_writer import write_xlsx
+from disclosure_app.operations import sample_project
 from disclosure_app.qt.app import sample_window
 from disclosure_app.qt.mainwindow import MainWindow
 from disclosure_app.session import Session
