@@ -30,8 +30,19 @@ from .rules.findings import Finding
 __all__ = ["SAMPLES", "Format", "ReadResult", "all_findings", "detect_format", "full_checks", "read_any",
            "sample_project"]
 
-# kind -> the sample's JSON dump among the bundled resources
-SAMPLES = {"final": "final_shanxi_2024.json", "budget": "budget_shanxi_2025.json"}
+
+def _samples() -> dict[str, str]:
+    """kind -> the sample's JSON dump among the bundled resources (the first profile of each kind
+    that names one: ``Profile.sample``)."""
+    from .forms.profiles import profiles
+    out: dict[str, str] = {}
+    for p in profiles():
+        if p.sample:
+            out.setdefault(p.kind, p.sample)
+    return out
+
+
+SAMPLES = _samples()
 
 Check = Callable[[Project], list[Finding]]
 

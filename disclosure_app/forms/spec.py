@@ -264,6 +264,7 @@ class Profile:
     name: str = ""                    # what the CLI help calls it: "山西决算"
     annex_kinds: tuple[str, ...] = ()  # the 附件 kinds the publication carries
     import_hints: ImportHints = field(default_factory=ImportHints)
+    sample: str = ""                  # a bundled sample project of this layout (resources/sample/)
 
     def form(self, form_id: str) -> FormSpec:
         for f in self.forms:
