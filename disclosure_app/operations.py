@@ -26,6 +26,7 @@ from .errors import AppError
 from .model import Project
 from .oserrors import os_message
 from .rules.findings import Finding
+from .validation import all_findings, full_checks
 
 __all__ = ["SAMPLES", "Format", "ReadResult", "all_findings", "detect_format", "full_checks", "read_any",
            "sample_project"]
@@ -62,25 +63,7 @@ def sample_project(kind: str = "final") -> Project:
     return loads(text, f"样例“{path.name}”")
 
 
-# -- the full validation ------------------------------------------------------------------------
-def full_checks() -> list[Check]:
-    """The checks run besides the forms' own rules: 情况说明 (narrative) and 附件 (annexes).
-
-    Passed as ``extra_checks`` to :class:`~disclosure_app.rules.engine.Engine` and
-    :class:`~disclosure_app.session.Session`.  The narrative checks are left out only when that
-    module cannot be imported (a build without the narrative generator)."""
-    from .annexes.checks import annex_checks
-    try:
-        from .narrative.checks import narrative_checks
-    except ImportError:  # pragma: no cover - the narrative checks ship with the app
-        return [annex_checks]
-    return [narrative_checks, annex_checks]
-
-
-def all_findings(project: Project) -> list[Finding]:
-    """Every finding of a full validation, in the engine's order."""
-    from .rules.engine import Engine
-    return Engine(project, full_checks()).findings
+# -- the full validation: see .validation ------------------------------------------------------
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .amounts import AmountError, Parsed, parse_amount, parse_count
-from .annexes.editing import AnnexEditing
+from .annex_editing import AnnexEditing
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History

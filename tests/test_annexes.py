@@ -7,7 +7,6 @@ from decimal import Decimal as D
 
 import pytest
 
-from disclosure_app.annexes.checks import annex_checks, derived_inputs, grade_of
 from disclosure_app.annexes.model import (
     AnnexError,
     FundRow,
@@ -21,6 +20,7 @@ from disclosure_app.annexes.model import (
 from disclosure_app.model import new_project
 from disclosure_app.narrative.inputs import value_of
 from disclosure_app.operations import sample_project
+from disclosure_app.rules.annex_checks import annex_checks, derived_inputs, grade_of
 from disclosure_app.rules.findings import ERROR, INFO, WARNING, Cell
 from disclosure_app.session import EditError, Session
 from disclosure_app.store import ProjectFileError, dumps, loads, open_project, save_project

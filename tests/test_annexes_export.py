@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from disclosure_app.annexes.layout import render_annex
 from disclosure_app.export.docx_writer import write_docx
 from disclosure_app.export.pdf_writer import write_pdf
-from disclosure_app.export.xlsx_anchors import ANNEX_GRID_ROW as GRID_ROW
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.xlsx import read_xlsx
+from disclosure_app.layout.xlsx_anchors import ANNEX_GRID_ROW as GRID_ROW
 from disclosure_app.operations import sample_project
 from disclosure_app.store import dumps
 

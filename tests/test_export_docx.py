@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from fixtures import edit, sample
 
 from disclosure_app.export.docx_writer import write_docx
-from disclosure_app.export.table_layout import render_tables
+from disclosure_app.layout.table import render_tables
 from disclosure_app.narrative.generate import build_text
 
 

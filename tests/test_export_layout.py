@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from fixtures import edit, sample
 
-from disclosure_app.export.table_layout import fit_widths, render_table
+from disclosure_app.layout.table import fit_widths, render_table
 
 
 def test_t01_sided_panels_titles_and_column_number_line() -> None:

@@ -14,7 +14,7 @@ from pdfminer.pdftypes import resolve1
 from disclosure_app.export.fonts import MissingGlyphError
 from disclosure_app.export.pdf_writer import MARGIN, write_pdf
 from disclosure_app.export.publication import build_publication, table_heading
-from disclosure_app.export.table_layout import render_tables
+from disclosure_app.layout.table import render_tables
 from disclosure_app.narrative.generate import build_text
 
 _NUMBER = re.compile(r"-?\d[\d,]*\.\d\d")

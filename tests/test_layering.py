@@ -134,3 +134,45 @@ def test_the_import_resolver_sees_every_spelling() -> None:
     names = [name for _, name in _modules_imported("qt/files.py", tree)]
     assert sum(_is_module(n, "disclosure_app.cli") for n in names) == 5
     assert "disclosure_app.qt.files" in names and not _is_module("disclosure_app.cli_args", "disclosure_app.cli")
+
+
+# Layers from the bottom: a module may import its own layer and those below, never above.
+# forms ← model / annexes' data ← layout ← rules ← narrative / store ← importers / export ←
+# session ← qt.  ``layout`` (spec → grid) is below rules; the importers never import the
+# exporters (both use ``layout``).  Unlisted top-level modules are utilities (amounts,
+# paths, errors…) or front ends (cli, qt), checked by the tests above.
+RANK = {
+    "disclosure_app.forms": 0, "disclosure_app.model": 1, "disclosure_app.catalogues": 1,
+    "disclosure_app.annexes.layout": 2,          # the 附件's printed grid, beside the forms' one
+    "disclosure_app.annexes": 1, "disclosure_app.layout": 2,
+    "disclosure_app.rules": 3,
+    "disclosure_app.narrative": 4, "disclosure_app.store": 4, "disclosure_app.grid": 4,
+    "disclosure_app.validation": 4,
+    "disclosure_app.importers": 5, "disclosure_app.export": 5,
+    "disclosure_app.annex_editing": 6, "disclosure_app.session": 6, "disclosure_app.operations": 6,
+    "disclosure_app.qt": 7,
+}
+# importers and export are one rank but must not lean on each other
+APART = {("disclosure_app.importers", "disclosure_app.export"), ("disclosure_app.export", "disclosure_app.importers")}
+
+
+def _rank_of(module: str) -> tuple[str, int] | None:
+    for name, rank in RANK.items():
+        if _is_module(module, name):
+            return name, rank
+    return None
+
+
+def test_each_layer_imports_only_those_below() -> None:
+    bad = []
+    for rel, tree in _modules():
+        own = _rank_of("disclosure_app." + rel[:-3].replace("/", ".").removesuffix(".__init__"))
+        if own is None:
+            continue
+        for line, name in _modules_imported(rel, tree):
+            other = _rank_of(name)
+            if other is None:
+                continue
+            if other[1] > own[1] or (own[0], other[0]) in APART:
+                bad.append(f"{rel}:{line} ({own[0]}) imports {name} ({other[0]})")
+    assert bad == [], "an import goes up a layer:\n" + "\n".join(sorted(set(bad)))

@@ -14,12 +14,12 @@ from test_profile_liaoning import liaoning_from_sample
 
 from disclosure_app.annexes.layout import render_annexes
 from disclosure_app.cli import sample_project
-from disclosure_app.export.table_layout import render_table
-from disclosure_app.export.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW
 from disclosure_app.export.xlsx_writer import write_annex_sheet, write_table_sheet
 from disclosure_app.forms.profiles import get_profile, profile_ids
 from disclosure_app.grid import NAME, FormGrid
 from disclosure_app.layout import FormLayout, PrintGrid, Span
+from disclosure_app.layout.table import render_table
+from disclosure_app.layout.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW
 
 _PROJECTS = {"final_shanxi": lambda: sample_project("final"), "budget_shanxi": lambda: sample_project("budget"),
              "final_liaoning": liaoning_from_sample}

@@ -13,7 +13,6 @@ from test_import_text import render
 
 from disclosure_app import cli
 from disclosure_app.amounts import AmountError
-from disclosure_app.annexes.checks import annex_checks
 from disclosure_app.annexes.model import AnnexError
 from disclosure_app.catalogues import CatalogueError
 from disclosure_app.clipboard import PasteError
@@ -34,6 +33,7 @@ from disclosure_app.operations import (
     read_any,
     sample_project,
 )
+from disclosure_app.rules.annex_checks import annex_checks
 from disclosure_app.rules.engine import Engine
 from disclosure_app.store import ProjectFileError, dumps, save_project
 from disclosure_app.textfiles import TextFileError

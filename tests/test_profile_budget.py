@@ -11,9 +11,9 @@ import pytest
 
 from disclosure_app.cli import main
 from disclosure_app.export.package import ExportError, export_package
-from disclosure_app.export.table_layout import render_table
 from disclosure_app.forms.profiles import get_profile
 from disclosure_app.grid import FormGrid
+from disclosure_app.layout.table import render_table
 from disclosure_app.model import CodeRow, Project
 from disclosure_app.narrative.checks import narrative_checks
 from disclosure_app.operations import sample_project

@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls
 
 from ..annexes.layout import RenderedAnnex
 from ..layout.cells import PrintGrid
-from .table_layout import RenderedTable, fit_widths
+from ..layout.table import RenderedTable, fit_widths
 
 TWIP = 20                      # twips per point
 PAD_PT = 2.5

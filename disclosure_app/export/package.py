@@ -22,12 +22,12 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import AppError
+from ..layout.table import render_tables
 from ..model import Project
-from ..operations import all_findings
 from ..oserrors import os_message
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
+from ..validation import all_findings
 from .fonts import MissingGlyphError
-from .table_layout import render_tables
 
 FORMATS = ("pdf", "docx", "xlsx")
 FORMAT_ZH = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}

@@ -21,8 +21,8 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from ..annexes.layout import RenderedAnnex
 from ..layout.cells import FIXED_TEXT, PrintGrid
+from ..layout.table import RenderedTable, fit_widths
 from .fonts import FontChoice
-from .table_layout import RenderedTable, fit_widths
 
 MAX_FONT, MIN_FONT = 10.0, 6.5
 PAD = 2.5                     # left/right cell padding, points

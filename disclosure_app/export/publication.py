@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..annexes.layout import RenderedAnnex, render_annexes
+from ..layout.table import RenderedTable, render_tables
 from ..model import Project
 from ..narrative.model import DocumentText, Section
-from .table_layout import RenderedTable, render_tables
 
 WATERMARK = "仅供内部审核"
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")

@@ -35,16 +35,16 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 from ..annexes.model import to_dict as annex_dict
-from .xlsx_anchors import SheetAnchors
+from ..layout.xlsx_anchors import (
+    FORMAT,
+    FORMAT_VERSION,
+    INFO_FIELDS,
+    KEYS_SHEET,
+    TEXT_KINDS,
+    SheetAnchors,
+)
 
-KEYS_SHEET = "_project"
-FINDINGS_SHEET = "校验结果"
-ANNEX_SHEET = "附件"                 # sheets 附件1, 附件2, …
-FORMAT = "disclosure-app-xlsx"
-FORMAT_VERSION = 2            # 2: 情况说明 inputs and paragraphs keyed by section name
 CHUNK = 30000                     # an Excel cell holds at most 32,767 characters
-INFO_FIELDS = ("name", "code", "year", "unit_type", "duties", "organisation")
-TEXT_KINDS = {"input": "inputs", "accepted": "accepted", "override": "overrides", "option": "options"}
 _FORMULA_LEAD = ("=", "+", "-", "@")
 
 

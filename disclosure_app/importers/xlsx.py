@@ -32,11 +32,21 @@ from ..annexes.model import (
     set_value,
 )
 from ..annexes.model import from_dict as annex_from_dict
-from ..export.table_layout import render_table
-from ..export.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW, SheetAnchors, annex_anchors, table_anchors
-from ..export.xlsx_keys import FORMAT, FORMAT_VERSION, INFO_FIELDS, KEYS_SHEET, TEXT_KINDS
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
+from ..layout.table import render_table
+from ..layout.xlsx_anchors import (
+    ANNEX_GRID_ROW,
+    FORM_HEADER_ROW,
+    FORMAT,
+    FORMAT_VERSION,
+    INFO_FIELDS,
+    KEYS_SHEET,
+    TEXT_KINDS,
+    SheetAnchors,
+    annex_anchors,
+    table_anchors,
+)
 from ..model import CodeRow, DepartmentInfo, Project
 from ..store.migrate import migrate_texts
 from .cells import ImportError_, cell_number, cell_text

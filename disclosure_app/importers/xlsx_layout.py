@@ -16,11 +16,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..export.table_layout import RenderedTable, render_table
-from ..export.xlsx_anchors import table_anchors
 from ..forms.profiles import DEFAULT_FINAL, get_profile
 from ..forms.spec import FormSpec
 from ..layout.form import CODE, LABEL, LINE, VALUE, FormLayout, LayoutColumn
+from ..layout.table import RenderedTable, render_table
+from ..layout.xlsx_anchors import table_anchors
 from ..model import CodeRow, DepartmentInfo, Project
 from .cells import ImportError_, cell_number, cell_text
 

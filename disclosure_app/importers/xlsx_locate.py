@@ -1,7 +1,7 @@
 """Finding each exported row on a sheet a user may have edited, by what the row prints.
 
 :func:`locate` matches a sheet against the anchors written with it
-(:mod:`disclosure_app.export.xlsx_anchors`) and returns, for every row as written, the row where
+(:mod:`disclosure_app.layout.xlsx_anchors`) and returns, for every row as written, the row where
 it is now.  Rows inserted or deleted above or between the table's rows are followed; what
 cannot be followed is refused with a Chinese message naming the sheet, the row and what
 changed — a value is never read from a wrong row:
@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..export.xlsx_anchors import BLANK, DATA, FIXED, ROLE_ZH, SOFT, Anchor, SheetAnchors
+from ..layout.xlsx_anchors import BLANK, DATA, FIXED, ROLE_ZH, SOFT, Anchor, SheetAnchors
 from .cells import ImportError_, cell_text
 
 _SHIFT = 40                    # rows inserted above a table that are still followed

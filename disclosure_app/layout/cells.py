@@ -1,6 +1,6 @@
 """The printable grid every table writer prints: cells, merged spans, natural widths.
 
-A form table (:mod:`disclosure_app.export.table_layout`) and a 项目支出绩效自评表
+A form table (:mod:`disclosure_app.layout.table`) and a 项目支出绩效自评表
 (:mod:`disclosure_app.annexes.layout`) both end as one :class:`PrintGrid`, so the PDF, Word and
 Excel writers each have a single function that prints any grid, and a form table cannot be
 printed by rules that differ from an annex's.  A cell says what it shows (text and, for a

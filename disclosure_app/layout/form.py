@@ -5,7 +5,7 @@
 (panel titles, multi-level column headers, the 栏次 line), and every body line with the spec
 row each panel prints there, the (form, row, column) key of each data cell and the cells merged
 on the line.  The table editor (:mod:`disclosure_app.grid`), the rendered table every exporter
-prints (:mod:`disclosure_app.export.table_layout`) and the workbook readers all take the layout
+prints (:mod:`disclosure_app.layout.table`) and the workbook readers all take the layout
 from here, so the screen, the three files and the import can never disagree about it.
 
 The stub columns come from the spec, never from header text: a coded form prints

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..annexes.checks import derived_inputs
 from ..model import Project
+from ..rules.annex_checks import derived_inputs
 from .model import InputSet, InputSpec
 from .phrases import settings_for
 

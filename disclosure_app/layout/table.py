@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from ..amounts import format_amount, format_count
 from ..forms.spec import DASH as DASH_ROW
 from ..forms.spec import HEADING, FormSpec, Row
-from ..layout.cells import AMOUNT, BLANK, COUNT, DASH, DASH_TEXT, HEAD, PrintGrid, Span, text_width
-from ..layout.cells import Cell as BodyCell
-from ..layout.form import CODE, LABEL, LINE, TEXT, VALUE, FormLayout, LayoutColumn, Line
 from ..model import CellKey, Project
+from .cells import AMOUNT, BLANK, COUNT, DASH, DASH_TEXT, HEAD, PrintGrid, Span, text_width
+from .cells import Cell as BodyCell
+from .form import CODE, LABEL, LINE, TEXT, VALUE, FormLayout, LayoutColumn, Line
 
 __all__ = ["CODE", "DASH_TEXT", "LABEL", "LINE", "TEXT", "VALUE", "BodyCell", "BodyRow", "GridColumn",
            "RenderedTable", "Span", "fit_widths", "render_table", "render_tables", "text_width"]

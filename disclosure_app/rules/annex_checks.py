@@ -26,10 +26,10 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..amounts import percent
+from ..annexes.model import TOTAL_SOURCE, ProjectEvaluation, field_label
 from ..model import Project
-from ..rules.engine import tail_bound
-from ..rules.findings import ERROR, INFO, WARNING, Cell, Finding
-from .model import TOTAL_SOURCE, ProjectEvaluation, field_label
+from .engine import tail_bound
+from .findings import ERROR, INFO, WARNING, Cell, Finding
 
 CENT = Decimal("0.01")
 FULL_WEIGHT = Decimal(90)          # Σ indicator 分值; 执行率 carries the other 10

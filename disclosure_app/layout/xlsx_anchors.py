@@ -20,7 +20,16 @@ import json
 from dataclasses import dataclass
 
 from ..annexes.layout import HEAD, LABEL, RenderedAnnex
-from .table_layout import RenderedTable
+from .table import RenderedTable
+
+# The workbook's fixed names, shared by the writer (export) and the reader (importers).
+KEYS_SHEET = "_project"
+FINDINGS_SHEET = "校验结果"
+ANNEX_SHEET = "附件"                 # sheets 附件1, 附件2, …
+FORMAT = "disclosure-app-xlsx"
+FORMAT_VERSION = 2            # 2: 情况说明 inputs and paragraphs keyed by section name
+INFO_FIELDS = ("name", "code", "year", "unit_type", "duties", "organisation")
+TEXT_KINDS = {"input": "inputs", "accepted": "accepted", "override": "overrides", "option": "options"}
 
 FIXED, DATA, BLANK, SOFT = "fixed", "data", "blank", "soft"
 FORM_HEADER_ROW = 4            # a form sheet: title, label, 部门名称 line, then the header

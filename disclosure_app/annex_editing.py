@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..events import Event
-from ..history import Command, EditError, History
-from .model import (
+from .annexes.model import (
     AnnexError,
     FundRow,
     Indicator,
@@ -20,10 +18,12 @@ from .model import (
     parse_field,
     set_value,
 )
+from .events import Event
+from .history import Command, EditError, History
 
 if TYPE_CHECKING:
-    from ..model import Project
-    from ..rules.engine import Engine
+    from .model import Project
+    from .rules.engine import Engine
 
 
 class AnnexEditing:
