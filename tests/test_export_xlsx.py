@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from fixtures import edit, findings, sample
 
-from disclosure_app.export.xlsx_keys import KEYS_SHEET
 from disclosure_app.export.xlsx_writer import HEADER_ROW, write_xlsx
 from disclosure_app.layout.table import render_tables
+from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import pytest
 from fixtures import edit, sample, tiny
 
 from disclosure_app.cli import main
-from disclosure_app.export.xlsx_keys import KEYS_SHEET
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.xlsx import ImportError_, read_xlsx
 from disclosure_app.importers.xlsx_layout import read_by_layout
+from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
 from disclosure_app.store import dumps, open_project
 
 

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from fixtures import sample
 
-from disclosure_app.export.xlsx_keys import KEYS_SHEET
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.xlsx import ImportError_, read_xlsx
+from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
 from disclosure_app.store import dumps
 
 

@@ -166,10 +166,14 @@ class NarrativePage(QSplitter):
             layout.addStretch(1)
             self.inputs = {}
             section = None
+            titles = {sec.key: sec.title for sec in iter_sections(self.doc.narrative)} if self.doc else {}
             for s in specs:
                 if s.section != section:
                     section = s.section
-                    form.addRow(QLabel(f"<b>{section_label(self.session.project, section)}</b>"))
+                    title = titles.get(section) or section_label(self.session.project, section)
+                    heading = QLabel(f"<b>{html.escape(title)}</b>")
+                    heading.setWordWrap(True)
+                    form.addRow(heading)
                 w = self._input_widget(s)
                 self.inputs[s.key] = w
                 label = QLabel(("* " if s.required else "") + s.label + "：")
