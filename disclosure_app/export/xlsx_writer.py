@@ -23,11 +23,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..annexes.layout import RenderedAnnex, render_annexes
 from ..layout.cells import CAPTION, DASH, HEAD, LINE, NUMBER, PrintGrid
 from ..layout.table import RenderedTable, render_tables
-from ..layout.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW, SheetAnchors, annex_anchors, table_anchors
+from ..layout.xlsx_anchors import (
+    ANNEX_GRID_ROW,
+    ANNEX_SHEET,
+    FINDINGS_SHEET,
+    FORM_HEADER_ROW,
+    SheetAnchors,
+    annex_anchors,
+    table_anchors,
+)
 from ..model import Project
 from ..rules.describe import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
-from .xlsx_keys import ANNEX_SHEET, FINDINGS_SHEET, write_keys, write_text
+from .xlsx_keys import write_keys, write_text
 
 DRAFT_MARK = "草稿 仅供内部审核"
 DRAFT_COLOR = "C00000"

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from typing import Any
 
 from ..amounts import format_amount, percent
 from ..model import Project
@@ -134,7 +135,7 @@ def settings_for(project: Project) -> NarrativeSettings:
         raise KeyError(f"公开文件类型“{project.profile.title}”没有情况说明模板")
     base = _settings(narrative.templates, tuple(sorted(narrative.style.items())))
     opts = project.options
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if "narrative.list_all" in opts:
         changes["list_all"] = opts["narrative.list_all"].strip().lower() in _TRUE
     if "narrative.yoy_places" in opts and opts["narrative.yoy_places"].strip().isdigit():

@@ -4,6 +4,7 @@ important matters — 机关运行经费, 政府采购, 国有资产占用 (公�
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from types import SimpleNamespace as ns
 
 from ..rules.findings import Cell
@@ -54,7 +55,8 @@ def _sum(w: Writer, parts: list[Num], what: str) -> Num:
         if n.v is None:
             return n
     cells = tuple(c for n in parts for c in w.cells_of(n))
-    return w.num(sum((n.v for n in parts), start=parts[0].v * 0), what, cells, "count")
+    values = [n.v for n in parts if n.v is not None]
+    return w.num(sum(values, start=Decimal(0)), what, cells, "count")
 
 
 def three_public_detail(w: Writer, s: Part) -> None:
@@ -117,7 +119,8 @@ def assets(w: Writer, s: Part) -> None:
     types = []
     for row in _VEHICLE_TYPES:
         if w.settings.list_all or w.project.get("T10", row, "c1"):
-            label = spec.row(row).label if spec.row(row) else row
+            spec_row = spec.row(row)
+            label = spec_row.label if spec_row is not None else row
             types.append(ns(name=_NUMBERING.sub("", label), count=w.cell("T10", row, "c1")))
     s.paras.append(w.render(
         f"{s.key}.1", s.template, "assets", year=w.year(), vehicles=w.cell("T10", "r7", "c1"), types=types,
