@@ -51,6 +51,7 @@ def narrative_checks(project: Project) -> list[Finding]:
         return []
     built = build(project)
     out = _missing(project, built)
+    # Python: N02/N04/N06 compare hand-written paragraphs with the generated text, not figures
     out += check_overrides(project, built)
     out += input_checks(project)
     out += annex_references(project, built)
@@ -61,7 +62,9 @@ _ANNEX_REF = re.compile(r"附件\s*([0-9０-９]*)")
 
 
 def annex_references(project: Project, built: Built) -> list[Finding]:
-    """N08: "见附件" printed while the publication has no 附件, or "附件3" beyond the last one."""
+    """N08: "见附件" printed while the publication has no 附件, or "附件3" beyond the last one.
+
+    Python, not a rule: it reads the printed paragraphs for references, not figures."""
     out = []
     left_out = project.options.get(ANNEXES_NOT_IMPORTED, "")
     n = len(project.annexes) + (int(left_out) if left_out.isdigit() else 0)
@@ -90,6 +93,10 @@ def _input_cell(key: str) -> Cell:
 
 
 def _missing(project: Project, built: Built) -> list[Finding]:
+    """N01 (an input the text needs is empty) and N05 (one is not a number).
+
+    Python, not a rule: which inputs the text needs follows the placeholders the builders
+    printed (data-dependent), and N05 reports the parser's own message."""
     out = []
     for label, key, section in built.missing_items():
         error = inp.number_error(project, key)
