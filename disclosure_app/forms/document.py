@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .spec import InputRule
 
 # Number styles of a heading level: ``{cn}`` a Chinese numeral, ``{n}`` an Arabic one.
 CHINESE, PAREN, ARABIC, ARABIC_DOT = "{cn}、", "（{cn}）", "{n}、", "{n}. "
@@ -39,6 +43,8 @@ class NarrativeSection:
     holding its ``title_macro`` and paragraph macros.  ``options`` tune the figures of this
     section and its sub-sections: ``yoy_places`` (decimals of a year-on-year percentage),
     ``trim`` (760.7 rather than 760.70), ``plain`` (1047.32 without the thousands separator).
+    ``checks`` are the rules its inputs are held to (:class:`~.spec.InputRule`, N03/N07): a
+    profile runs those of the sections it has.
     """
     name: str
     template: str
@@ -47,6 +53,7 @@ class NarrativeSection:
     children: tuple[NarrativeSection, ...] = ()
     child_numbering: str | None = None      # number style of the children, else the level's
     options: Mapping[str, object] = field(default_factory=dict)
+    checks: tuple[InputRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,11 @@ class Narrative:
 
     def section(self, name: str) -> NarrativeSection | None:
         return next((s for s, _, _ in self.walk() if s.name == name), None)
+
+    def input_rules(self) -> Iterator[InputRule]:
+        """The checks of every 情况说明 section, in the order of the text."""
+        for s, _, _ in self.walk():
+            yield from s.checks
 
 
 def level_style(narrative: Narrative, depth: int, parent: NarrativeSection | None) -> str:

@@ -1,13 +1,15 @@
 """The 情况说明 of each document layout as data: named sections in printed order.
 
 Builders (``builder=``) are the shared functions of :mod:`disclosure_app.narrative.sections`;
-templates live in the profile's folder under ``templates/``.  A section without a builder is a
+templates live in the profile's folder under ``templates/``; ``checks=`` are the rules the
+section's inputs are held to (:mod:`.narrative_rules`).  A section without a builder is a
 heading over its sub-sections.  ``legacy_numbers`` freezes the numbers that format-1 project
 files used as keys: they are history, and must not follow later reordering.
 """
 
 from __future__ import annotations
 
+from . import narrative_rules as r
 from .document import ARABIC, ARABIC_DOT, CHINESE, PAREN, Narrative
 from .document import NarrativeSection as S
 
@@ -35,14 +37,17 @@ FINAL_TEN_TABLES = Narrative(
         S("fund", "s07_fund.j2", "fund_table"),
         S("state_capital", "s08_state_capital.j2", "state_capital_table"),
         S("three_public", "s09_three_public.j2", children=(
-            S("three_public.overall", "s09_three_public.j2", "three_public_overall", "title_overall"),
-            S("three_public.detail", "s09_three_public.j2", "three_public_detail", "title_detail"),
+            S("three_public.overall", "s09_three_public.j2", "three_public_overall", "title_overall",
+              checks=r.FINAL_THREE_PUBLIC_OVERALL),
+            S("three_public.detail", "s09_three_public.j2", "three_public_detail", "title_detail",
+              checks=r.FINAL_THREE_PUBLIC_DETAIL),
         )),
         S("other_matters", "s10_other.j2", children=(
             S("other_matters.running_costs", "s10_other.j2", "running_costs_table", "title_running"),
             S("other_matters.procurement", "s10_other.j2", "procurement_table", "title_procurement"),
             S("other_matters.assets", "s10_other.j2", "assets_table", "title_assets"),
-            S("other_matters.performance", "s10_other.j2", title_macro="title_performance", children=(
+            S("other_matters.performance", "s10_other.j2", title_macro="title_performance",
+              checks=r.FINAL_PERFORMANCE, children=(
                 S("other_matters.performance.work", "s10_other.j2", "performance_grades",
                   "title_performance_work"),
                 S("other_matters.performance.other", "s10_other.j2", "performance_other",
@@ -76,18 +81,21 @@ FINAL_NINE_TABLES = Narrative(
             S("totals.carry", "s01_totals.j2", "carry_over", "title_carry"),
         )),
         S("fiscal", "s02_fiscal.j2", children=(
-            S("fiscal.overall", "s02_fiscal.j2", "fiscal_against_budget", "title_overall"),
+            S("fiscal.overall", "s02_fiscal.j2", "fiscal_against_budget", "title_overall", checks=r.ITEMISED_FISCAL),
             S("fiscal.general", "s02_fiscal.j2", "general_by_item", "title_general"),
             S("fiscal.fund", "s02_fiscal.j2", "fund_summary", "title_fund"),
             S("fiscal.state_capital", "s02_fiscal.j2", "state_capital_summary", "title_capital"),
         )),
-        S("three_public", "s03_three_public.j2", "three_public_by_item"),
+        S("three_public", "s03_three_public.j2", "three_public_by_item", checks=r.ITEMISED_THREE_PUBLIC),
         S("basic", "s04_basic.j2", "basic_by_item"),
         S("other_matters", _T5, children=(
-            S("other_matters.running_costs", _T5, "running_costs_typed", "title_running"),
-            S("other_matters.procurement", _T5, "procurement_typed", "title_procurement"),
-            S("other_matters.assets", _T5, "assets_typed", "title_assets"),
-            S("other_matters.performance", _T5, title_macro="title_performance", children=(
+            S("other_matters.running_costs", _T5, "running_costs_typed", "title_running",
+              checks=r.ITEMISED_RUNNING_COSTS),
+            S("other_matters.procurement", _T5, "procurement_typed", "title_procurement",
+              checks=r.ITEMISED_PROCUREMENT),
+            S("other_matters.assets", _T5, "assets_typed", "title_assets", checks=r.ITEMISED_ASSETS),
+            S("other_matters.performance", _T5, title_macro="title_performance", checks=r.ITEMISED_PERFORMANCE,
+              children=(
                 S("other_matters.performance.work", _T5, "performance_evaluation", "title_performance_work"),
                 S("other_matters.performance.results", _T5, "performance_results",
                   "title_performance_results"),
@@ -124,13 +132,14 @@ BUDGET_THIRTEEN_TABLES = Narrative(
         )),
         S("basic", "s06_basic.j2", "budget_basic"),
         S("three_public", "s07_three_public.j2", "budget_three_public"),
-        S("running_costs", "s08_running.j2", "budget_running_costs"),
-        S("procurement", "s09_procurement.j2", "budget_procurement"),
-        S("performance", "s10_performance.j2", child_numbering=ARABIC, options=_PLAIN, children=(
+        S("running_costs", "s08_running.j2", "budget_running_costs", checks=r.BUDGET_RUNNING_COSTS),
+        S("procurement", "s09_procurement.j2", "budget_procurement", checks=r.BUDGET_PROCUREMENT),
+        S("performance", "s10_performance.j2", child_numbering=ARABIC, options=_PLAIN, checks=r.BUDGET_PERFORMANCE,
+          children=(
             S("performance.overall", "s10_performance.j2", "budget_performance_overall", "title_overall"),
             S("performance.projects", "s10_performance.j2", "budget_performance_projects", "title_projects"),
         )),
-        S("assets", "s11_assets.j2", child_numbering=ARABIC, children=(
+        S("assets", "s11_assets.j2", child_numbering=ARABIC, checks=r.BUDGET_ASSETS, children=(
             S("assets.vehicles", "s11_assets.j2", "budget_vehicles", "title_vehicles"),
             S("assets.buildings", "s11_assets.j2", "budget_buildings", "title_buildings"),
             S("assets.other", "s11_assets.j2", "budget_other_assets", "title_other"),

@@ -248,6 +248,40 @@ class RuleDef:
 
 
 @dataclass(frozen=True)
+class InputRule(RuleDef):
+    """A check of the 情况说明's inputs (``input.KEY``), held to each other and to table cells.
+
+    Attached to the narrative section whose inputs it reads (``NarrativeSection.checks``); a
+    profile runs the rules of the sections it has.  Evaluated by
+    :mod:`disclosure_app.narrative.input_rules`:
+
+    - it applies only once every input it names (in ``expr`` and ``when``) is filled and
+      readable — an empty one is N01's, an unreadable one N05's;
+    - ``when`` is one relation or several joined by `` and `` (all must hold); table cells read
+      as 0 when empty;
+    - ``=`` tolerates the rounding tail of typed figures, 0.01 per term of the longer side
+      (each typed figure is rounded from 元 on its own): within it the finding is a 提示 with
+      ``tail_message`` (none when that is ``None``), beyond it a finding of ``severity`` with
+      ``message``; ``exact`` (counts) allows no tail;
+    - ``expected`` names the side the other is measured against ("rhs" or "lhs"): the
+      finding's expected / actual / difference (= actual − expected), unless ``figures`` is
+      false;
+    - the finding points at the cells of ``expr`` in formula order, then at the table cells of
+      ``when`` (the figure that makes the input odd).
+
+    Messages are templates: ``{title}``, ``{expected}``, ``{actual}``, ``{diff}``, ``{bound}``
+    (with a format spec: ``{actual:,.2f}``, ``{diff:+}``), ``{input.KEY}`` and ``{T09.r1.c10}``
+    (a value), ``{T09}`` (the form's label: "公开07表") and ``{three_public.detail}`` (the
+    section's printed number: "九（二）").  ``title`` may use the last two.
+    """
+    severity: str = "warning"
+    message: str = ""
+    tail_message: str | None = None
+    expected: str = "rhs"
+    figures: bool = True
+
+
+@dataclass(frozen=True)
 class Profile:
     """One document layout: its forms and rules, its words (:class:`Narrative`), its 附件 kinds,
     how the importers recognise it and what the GUI calls it.  The only registry of layouts

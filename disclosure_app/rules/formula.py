@@ -4,6 +4,9 @@
     sum      := ['-'] term (('+'|'-') term)*
     term     := NUMBER | FORM '.' ROW '.' COLUMN | 'input' '.' KEY
 
+``KEY`` is a narrative input key and may have any number of dotted parts
+(``input.count.perf.projects.general``).
+
 ``FORM`` is a form id (``T01``), ``ROW`` a row key, a classification code or ``total``,
 ``COLUMN`` a column key (``c1``).  Placeholders ``{row}`` / ``{code}`` are substituted before
 parsing when a rule is expanded over rows.
@@ -18,7 +21,7 @@ from decimal import Decimal
 _TOKEN = re.compile(
     r"\s*(?:(?P<op><=|>=|!=|=|<|>)|(?P<sign>[+-])"
     r"|(?P<num>\d+(?:\.\d+)?(?![\w.]))"
-    r"|(?P<ref>[A-Za-z_][\w]*\.[\w\u4e00-\u9fff]+(?:\.[\w]+)?))"
+    r"|(?P<ref>input(?:\.\w+)+|[A-Za-z_][\w]*\.[\w\u4e00-\u9fff]+(?:\.[\w]+)?))"
 )
 OPS = ("=", "<=", ">=", "<", ">", "!=")
 
