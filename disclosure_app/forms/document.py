@@ -75,11 +75,18 @@ class Narrative:
 
     def walk(self) -> Iterator[tuple[NarrativeSection, str, int]]:
         """Every 情况说明 section depth first with its number path ("五.一") and depth."""
-        yield from _walk(self.sections, "", 0, self.numbering[0], self.numbering)
+        for s, number, depth, _ in _walk(self.sections, "", 0, self.numbering[0], self.numbering):
+            yield s, number, depth
 
     def numbers(self) -> dict[str, str]:
         """Section name → number path, "五.一" (一 … / 1 …, as the numbering style counts)."""
         return {s.name: number for s, number, _ in self.walk()}
+
+    def headings(self, sections: tuple[NarrativeSection, ...]) -> dict[str, tuple[str, str]]:
+        """Section name → (number path, printed number "（一）") of ``sections`` (the 情况说明's
+        or the 概况's) and their sub-sections: the one place headings are counted."""
+        return {s.name: (number, heading)
+                for s, number, _, heading in _walk(sections, "", 0, self.numbering[0], self.numbering)}
 
     def section(self, name: str) -> NarrativeSection | None:
         return next((s for s, _, _ in self.walk() if s.name == name), None)
@@ -88,13 +95,6 @@ class Narrative:
         """The checks of every 情况说明 section, in the order of the text."""
         for s, _, _ in self.walk():
             yield from s.checks
-
-
-def level_style(narrative: Narrative, depth: int, parent: NarrativeSection | None) -> str:
-    """The number style of a heading at ``depth`` under ``parent``."""
-    if parent is not None and parent.child_numbering:
-        return parent.child_numbering
-    return narrative.numbering[min(depth, len(narrative.numbering) - 1)]
 
 
 def number_token(style: str, n: int) -> str:
@@ -108,10 +108,10 @@ def heading_number(style: str, n: int) -> str:
 
 
 def _walk(sections: tuple[NarrativeSection, ...], prefix: str, depth: int, style: str,
-          numbering: tuple[str, ...]) -> Iterator[tuple[NarrativeSection, str, int]]:
+          numbering: tuple[str, ...]) -> Iterator[tuple[NarrativeSection, str, int, str]]:
     for i, s in enumerate(sections, start=1):
         number = f"{prefix}.{number_token(style, i)}" if prefix else number_token(style, i)
-        yield s, number, depth
+        yield s, number, depth, heading_number(style, i)
         if s.children:
             child_style = s.child_numbering or numbering[min(depth + 1, len(numbering) - 1)]
             yield from _walk(s.children, number, depth + 1, child_style, numbering)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..forms.document import Narrative, NarrativeSection, heading_number, level_style, number_token
+from ..forms.document import NarrativeSection
 from ..model import Project
 from .model import DocumentText, Paragraph, Section, numbered_title
 from .phrases import has_narrative, settings_for
@@ -61,8 +61,8 @@ def build(project: Project) -> Built:
     narrative = project.profile.narrative
     assert narrative is not None                       # settings_for refuses a profile without one
     w = Writer(project, settings)
-    overview = _build_level(w, narrative, narrative.overview, None, "", 0, {})
-    sections = _build_level(w, narrative, narrative.sections, None, "", 0, {})
+    overview = _build_level(w, narrative.overview, narrative.headings(narrative.overview), {})
+    sections = _build_level(w, narrative.sections, narrative.headings(narrative.sections), {})
     details: list[Detail] = []
     overview_sections = tuple(_section(p, project, details, "") for p in overview)
     narrative_sections = tuple(_section(p, project, details, "") for p in sections)
@@ -82,21 +82,17 @@ def build(project: Project) -> Built:
     return Built(text, details, dict(w.placeholders))
 
 
-def _build_level(w: Writer, narrative: Narrative, sections: tuple[NarrativeSection, ...],
-                 parent: NarrativeSection | None, prefix: str, depth: int,
+def _build_level(w: Writer, sections: tuple[NarrativeSection, ...], headings: dict[str, tuple[str, str]],
                  options: dict[str, object]) -> list[Part]:
-    """The sections of one level in order, numbered as they are printed (一、/（一）/1、)."""
-    style = level_style(narrative, depth, parent)
+    """The sections of one level in order, numbered as the profile counts them (``headings``)."""
     out: list[Part] = []
-    for i, sec in enumerate(sections, start=1):
+    for sec in sections:
         opts = {**options, **sec.options}
         w.options = opts
         p = part(w, sec.name, sec.template, sec.title_macro)
         builder(sec.builder).write(w, p)
-        token = number_token(style, i)
-        p.number = f"{prefix}.{token}" if prefix else token
-        p.heading = heading_number(style, i)
-        p.children = _build_level(w, narrative, sec.children, sec, p.number, depth + 1, opts)
+        p.number, p.heading = headings[sec.name]
+        p.children = _build_level(w, sec.children, headings, opts)
         out.append(p)
     return out
 
