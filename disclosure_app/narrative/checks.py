@@ -32,17 +32,16 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from ..forms.narrative_rules import parts_add_up
 from ..model import ANNEXES_NOT_IMPORTED, Project
-from ..rules.findings import INFO, WARNING, Cell, Finding
+from ..rules.findings import WARNING, Cell, Finding
 from . import inputs as inp
 from .generate import Built, build, section_label
-from .input_rules import input_rule_findings
+from .input_rules import evaluate, input_rule_findings
 from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_final import FINAL, listed_classes
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
-
-CENT = Decimal("0.01")
 
 
 def narrative_checks(project: Project) -> list[Finding]:
@@ -83,11 +82,6 @@ def annex_references(project: Project, built: Built) -> list[Finding]:
     return out
 
 
-def _at(project: Project, name: str) -> str:
-    """How the text numbers section ``name``: "五（三）" (the name itself if the layout lacks it)."""
-    return section_label(project, name)
-
-
 def _input_cell(key: str) -> Cell:
     return Cell("input", key, "")
 
@@ -126,24 +120,6 @@ def _number(project: Project, key: str) -> Decimal | None:
     return value if ok else None
 
 
-def _sum_finding(what: str, total_key: str, total: Decimal, parts: list[tuple[str, Decimal]],
-                 n: int) -> Finding | None:
-    """Σ parts against a total: exact → nothing; within 0.01 × n → 提示 (尾差); else 警告
-    (the wording of :func:`disclosure_app.forms.narrative_rules.parts_add_up`)."""
-    computed = sum((v for _, v in parts), start=Decimal(0))
-    diff = total - computed
-    if diff == 0:
-        return None
-    bound = CENT * n
-    cells = (_input_cell(total_key),) + tuple(_input_cell(k) for k, _ in parts)
-    if abs(diff) <= bound:
-        msg = (f"尾差：{what}：合计 {total:,.2f}，各项之和 {computed:,.2f}，相差 {diff:+}，"
-               f"不超过 ±{bound}，属金额换算为万元的尾数误差，无需修改")
-        return Finding("N03", INFO, msg, cells, computed, total, diff)
-    msg = f"{what}：合计 {total:,.2f}，各项之和为 {computed:,.2f}，相差 {diff:+}。请核对这些填写项"
-    return Finding("N03", WARNING, msg, cells, computed, total, diff)
-
-
 def _class_sums(project: Project) -> list[Finding]:
     """五（三）: Σ of the typed 年初预算 / 上年决算 of each listed 类 against their typed totals.
 
@@ -153,14 +129,9 @@ def _class_sums(project: Project) -> list[Finding]:
     out: list[Finding] = []
     classes = [code for code, _ in listed_classes(project, settings_for(project).list_all)]
     for prefix, total_key, what in (
-            ("budget.class.", "budget.total", f"{_at(project, 'general_budget.detail')}各类年初预算之和应等于年初预算合计"),
-            ("prior.class.", "prior.T05.total", f"{_at(project, 'general_budget.detail')}各类上年决算之和应等于上年一般公共预算财政拨款支出")):
-        total = _number(project, total_key)
-        parts = [(prefix + c, _number(project, prefix + c)) for c in classes]
-        if total is None or not parts or any(v is None for _, v in parts):
-            continue
-        f = _sum_finding(what, total_key, total, parts, len(parts))  # type: ignore[arg-type]
-        if f:
+            ("budget.class.", "budget.total", f"{section_label(project, 'general_budget.detail')}各类年初预算之和应等于年初预算合计"),
+            ("prior.class.", "prior.T05.total", f"{section_label(project, 'general_budget.detail')}各类上年决算之和应等于上年一般公共预算财政拨款支出")):
+        if classes and (f := evaluate(project, parts_add_up(what, total_key, [prefix + c for c in classes]))):
             out.append(f)
     return out
 
@@ -173,7 +144,7 @@ def _project_count(project: Project) -> list[Finding]:
     keys = [f"count.perf.{k}" for k, _ in PROJECT_KINDS]
     counts = [c for c in (_number(project, k) for k in keys) if c is not None]
     if len(counts) == len(keys) and sum(counts) != n:
-        return [Finding("N03", WARNING, f"{_at(project, 'performance')} 各类纳入绩效目标管理的项目个数之和为 {sum(counts)}，"
+        return [Finding("N03", WARNING, f"{section_label(project, 'performance')} 各类纳入绩效目标管理的项目个数之和为 {sum(counts)}，"
                         f"表十二、表十三共列 {n} 个项目。请核对", tuple(_input_cell(k) for k in keys), n, sum(counts),
                         sum(counts) - n)]
     return []
