@@ -48,7 +48,7 @@ from ..layout.xlsx_anchors import (
     table_anchors,
 )
 from ..model import CodeRow, DepartmentInfo, Project
-from ..store.migrate import migrate_texts
+from ..store.migrate import upgrade_narrative_keys
 from .cells import ImportError_, cell_number, cell_text
 from .xlsx_layout import read_by_layout
 from .xlsx_locate import locate, moved
@@ -185,9 +185,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Pr
                                                    f"{KEYS_SHEET} {form_id}.{row}.{col}"))
     for kind, attr in TEXT_KINDS.items():
         getattr(project, attr).update({rec[1]: _joined(rec, 2) for rec in by_kind.get(kind, [])})
-    if version < 2 and profile.narrative is not None:      # 情况说明 keyed by number (format 1)
-        project.inputs, project.overrides, project.accepted = migrate_texts(
-            project.inputs, project.overrides, project.accepted, profile.narrative.legacy_numbers)
+    upgrade_narrative_keys(project, version)
     for rec in by_kind.get("form_note", []):
         project.form_notes[rec[1]] = _joined(rec, 2)
     project.annexes = _read_annexes(wb, by_kind, name, anchors, year)

@@ -17,7 +17,7 @@ from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
 from ..model import UNIT_TYPES, CodeRow, DepartmentInfo, Project
 from .errors import ProjectFileError
-from .migrate import migrate_texts
+from .migrate import upgrade_narrative_keys
 
 FORMAT = "disclosure-app-project"
 FORMAT_VERSION = 2            # 2: the 情况说明 keyed by section name, not number (see .migrate)
@@ -251,9 +251,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
         _form(r, project, profile.form(form_id), entry, notices)
     project.inputs, project.accepted, project.overrides, project.options = (
         r.text_map(data.get(k), k) for k in _TEXT_MAPS)
-    if version < 2 and profile.narrative is not None:
-        project.inputs, project.overrides, project.accepted = migrate_texts(
-            project.inputs, project.overrides, project.accepted, profile.narrative.legacy_numbers)
+    upgrade_narrative_keys(project, version)
     annexes = r.obj(data.get("annexes"), "annexes", list)
     for i, a in enumerate(annexes):
         r.keys(r.obj(a, f"annexes[{i}]"), _ANNEX_KEYS, f"annexes[{i}]")

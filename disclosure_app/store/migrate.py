@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Project
 
 _NUMBER = re.compile(r"[一二三四五六七八九十]+|概况")
 
@@ -42,3 +46,11 @@ def migrate_texts(inputs: dict[str, str], overrides: dict[str, str], accepted: d
     return ({migrate_key(k, legacy): v for k, v in inputs.items()},
             {migrate_key(k, legacy): v for k, v in overrides.items()},
             {migrate_accepted(k, legacy): v for k, v in accepted.items()})
+
+
+def upgrade_narrative_keys(project: Project, version: int) -> None:
+    """Rename, in place, the 情况说明 keys of a project read from format ``version`` (< 2: by number)."""
+    narrative = project.profile.narrative
+    if version < 2 and narrative is not None:
+        project.inputs, project.overrides, project.accepted = migrate_texts(
+            project.inputs, project.overrides, project.accepted, narrative.legacy_numbers)
