@@ -103,33 +103,33 @@ def accept_text(text: str, where: str, limit: int = TEXT_LIMIT) -> tuple[str, st
 
 # -- a whole project ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class _Field:
+class TextField:
     where: str
     value: str
     limit: int
     put: Callable[[str], None]
 
 
-def _fields(project: Project) -> Iterator[_Field]:
+def text_fields(project: Project) -> Iterator[TextField]:
     """Every text of ``project`` with its place (Chinese), its limit and a setter."""
     info = project.info
     for name, limit in LIMITS.items():
-        yield _Field(_INFO_ZH[name], getattr(info, name), limit,
+        yield TextField(_INFO_ZH[name], getattr(info, name), limit,
                      lambda v, n=name: setattr(info, n, v))
     for kind, label in _MAP_ZH.items():
         mapping: dict[str, str] = getattr(project, kind)
         limit = NOTE_LIMIT if kind in ("accepted", "options") else TEXT_LIMIT
         for key, value in list(mapping.items()):
-            yield _Field(f"{label}“{key[:40]}”", value, limit, lambda v, m=mapping, k=key: m.__setitem__(k, v))
+            yield TextField(f"{label}“{key[:40]}”", value, limit, lambda v, m=mapping, k=key: m.__setitem__(k, v))
     for form, note in list(project.form_notes.items()):
-        yield _Field(f"{form} 空表说明", note, NOTE_LIMIT, lambda v, f=form: project.form_notes.__setitem__(f, v))
+        yield TextField(f"{form} 空表说明", note, NOTE_LIMIT, lambda v, f=form: project.form_notes.__setitem__(f, v))
     for form, rows in project.code_rows.items():
         for i, row in enumerate(rows):
             where = f"{form} 第 {i + 1} 行"
-            yield _Field(f"{where}代码", row.code, 50, lambda v, r=row: setattr(r, "code", v))
-            yield _Field(f"{where}名称", row.name, SHORT_LIMIT, lambda v, r=row: setattr(r, "name", v))
+            yield TextField(f"{where}代码", row.code, 50, lambda v, r=row: setattr(r, "code", v))
+            yield TextField(f"{where}名称", row.name, SHORT_LIMIT, lambda v, r=row: setattr(r, "name", v))
             for k, v in list(row.texts.items()):
-                yield _Field(f"{where}“{k}”", v, SHORT_LIMIT, lambda x, r=row, k=k: r.texts.__setitem__(k, x))
+                yield TextField(f"{where}“{k}”", v, SHORT_LIMIT, lambda x, r=row, k=k: r.texts.__setitem__(k, x))
     for i, annex in enumerate(project.annexes):
         yield from _annex_fields(annex, f"附件{i + 1}")
 
@@ -145,15 +145,15 @@ def annex_limit(path: str) -> int:
     return TEXT_LIMIT if len(parts) == 1 else CELL_TEXT_LIMIT
 
 
-def _annex_fields(annex: object, where: str) -> Iterator[_Field]:
+def _annex_fields(annex: object, where: str) -> Iterator[TextField]:
     for name, value in vars(annex).items():
         if isinstance(value, str):
-            yield _Field(f"{where}“{name}”", value, annex_limit(name), lambda v, o=annex, n=name: setattr(o, n, v))
+            yield TextField(f"{where}“{name}”", value, annex_limit(name), lambda v, o=annex, n=name: setattr(o, n, v))
         elif isinstance(value, list):
             for j, row in enumerate(value):
                 for field, text in vars(row).items() if hasattr(row, "__dict__") else ():
                     if isinstance(text, str):
-                        yield _Field(f"{where} {name} 第 {j + 1} 行“{field}”", text, annex_limit(f"{name}.{j}.{field}"),
+                        yield TextField(f"{where} {name} 第 {j + 1} 行“{field}”", text, annex_limit(f"{name}.{j}.{field}"),
                                      lambda v, o=row, n=field: setattr(o, n, v))
 
 
@@ -167,7 +167,7 @@ def sanitise_project(project: Project, notices: list[str] | None = None) -> None
     for kind, label in _MAP_ZH.items():
         _clean_keys(getattr(project, kind), label, notices)
     _clean_keys(project.form_notes, "空表说明", notices)
-    for f in _fields(project):
+    for f in text_fields(project):
         cleaned = clean_text(f.value, f.where, notices)
         if cleaned != f.value:
             f.put(cleaned)
@@ -179,7 +179,7 @@ def problems(project: Project) -> list[tuple[str, Cell | None]]:
     year = year_problem(project.info.year)
     if year:
         out.append((year, None))
-    for f in _fields(project):
+    for f in text_fields(project):
         problem = length_problem(f.value, f.limit, f.where)
         if problem:
             out.append((problem, None))

@@ -277,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _gui(argv)
+    if any("\x00" in a for a in argv):       # no file name or value can hold one (only a script can pass it)
+        sys.stderr.write("错误：参数中含有空字符（U+0000），请检查调用本程序的脚本\n")
+        return EXIT_UNREADABLE
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
