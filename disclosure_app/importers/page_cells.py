@@ -246,7 +246,30 @@ def text_document(text: str) -> PagedDocument:
             else:
                 lines.append(CellLine([Cell(raw.strip())]))
         pages.append(Page(n, grid_regions(lines)))
-    return PagedDocument(pages, "txt")
+    doc = PagedDocument(pages, "txt")
+    if len(pages) > 1:
+        strip_running(doc)
+        join_across_pages(doc)
+    return doc
+
+
+_SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？", "”", "）", ")")
+_NEW_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+部分)")
+
+
+def join_across_pages(doc: PagedDocument) -> None:
+    """A sentence a page break cut (the page's last line is a long sentence without its end, the
+    next page's first line starts no item) joined back into the first page's line."""
+    for a, b in zip(doc.pages, doc.pages[1:]):
+        last = next((ln for ln in reversed(a.lines) if ln.text.strip()), None)
+        first = next((ln for ln in b.lines if ln.text.strip()), None)
+        if last is None or first is None or last.is_row or first.is_row:
+            continue
+        t, u = last.text.strip(), first.text.strip()
+        heading = bool(_NEW_ITEM.match(t)) and len(t) <= 45 and "，" not in t
+        if len(t) >= 20 and not heading and not t.endswith(_SENTENCE_END) and not _NEW_ITEM.match(u):
+            last.cells = [Cell(t + u, last.x0, first.x1)]
+            b.lines.remove(first)
 
 
 def _col(raw: str, index: int) -> float:
@@ -273,6 +296,4 @@ def to_lines(doc: PagedDocument) -> tuple[str, list[int]]:
             else:
                 out.append(ln.text.replace("\t", " ").strip())
             pages.append(p.number)
-        out.append("")
-        pages.append(p.number)
     return "\n".join(out), pages

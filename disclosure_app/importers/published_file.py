@@ -58,11 +58,7 @@ def read_document(path: str | Path, text: str | None = None, kind: str | None = 
         from ..textfiles import read_text_file
         text = read_text_file(Path(path), "文本文件（请导入决算或预算公开的 PDF、Word 文件或从 PDF 中提取的文字 .txt）",
                               gbk=True)
-    from .page_cells import strip_running
-    doc = text_document(text)
-    if len(doc.pages) > 1:
-        strip_running(doc)
-    return doc
+    return text_document(text)
 
 
 def read_published_file(path: str | Path, profile_id: str | None = None, text: str | None = None,
