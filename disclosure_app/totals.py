@@ -76,26 +76,28 @@ def follow_totals(project: Project, changes: Iterable[Change],
                     affected.add(t)
                     todo.append(t)
         memo: dict[CellKey, Decimal | None] = {}
-
-        def value(key: CellKey, stack: frozenset[CellKey] = frozenset()) -> Decimal | None:
-            if key in memo:
-                return memo[key]
-            if key not in affected or key in stack:
-                return new[key] if key in new else project.values.get(key)
-            parts, const = rel[key]
-            got = [(s, value(x, stack | {key})) for s, x in parts]
-            if all(v is None for _, v in got):
-                result = None
-            else:
-                result = sum(((v or Decimal(0)) * s for s, v in got), Decimal(0)) + const
-            memo[key] = result
-            return result
-
         for t in sorted(affected):
-            v = value(t)
+            v = _value(t, project, new, rel, affected, memo, frozenset())
             if v != project.values.get(t):
                 out.append((*t, v))
     return out
+
+
+def _value(key: CellKey, project: Project, new: dict[CellKey, Decimal | None], rel: Relations,
+           affected: set[CellKey], memo: dict[CellKey, Decimal | None], stack: frozenset[CellKey]) -> Decimal | None:
+    """A cell's value once the affected totals are recomputed (bottom-up, memoised)."""
+    if key in memo:
+        return memo[key]
+    if key not in affected or key in stack:
+        return new[key] if key in new else project.values.get(key)
+    parts, const = rel[key]
+    got = [(s, _value(x, project, new, rel, affected, memo, stack | {key})) for s, x in parts]
+    if all(v is None for _, v in got):
+        result = None
+    else:
+        result = sum(((v or Decimal(0)) * s for s, v in got), Decimal(0)) + const
+    memo[key] = result
+    return result
 
 
 def all_totals(project: Project, relations: dict[str, Relations] | None = None) -> list[Change]:
