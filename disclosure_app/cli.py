@@ -8,7 +8,7 @@
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
-    disclosure-app import-text FILE.txt --out PATH [--force] [--profile ID]  a published document's text
+    disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
 
 A command never overwrites an existing file without ``--force``, never its own input, and never
 a project a window has open (the project lock of :mod:`disclosure_app.filelock`).

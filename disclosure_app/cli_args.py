@@ -119,9 +119,10 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
-    s = command("import-text", "读取已公开的决算或预算文件（PDF 提取的文字）以便审核",
-                "读取已公开的决算或预算文件（PDF 提取的文字，UTF-8、UTF-16 或 GBK 编码）以便审核。")
-    s.add_argument("file", help="从公开 PDF 中提取的文字文件（.txt）")
+    s = command("import-text", "读取已公开的决算或预算文件（PDF、Word 或提取的文字）以便审核",
+                "读取已公开的决算或预算文件以便审核：PDF（.pdf）、Word（.docx），或从 PDF 中提取的文字"
+                "（.txt，UTF-8、UTF-16 或 GBK 编码）。")
+    s.add_argument("file", help="公开文件（.pdf、.docx）或从公开 PDF 中提取的文字文件（.txt）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s.add_argument("--profile", choices=[p.id for p in profiles()],
