@@ -49,6 +49,19 @@ Check = Callable[[Project], list[Finding]]
 
 
 # -- samples ------------------------------------------------------------------------------------
+def blank_project(profile_id: str, year: int = 2024, name: str = "") -> Project:
+    """A new project to be typed in by hand: its totals follow their parts (自动计算合计 on).
+
+    Imported projects are made by their readers with the mode off: their totals are the
+    published figures."""
+    from .model import new_project
+    from .totals import AUTO_TOTALS
+
+    project = new_project(profile_id, year, name)
+    project.options[AUTO_TOTALS] = "1"
+    return project
+
+
 def sample_project(kind: str = "final") -> Project:
     """The bundled sample project (``final``: 决算, ``budget``: 预算) as a new Project each call."""
     from .paths import resource
