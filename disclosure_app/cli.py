@@ -8,7 +8,8 @@
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
-    disclosure-app import-text FILE.txt --out PATH [--force] [--profile ID]  a published document's text
+    disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
+    disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
 
 A command never overwrites an existing file without ``--force``, never its own input, and never
 a project a window has open (the project lock of :mod:`disclosure_app.filelock`).
@@ -231,6 +232,35 @@ def cmd_import_text(args) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args) -> int:
+    import time
+
+    from .audit import audit_all, documents, write_report
+    paths = documents(args.paths)
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"审核结果应写成 Excel 工作簿（.xlsx）：“{args.out}”")
+    target = _check_out(args.out, args.force, *map(str, paths))
+    if not paths:
+        raise CliError("给出的文件夹中没有公开文件（.pdf、.docx、.txt）")
+    started = time.monotonic()
+
+    def progress(done: int, total: int, a) -> None:
+        what = f"无法审核：{a.failure}" if a.failure else \
+            f"{a.department or '（单位名称未读到）'} {a.year or ''} {a.pages}页：{a.errors} 个错误，{a.warnings} 个警告，{a.infos} 个提示"
+        _out(f"[{done}/{total}] {a.name}  {what}")
+
+    audits = audit_all(paths, args.jobs or None, progress)
+    try:
+        write_report(audits, target)
+    except OSError as exc:
+        raise CliError(os_message(exc, "无法写入", target)) from None
+    bad = sum(1 for a in audits if a.errors or a.failure)
+    _out(f"已写出审核结果：{target}。共 {len(audits)} 个文件，{bad} 个有错误或无法读取，"
+         f"用时 {time.monotonic() - started:.0f} 秒。")
+    return EXIT_FINDINGS if bad else EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from .qt.app import run
     return run(args.project)
@@ -238,7 +268,7 @@ def cmd_gui(args) -> int:
 
 _COMMAND_FUNCS = {"sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
-                  "import-text": cmd_import_text}
+                  "import-text": cmd_import_text, "audit": cmd_audit}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -267,6 +297,8 @@ def _gui(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable
     or refused input, 3 an internal error — each with a Chinese message, never a traceback)."""
+    import multiprocessing
+    multiprocessing.freeze_support()      # a worker process of the audit command in the frozen app
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:

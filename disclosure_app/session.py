@@ -33,6 +33,7 @@ from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
+from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
 INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
@@ -56,6 +57,7 @@ class Session(AnnexEditing):
         self.engine = Engine(project, extra_checks)
         self.history = History()
         self.listeners: list[Listener] = []
+        self._relations: dict = {}           # the total relations per form (自动计算合计), cached
 
     @classmethod
     def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
@@ -99,10 +101,12 @@ class Session(AnnexEditing):
 
     def set_cells(self, changes: list[tuple[str, str, str, Decimal | None]], label: str) -> None:
         """Apply several cell values as one undo step."""
-        old = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in changes]
         new = [ch for ch in changes if self.project.get(ch[0], ch[1], ch[2]) != ch[3]]
         if not new:
             return
+        if auto_totals(self.project):          # totals follow their parts, in the same undo step
+            new += follow_totals(self.project, new, self._relations)
+        old = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in new]
 
         def apply(items):
             def run() -> None:
@@ -275,6 +279,7 @@ class Session(AnnexEditing):
         return None
 
     def _structure(self, form: str) -> None:
+        self._relations.pop(form, None)
         self.engine.structure_changed()
         self._emit(Event.STRUCTURE, form)
 
@@ -335,6 +340,58 @@ class Session(AnnexEditing):
                 self._emit(Event.NOTES, form)
             return run
         self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
+        self._emit(Event.HISTORY)
+
+    def set_auto_totals(self, on: bool) -> None:
+        """Switch 自动计算合计 on (every total recomputed from its parts now, and as parts
+        change) or off (totals stay as typed or imported); one undo step."""
+        if auto_totals(self.project) == on:
+            return
+        options = self.project.options
+        cells = all_totals(self.project, self._relations) if on else []
+        before = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in cells]
+
+        def put(flag: bool, items):
+            def run() -> None:
+                if flag:
+                    options[AUTO_TOTALS] = "1"
+                else:
+                    options.pop(AUTO_TOTALS, None)
+                for f, r, c, v in items:
+                    self.project.set(f, r, c, v)
+                keys = [(f, r, c) for f, r, c, _ in items]
+                if keys:
+                    self.engine.cells_changed(keys)
+                    self._emit(Event.CELLS, keys)
+                self._emit(Event.INFO, AUTO_TOTALS)
+            return run
+        label = "开启自动计算合计" if on else "关闭自动计算合计"
+        self.history.push(Command(label, put(on, cells), put(not on, before)))
+        self._emit(Event.HISTORY)
+
+    def accept_warnings(self, keys: list[str], note: str) -> None:
+        """Accept (or, with an empty ``note``, withdraw) several warnings as one undo step — the
+        forms of a folded 空表 warning."""
+        if len(keys) == 1:
+            self.accept_warning(keys[0], note)
+            return
+        if not note.strip() and not any(k in self.project.accepted for k in keys):
+            raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
+        accepted = self.project.accepted
+        before = {k: accepted.get(k) for k in keys}
+
+        def put(values):
+            def run() -> None:
+                for k, v in values.items():
+                    if v:
+                        accepted[k] = v
+                    else:
+                        accepted.pop(k, None)
+                self.engine.inputs_changed(list(values))
+                self._emit(Event.INPUTS, list(values))
+            return run
+        after = {k: note.strip() for k in keys}
+        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before)))
         self._emit(Event.HISTORY)
 
     def accept_warning(self, finding_key: str, note: str) -> None:

@@ -49,17 +49,17 @@ def _writes(args: list[str]) -> Path | None:
     return None
 
 
-COMMANDS_KNOWN = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text")
+COMMANDS_KNOWN = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text", "audit")
 
 
 def _check(args: list[str], code: int, out: str, err: str) -> None:
     shown = [a[:60] for a in args]
     assert "Traceback" not in out + err, (shown, err[-2000:])
     assert code in DOCUMENTED, (shown, code, err[-2000:])
-    if code != EXIT_OK:           # 错误 on stderr; validate's findings are its output
-        said = err if err.strip() else out
-        assert said.lstrip().startswith(("错误：", "用法：", "注意：", "[错误]", "[警告]", "[提示]", "{")) \
-            and _CJK.search(said), (shown, said[:500])
+    if err.strip():                   # what goes to stderr is a Chinese 错误/注意 line or the usage
+        assert err.lstrip().startswith(("错误：", "用法：", "注意：")), (shown, err[:500])
+    if code != EXIT_OK:               # refused or with findings: said in Chinese (validate/audit say it on stdout)
+        assert _CJK.search(err or out), (shown, out[:300], err[:300])
     target = _writes(args)
     if code == EXIT_OK and target is not None and target.is_file():
         open_project(target)              # whatever was saved reopens
@@ -98,6 +98,9 @@ def _cases(folder: Path, c: dict[str, dict[str, Path]]) -> list[list[str]]:
         cases.append(["import-xlsx", str(path), "--out", str(out / f"xlsx-{name}.dapj"), "--force"])
     for name, path in c["text"].items():
         cases.append(["import-text", str(path), "--out", str(out / f"text-{name}.dapj"), "--force"])
+    for name, path in [*c["text"].items(), ("dapj", c["dapj"]["garbage"]), ("xlsx", c["xlsx"]["bad_deflate"])]:
+        cases.append(["audit", str(path), "--out", str(out / f"audit-{name}.xlsx")])
+    cases.append(["audit", str(folder), "--out", str(out / "audit-folder.xlsx")])
     cases += [["sample", "final", str(out / "s.dapj")], ["sample", "final", str(out / "s.dapj")],
               ["sample", "budget", str(out)], ["sample", "final", str(out / "no" / "such" / "x.dapj")],
               ["sample", "final", str(out / "s\x00.dapj")]]

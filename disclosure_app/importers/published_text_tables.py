@@ -45,6 +45,7 @@ from .published_text_rows import coded_row, is_total_label, join_wrapped_codes, 
 
 _YEAR_LINE = re.compile(r"^\d{4}\s*年度?$")
 _LABEL_LINE = re.compile(r"^公开\s*\d{1,2}\s*表$")
+_HEADER_LINE = re.compile(r"^(?:部门|部门名称|单位名称|编制单位|金额单位)[：:]")   # "部门：XX局  2024 年度  金额单位：万元"
 _EMPTY_NOTE = re.compile(r"本表无数据|为空表|故本表|无此项|本单位无.{0,30}(收入|支出|经费)")
 _SCHEME_FIRST = {FUNCTION: "2", INCOME: "1"}
 _SCHEME_NAME = {"1": "收入分类", "2": "支出功能分类", "3": "经济分类", "5": "政府预算支出经济分类"}
@@ -80,7 +81,7 @@ class TableReader:
         out = []
         for k, ln in enumerate(block):
             s = ln.text.strip()
-            if not s or _YEAR_LINE.match(s) or _LABEL_LINE.match(s):
+            if not s or _YEAR_LINE.match(s) or _LABEL_LINE.match(s) or _HEADER_LINE.match(s):
                 continue                    # blank, or the table's year line or label ("公开 01 表")
             if is_noise(s) and not self._code_continues(s, block[k + 1:]):
                 self.notes.append(f"{self.name} 第{ln.number}行：“{s}”是页码或水印，已跳过")

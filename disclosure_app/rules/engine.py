@@ -16,7 +16,14 @@ from .checks import Check, absent_row_finding, profile_checks, spec_checks
 from .describe import cell_name
 from .findings import ERROR, INFO, WARNING, Cell, Finding, sort_key
 from .formula import compare
-from .structure import check_catalogue, check_cell, check_completeness, check_department, check_structure
+from .structure import (
+    check_catalogue,
+    check_cell,
+    check_completeness,
+    check_department,
+    check_structure,
+    fold_empty_forms,
+)
 
 ZERO = Decimal(0)
 TAIL_STEP = Decimal("0.005")
@@ -146,6 +153,7 @@ class Engine:
                 out = [Finding(f.rule, f.severity, f.message, f.cells, f.expected, f.actual, f.difference,
                                accepted.get(f.key)) if f.severity == WARNING and f.key in accepted else f
                        for f in out]
+            out = fold_empty_forms(out)
             out.sort(key=sort_key)
             self._cache = out
         return self._cache
