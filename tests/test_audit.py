@@ -62,3 +62,17 @@ def test_audit_writes_a_summary_and_a_sheet_per_document(tmp_path: Path, publish
     found = [r for r in sheet.iter_rows(min_row=3, values_only=True) if r[1] == "N02"]
     assert found and "11.99" in found[0][2] and found[0][4] is not None
     assert main(["audit", str(docs), "--out", str(out)]) == 2                      # exists: not overwritten
+
+
+def test_an_aggregate_against_a_class_total_of_k_items_has_the_tail_of_k_plus_1_figures() -> None:
+    from fixtures import at, findings, tiny
+    # 公开03 类208 is the total of its three 款 (10.00 + 5.00 + 5.00): against 公开01 行39 the
+    # legitimate tail is that of 4 figures (0.02), so 20.02 is 提示; with one 款 it stays 错误
+    three = ("公开03 208 = 20.00 | 20.00, 20805 = 10.00 | 10.00, 2080505 = 10.00 | 10.00, "
+             "20808 = 5.00 | 5.00, 2080801 = 5.00 | 5.00, 20899 = 5.00 | 5.00, 2089999 = 5.00 | 5.00\n")
+    tail = at(findings(tiny(three + "公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in tail] == ["info"] and "0.02" in tail[0].message
+    beyond = at(findings(tiny(three + "公开01 R39 = 20.03")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in beyond] == ["error"]
+    single = at(findings(tiny("公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in single] == ["error"]
