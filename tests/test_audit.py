@@ -62,3 +62,36 @@ def test_audit_writes_a_summary_and_a_sheet_per_document(tmp_path: Path, publish
     found = [r for r in sheet.iter_rows(min_row=3, values_only=True) if r[1] == "N02"]
     assert found and "11.99" in found[0][2] and found[0][4] is not None
     assert main(["audit", str(docs), "--out", str(out)]) == 2                      # exists: not overwritten
+
+
+def test_an_aggregate_against_a_class_total_of_k_items_has_the_tail_of_k_plus_1_figures() -> None:
+    from fixtures import at, findings, tiny
+    # 公开03 类208 is the total of its three 款 (10.00 + 5.00 + 5.00): against 公开01 行39 the
+    # legitimate tail is that of 4 figures (0.02), so 20.02 is 提示; with one 款 it stays 错误
+    three = ("公开03 208 = 20.00 | 20.00, 20805 = 10.00 | 10.00, 2080505 = 10.00 | 10.00, "
+             "20808 = 5.00 | 5.00, 2080801 = 5.00 | 5.00, 20899 = 5.00 | 5.00, 2089999 = 5.00 | 5.00\n")
+    tail = at(findings(tiny(three + "公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in tail] == ["info"] and "0.02" in tail[0].message
+    beyond = at(findings(tiny(three + "公开01 R39 = 20.03")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in beyond] == ["error"]
+    single = at(findings(tiny("公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in single] == ["error"]
+
+
+def test_truncated_codes_are_resolved_by_name_and_reported(published: str) -> None:
+    assert "30101\t基本工资\t" in published and "2040601\t行政运行\t" in published
+    text = published.replace("30101\t基本工资\t", "3010\t基本工资\t").replace("30201\t办公费\t", "3020\t办公费\t")
+    t02 = text.index("收入决算表")
+    text = text[:t02] + text[t02:].replace("2040601\t行政运行\t", "204060\t行政运行\t", 1)
+    result = read_published_text(text)
+    assert result.project.values == sample().values
+    notes = [n for n in result.notes if "科目代码印为" in n]
+    assert len(notes) == 3 and any("“3010”，按名称“基本工资”读作 30101" in n for n in notes)
+    found = all_findings(result.project)
+    assert not [f for f in found if f.severity == "error"]
+
+
+def test_a_code_row_that_cannot_be_placed_is_named_not_dropped(published: str) -> None:
+    text = published.replace("30101\t基本工资\t", "3019\t基本工资费\t")
+    result = read_published_text(text)
+    assert any("“3019”不完整或有误" in n and "该行未导入" in n for n in result.notes)
