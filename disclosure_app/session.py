@@ -33,6 +33,8 @@ from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
+from .store.journal import Journal, cells_part, form_part, info_part, map_part
+from .store.sqlite import revision
 from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
@@ -56,8 +58,17 @@ class Session(AnnexEditing):
         self.path = Path(path) if path else None
         self.engine = Engine(project, extra_checks)
         self.history = History()
+        self.history.on_change = self._journal_change
         self.listeners: list[Listener] = []
+        # the edit journal (:mod:`disclosure_app.store.journal`) a window gives its session;
+        # every committed edit is written there before the window repaints
+        self.journal: Journal | None = None
+        self.revision = revision(self.path) if self.path else ""   # the file's change mark when read
         self._relations: dict = {}           # the total relations per form (自动计算合计), cached
+
+    def _journal_change(self, cmd: Command) -> None:
+        if self.journal is not None:
+            self.journal.record(self.project, cmd.parts, cmd.label)
 
     @classmethod
     def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
@@ -116,7 +127,7 @@ class Session(AnnexEditing):
                 self.engine.cells_changed(keys)
                 self._emit(Event.CELLS, keys)
             return run
-        self.history.push(Command(label, apply(new), apply(old)))
+        self.history.push(Command(label, apply(new), apply(old), [cells_part(k[:3] for k in new)]))
         self._emit(Event.HISTORY)
 
     def set_cell_text(self, form: str, row: str, col: str, text: str | None) -> str | None:
@@ -191,7 +202,7 @@ class Session(AnnexEditing):
         def undo() -> None:
             del rows[pos]
             self._structure(form)
-        self.history.push(Command(label, do, undo))
+        self.history.push(Command(label, do, undo, [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def sort_code_rows(self, form: str) -> bool:
@@ -210,7 +221,7 @@ class Session(AnnexEditing):
                 rows[:] = order
                 self._structure(form)
             return run
-        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before)))
+        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before), [form_part(form)]))
         self._emit(Event.HISTORY)
         return True
 
@@ -249,7 +260,7 @@ class Session(AnnexEditing):
             self.project.values.update(values)
             self._structure(form)
         label = f"删除科目 {codes[0]}" if len(codes) == 1 else f"删除 {len(codes)} 个科目行"
-        self.history.push(Command(label, do, undo))
+        self.history.push(Command(label, do, undo, [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def rename_code_row(self, form: str, code: str, name: str) -> None:
@@ -264,7 +275,7 @@ class Session(AnnexEditing):
                 row.name = v
                 self._structure(form)
             return run
-        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old)))
+        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old), [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def catalogue_name(self, code: str, scheme: str = FUNCTION) -> str | None:
@@ -339,7 +350,8 @@ class Session(AnnexEditing):
                 self.engine.structure_changed()          # the 空表说明 check (E01) of the form
                 self._emit(Event.NOTES, form)
             return run
-        self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
+        self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old),
+                                  [map_part("form_notes", form)]))
         self._emit(Event.HISTORY)
 
     def set_auto_totals(self, on: bool) -> None:
@@ -375,6 +387,7 @@ class Session(AnnexEditing):
         if len(keys) == 1:
             self.accept_warning(keys[0], note)
             return
+        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip() and not any(k in self.project.accepted for k in keys):
             raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
         accepted = self.project.accepted
@@ -391,7 +404,8 @@ class Session(AnnexEditing):
                 self._emit(Event.INPUTS, list(values))
             return run
         after = {k: note.strip() for k in keys}
-        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before)))
+        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before),
+                                  [map_part("accepted", k) for k in keys]))
         self._emit(Event.HISTORY)
 
     def accept_warning(self, finding_key: str, note: str) -> None:
@@ -418,7 +432,9 @@ class Session(AnnexEditing):
             return run
         if old == (value or None):
             return
-        self.history.push(Command(label, setter(value), setter(old)))
+        kind = next((k for k in ("inputs", "accepted", "overrides", "options") if getattr(self.project, k) is mapping), None)
+        parts = [map_part(kind, key)] if kind else None
+        self.history.push(Command(label, setter(value), setter(old), parts))
         self._emit(Event.HISTORY)
 
     def set_info(self, field: str, value: object) -> None:
@@ -444,7 +460,8 @@ class Session(AnnexEditing):
                 self.engine.rebuild()
                 self._emit(Event.INFO, field)
             return run
-        self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old)))
+        self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old),
+                                  [info_part(field)]))
         self._emit(Event.HISTORY)
 
     # -- history -------------------------------------------------------------------------------
@@ -463,8 +480,10 @@ class Session(AnnexEditing):
         target = Path(path) if path else self.path
         if target is None:
             raise EditError("尚未指定保存位置，请使用“另存为”")
-        save_project(self.project, target)
+        self.revision = save_project(self.project, target)
         self.path = target
         self.history.mark_clean()
+        if self.journal is not None:          # Ctrl+S folds the journal into the project file
+            self.journal.start(self.project, target)
         self._emit(Event.SAVED, target)
         return target
