@@ -24,6 +24,7 @@ from .acceptance import (
 )
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annex_editing import AnnexEditing
+from .errors import AppError
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
@@ -49,6 +50,14 @@ def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
         return accept_text(str(text), where, limit)
     except AcceptanceError as exc:
         raise EditError(str(exc)) from None
+
+
+class FileChangedError(AppError):
+    """The project file changed on disk since the session read it; ``path`` is the file."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class Session(AnnexEditing):
@@ -476,10 +485,23 @@ class Session(AnnexEditing):
         return cmd.label if cmd else None
 
     # -- file ----------------------------------------------------------------------------------
-    def save(self, path: str | Path | None = None) -> Path:
+    def changed_on_disk(self) -> bool:
+        """Whether the project file was changed by someone else since this session read or saved
+        it (its change mark differs): saving over it then would silently lose their work."""
+        if self.path is None or not self.path.exists():
+            return False
+        return revision(self.path) != self.revision
+
+    def save(self, path: str | Path | None = None, *, over_changes: bool = False) -> Path:
+        """Save to ``path`` (default: where the project came from).  Saving over a file that was
+        changed on disk since it was read is refused (:class:`FileChangedError`) unless
+        ``over_changes``: the caller offers to reload it or to save a copy instead."""
         target = Path(path) if path else self.path
         if target is None:
             raise EditError("尚未指定保存位置，请使用“另存为”")
+        if not over_changes and self.path is not None and target == self.path and self.changed_on_disk():
+            raise FileChangedError(f"“{target.name}”在本窗口打开之后已被其他程序或窗口修改。直接保存会覆盖那些修改："
+                                   f"请另存为副本，或重新载入磁盘上的版本", target)
         self.revision = save_project(self.project, target)
         self.path = target
         self.history.mark_clean()
