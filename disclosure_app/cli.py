@@ -257,6 +257,9 @@ def _gui(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable)."""
+    if getattr(sys, "frozen", False):          # the bundle started as the window's export worker
+        import multiprocessing
+        multiprocessing.freeze_support()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:

@@ -354,6 +354,10 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             page.focus_field(int(f.cells[0].row), f.cells[0].column)  # type: ignore[attr-defined]
             self.status(f.message)
             return
+        if form == "input" and f.cells[0].row.startswith("info."):      # 职责, 机构设置: 封面与概况
+            self.show_page(INFO_PAGE).focus_field(f.cells[0].row.removeprefix("info."))  # type: ignore[attr-defined]
+            self.status(f.message)
+            return
         if form == "input":
             page = self.show_page(NARRATIVE)
             page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]
@@ -366,6 +370,19 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         else:
             view.setFocus()
         self.status(f.message)
+
+    def go_to_item(self, item) -> None:
+        """Show where a checklist item is dealt with: its finding's cells, or the field to fill in."""
+        if item.finding is not None:
+            self.show_finding(item.finding)
+            return
+        page = self.show_page(item.page if item.page in self.nav_items else NARRATIVE)
+        if isinstance(page, NarrativePage) and item.target:
+            page.focus_input(item.target)
+        elif isinstance(page, InfoPage) and item.target:
+            page.focus_field(item.target.removeprefix("info."))
+        else:
+            self.focus_page()
 
     def focus_findings(self) -> None:
         self.dock.show()
