@@ -95,10 +95,12 @@ def build_window(path: str | None) -> MainWindow | None:
             return None
         return window
     try:
-        return sample_window()
+        window = sample_window()
     except AppError as exc:          # the bundled sample unreadable: a damaged installation
         warn(None, "无法打开样例", exc.message)
         return None
+    window.show_page("start")            # a newcomer starts with the ways in, the sample behind them
+    return window
 
 
 def run(path: str | None = None) -> int:
