@@ -36,6 +36,38 @@ def _same(a: Path | None, b: Path | None) -> bool:
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
+def lock_message(path: Path, holder, fallback: str) -> str:
+    """Who has the project open, in plain words: the computer, the user and since when."""
+    if holder is None:
+        return fallback
+    import socket
+    from datetime import datetime
+    try:
+        since = datetime.fromisoformat(holder.since)
+        when = f"{since.month}月{since.day}日 {since:%H:%M}"
+    except (TypeError, ValueError):
+        when = "不久前"
+    if holder.host == socket.gethostname():
+        import getpass
+        try:
+            me = getpass.getuser()
+        except Exception:  # noqa: BLE001 — no user name on some service accounts
+            me = ""
+        if holder.pid == os.getpid():
+            return f"项目“{path.name}”已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑。"
+        if holder.user and holder.user != me:
+            where = f"由{holder.user}在本电脑上"
+            todo = "请等对方关闭该项目后再打开。"
+        else:
+            where = "在本电脑上的另一个程序窗口中"
+            todo = "请切换到那个窗口继续编辑（可在任务栏中找到它）。"
+    else:
+        who = f"{holder.user}" if holder.user else "另一位用户"
+        where = f"由{who}在电脑“{holder.host}”上"
+        todo = "请等对方关闭该项目后再打开。如果那台电脑上的程序已经意外关闭，10 分钟后即可重新打开。"
+    return (f"项目“{path.name}”正{where}编辑（{when} 起）。为避免两处修改互相覆盖，现在不能再打开。\n\n{todo}")
+
+
 class FileMixin:
     """File commands; expects ``session``, ``lock``, ``recovery``, ``set_session`` on the window."""
 
@@ -100,7 +132,7 @@ class FileMixin:
         try:
             lock.acquire()
         except AppError as exc:              # open in another window or process
-            warn(self, "项目已被打开", exc.message)
+            warn(self, "项目已被打开", lock_message(path, getattr(exc, "holder", None), exc.message))
             return False
         except OSError as exc:
             warn(self, "无法打开项目", os_message(exc, "无法打开", path))
