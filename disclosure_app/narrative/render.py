@@ -51,6 +51,7 @@ class Quote:
     value: Decimal | None
     what: str                         # "公开06表 310 资本性支出"
     cells: tuple[Cell, ...]
+    ratio: tuple[Decimal, Decimal] | None = None    # a percentage's (part, whole), as quoted
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ class Writer:
         if value is None:
             return None
         cells = self.cells_of(part) + self.cells_of(whole)
-        return Num(value, self._mark(percent_text(value, places, trim=trim), Quote("percent", value, what, cells)))
+        ratio = (part.v or Decimal(0), whole.v) if whole.v else None
+        return Num(value, self._mark(percent_text(value, places, trim=trim), Quote("percent", value, what, cells, ratio)))
 
     def total(self, parts: list[Num], what: str, kind: str = "amount") -> Num:
         """Σ of figures already quoted (cells or inputs), remembering all their sources; the first
@@ -220,7 +222,8 @@ class Writer:
         pct = None
         if d.rate is not None:
             pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
-                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
+                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells,
+                                               (abs(d.change), d.prior))))
         return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
 
     def compare(self, current: Num, prior: Num, what: str) -> Change:
@@ -238,7 +241,8 @@ class Writer:
         pct = None
         if d.rate is not None:
             pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
-                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
+                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells,
+                                               (abs(d.change), d.prior))))
         return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
 
     # -- inputs ------------------------------------------------------------------------------
