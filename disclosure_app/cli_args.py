@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .forms.profiles import profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
 
 COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text", "audit")
 

@@ -76,3 +76,22 @@ def test_an_aggregate_against_a_class_total_of_k_items_has_the_tail_of_k_plus_1_
     assert [f.severity for f in beyond] == ["error"]
     single = at(findings(tiny("公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
     assert [f.severity for f in single] == ["error"]
+
+
+def test_truncated_codes_are_resolved_by_name_and_reported(published: str) -> None:
+    assert "30101\t基本工资\t" in published and "2040601\t行政运行\t" in published
+    text = published.replace("30101\t基本工资\t", "3010\t基本工资\t").replace("30201\t办公费\t", "3020\t办公费\t")
+    t02 = text.index("收入决算表")
+    text = text[:t02] + text[t02:].replace("2040601\t行政运行\t", "204060\t行政运行\t", 1)
+    result = read_published_text(text)
+    assert result.project.values == sample().values
+    notes = [n for n in result.notes if "科目代码印为" in n]
+    assert len(notes) == 3 and any("“3010”，按名称“基本工资”读作 30101" in n for n in notes)
+    found = all_findings(result.project)
+    assert not [f for f in found if f.severity == "error"]
+
+
+def test_a_code_row_that_cannot_be_placed_is_named_not_dropped(published: str) -> None:
+    text = published.replace("30101\t基本工资\t", "3019\t基本工资费\t")
+    result = read_published_text(text)
+    assert any("“3019”不完整或有误" in n and "该行未导入" in n for n in result.notes)

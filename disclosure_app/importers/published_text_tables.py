@@ -29,6 +29,7 @@ from decimal import Decimal
 from ..amounts import AmountError, parse_amount, parse_count
 from ..forms.spec import ECONOMIC, FUNCTION, INCOME, FormSpec, Panel
 from ..model import CodeRow, Project
+from .published_text_codes import looks_like_code, resolve_code
 from .published_text_lines import (
     Item,
     Line,
@@ -276,6 +277,13 @@ class TableReader:
                 nxt = its[k + 2] if k + 2 < len(its) else Item("blank", "")
                 starts_triple = nxt.kind == "num" and k + 3 < len(its) and its[k + 3].kind == "text"
                 value = Item("blank", "") if (nxt.kind == "text" or starts_triple) else nxt
+                if it.text not in codes and looks_like_code(it.text) and not is_code(it.text) \
+                        and it.text[0] in "35" and (k == 0 or its[k - 1].kind != "num" or "." in its[k - 1].text):
+                    resolved = self._resolve(ln, it.text, its[k + 1].text,
+                                             {c: r.label for c, r in codes.items()})
+                    if resolved is not None:
+                        self._set(ln, codes[resolved].key, "c1", value)
+                    continue
                 if it.text in codes:
                     self._set(ln, codes[it.text].key, "c1", value)
                 elif is_code(it.text) and it.text[0] in "35":
@@ -317,6 +325,10 @@ class TableReader:
             if not name:
                 self.notes.append(f"{self.name} 第{ln.number}行：科目代码“{code}”后没有科目名称，未导入")
                 continue
+            if not is_code(code):
+                code = self._resolve(ln, code, name, self._catalogue(scheme))
+                if code is None:
+                    continue
             first = _SCHEME_FIRST.get(scheme)
             if (first and code[0] != first) or (scheme == ECONOMIC and code[0] not in "35") \
                     or (scheme == FUNCTION and len(code) > 7):
@@ -333,6 +345,22 @@ class TableReader:
                 continue
             names.append(CodeRow(code, name))
             self.put(ln, code, panel, values, positional, f"{code} {name}")
+
+    def _catalogue(self, scheme: str) -> dict[str, str]:
+        from ..catalogues import economic_catalogue, function_catalogue
+        year = self.project.info.year
+        return dict((economic_catalogue if scheme == ECONOMIC else function_catalogue)(year).names)
+
+    def _resolve(self, ln: Line, printed: str, name: str, names: dict[str, str]) -> str | None:
+        """A code printed truncated or damaged ("3010" 基本工资), resolved by its printed name;
+        noted either way (a row that cannot be placed is named, never dropped silently)."""
+        code = resolve_code(printed, name, names)
+        if code is None:
+            self.notes.append(f"{self.name} 第{ln.number}行：科目代码“{printed}”不完整或有误，按名称“{name}”也对应不到"
+                              f"唯一的科目，该行未导入：“{short(ln.text)}”。请核对原文件")
+            return None
+        self.notes.append(f"提示：{self.name} 第{ln.number}行：科目代码印为“{printed}”，按名称“{name}”读作 {code}")
+        return code
 
     # -- fixed forms ---------------------------------------------------------------------------
     def _numbered(self, rows: list[Line]) -> None:
