@@ -18,6 +18,7 @@ from .annex_editing import AnnexEditing
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
+from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
 from .rules.describe import describe_cell
 from .rules.engine import Engine
@@ -30,7 +31,7 @@ INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度",
                "duties": "部门职责", "organisation": "机构设置情况"}
 
 
-class Session(AnnexEditing):
+class Session(AnnexEditing, ImportEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project

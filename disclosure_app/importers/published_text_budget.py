@@ -130,6 +130,11 @@ class BudgetTableReader(TableReader):
         """表九: the 合计 line — 收入 国有资本经营收入预算, then 支出 合计/基本/项目."""
         income, spending = self.spec.panels
         for ln in rows:
+            short_row = positional_cells(ln, 6, stub=1)     # without 行次 columns (a workbook's layout)
+            if short_row is not None and is_total_label(short_row[0].text) and is_total_label(short_row[2].text):
+                self.put(ln, "in_total", income, short_row[1:2], True, "收入合计")
+                self.put(ln, "out_total", spending, short_row[3:6], True, "支出合计")
+                return
             cells = positional_cells(ln, 8, stub=2)
             if cells is not None:
                 if not is_total_label(cells[0].text):

@@ -6,9 +6,11 @@ notes and every value come back exactly; the numbers and names are taken from th
 cells the keys point at, so corrections made in Excel are kept — each from the row it was
 written on, followed by what the row prints when rows were inserted or deleted in Excel
 (:mod:`.xlsx_locate`), or the workbook is refused naming the sheet and row.  Without that sheet (the keys
-were lost, or the workbook was laid out by hand the same way) :mod:`.xlsx_layout` maps sheets to
-forms by label or title and rows by 行次 or 科目代码 — the same route a reader of the official
-决算 client's export (sheets such as ``Z01 收入支出决算总表(财决01表)``) will take.
+were lost, or the workbook was laid out by hand, or exported by the 部门决算 client) the workbook
+is read by its printed tables (:mod:`.workbook_import`), like any other.
+
+Every workbook is opened by :func:`.workbook.open_workbook` first — the one place where what a
+workbook may cost is bounded — and only a workbook with keys is then loaded with openpyxl.
 """
 
 from __future__ import annotations
@@ -50,15 +52,14 @@ from ..layout.xlsx_anchors import (
 from ..model import CodeRow, DepartmentInfo, Project
 from ..store.migrate import upgrade_narrative_keys
 from .cells import ImportError_, cell_number, cell_text
-from .xlsx_layout import read_by_layout
+from .workbook import Book
 from .xlsx_locate import locate, moved
 
-__all__ = ["ImportError_", "read_xlsx"]
+__all__ = ["ImportError_", "read_keyed_book", "read_xlsx"]
 
 
 def _open(path: Path) -> Workbook:
-    if not path.is_file():
-        raise ImportError_(f"找不到文件“{path}”，请检查路径")
+    """The keyed workbook with openpyxl, after :func:`.workbook.open_workbook` bounded it."""
     try:
         return load_workbook(str(path), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -73,11 +74,27 @@ def read_xlsx(path: str | Path, notices: list[str] | None = None) -> Project:
     ``notices`` (when given) collects what was read differently from what the cell shows, in
     Chinese and naming the cell — an amount with more than two decimals is rounded, as when typed.
     """
-    path = Path(path)
-    wb = _open(path)
-    if KEYS_SHEET in wb.sheetnames:
-        return _read_keyed(wb, path.name, notices)
-    return read_by_layout(wb, path.name, notices=notices)
+    from .dispatch_workbook import import_workbook
+    result = import_workbook(Path(path))
+    if notices is not None:
+        notices.extend(result.notes)
+        if result.missing:
+            notices.append("没有找到以下表格，未导入：" + "、".join(result.missing))
+    return result.project
+
+
+def read_keyed_book(path: Path, book: Book):
+    """A workbook carrying our hidden keys, already opened as ``book``, as an
+    :class:`~.dispatch.Imported` holding every form."""
+    from .dispatch import FormSource, Imported
+    notes: list[str] = []
+    project = _read_keyed(_open(path), path.name, notes)
+    forms = []
+    for spec in project.profile.forms:
+        n = sum(1 for (f, _, _) in project.values if f == spec.id)
+        forms.append(FormSource(spec.id, spec.label, spec.title_for(project.info.year), "本程序导出的工作表", n,
+                                len(project.code_rows.get(spec.id, []))))
+    return Imported(project, path.name, forms, [], notes)
 
 
 def _records(wb: Workbook) -> list[list[str]]:
