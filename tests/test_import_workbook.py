@@ -311,3 +311,38 @@ def test_cli_import_into_replaces_only_the_forms_in_the_file(exports, tmp_path, 
     assert back.get("T03", "201", "c1") == expected.get("T03", "201", "c1")
     assert [r.code for r in back.codes("T03")] == [r.code for r in expected.codes("T03")]
     assert back.info.duties == expected.info.duties and back.overrides == expected.overrides
+
+
+# -- our own export with its keys: every printed number read, or each named ----------------------------
+@pytest.fixture(scope="module")
+def keyed(tmp_path_factory) -> Path:
+    project = sample_project("final")
+    project.annexes = []
+    path = tmp_path_factory.mktemp("keyed") / "keyed.xlsx"
+    write_xlsx(project, path)
+    return path
+
+
+def test_keyed_workbook_with_a_truncated_keys_sheet_is_refused_naming_cells(keyed, tmp_path) -> None:
+    def cut(wb) -> None:
+        keys = wb[KEYS_SHEET]
+        rows = [r for r in range(1, keys.max_row + 1) if keys.cell(r, 1).value == "cell" and keys.cell(r, 2).value == "T03"]
+        keys.delete_rows(rows[len(rows) // 2], len(rows) - len(rows) // 2)
+    with pytest.raises(ImportError_, match=r"个数字没有对应的隐藏信息记录.*公开03表 [A-Z]+\d+"):
+        import_file(_derive(keyed, tmp_path, "cut.xlsx", cut))
+
+
+def test_keyed_workbook_with_formulas_or_inf_is_refused_naming_cells(keyed, tmp_path) -> None:
+    with pytest.raises(ImportError_, match=r"公开05表 C11.*请在 Excel 中打开并保存后再导入"):
+        import_file(_derive(keyed, tmp_path, "f.xlsx", lambda wb: wb["公开05表"].__setitem__("C11", "=C12")))
+    with pytest.raises(ImportError_, match=r"1 个单元格读不出数字：公开05表 C11：数值单元格中没有数字"):
+        import_file(_derive(keyed, tmp_path, "inf.xlsx", lambda wb: wb["公开05表"].__setitem__("C11", float("inf"))))
+
+
+def test_keyed_workbook_with_a_row_inserted_into_a_table_is_refused(keyed, tmp_path) -> None:
+    def insert(wb) -> None:
+        ws = wb["公开02表"]
+        ws.insert_rows(10)
+        ws["A10"], ws["B10"], ws["C10"] = "2010101", "行政运行", 5.5
+    with pytest.raises(ImportError_, match="公开02表"):
+        import_file(_derive(keyed, tmp_path, "ins.xlsx", insert))

@@ -15,7 +15,7 @@ system, a sheet typed by hand.  Whatever the format, it gives a :class:`Book` of
 
 What a workbook may cost is bounded here, before anything is built: the size of its parts, the
 number of cells, the rows and columns a table may span (:data:`MAX_ROWS`, :data:`MAX_COLS`);
-a cell far outside is not read and is listed.  Every failure is an
+a cell far outside that holds anything is refused by name, formatting out there is dropped.  Every failure is an
 :class:`~.cells.ImportError_` in Chinese naming the file.
 """
 
@@ -27,12 +27,12 @@ from pathlib import Path
 
 from .cells import ImportError_
 
-__all__ = ["MAX_COLS", "MAX_ROWS", "UNCACHED", "Book", "Sheet", "WORKBOOK_SUFFIXES", "open_workbook"]
+__all__ = ["MAX_COLS", "MAX_ROWS", "MAX_UNPACKED_BYTES", "UNCACHED", "Book", "Sheet", "WORKBOOK_SUFFIXES", "open_workbook"]
 
-MAX_ROWS = 100_000                 # rows of a sheet read (a 决算 table has a few thousand at most)
-MAX_COLS = 256                     # columns of a sheet read
+MAX_ROWS = 10_000                  # rows of a sheet read (a 决算 table has a few thousand at most)
+MAX_COLS = 200                     # columns of a sheet read
 MAX_CELLS = 3_000_000              # cells of a whole workbook
-MAX_PART_BYTES = 300 * 1024 * 1024  # uncompressed size of one part of an .xlsx
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024   # the XML inside an .xlsx, all parts together
 UNCACHED = "公式没有计算结果（工作簿保存时未计算），请在 Excel 中打开并保存后再导入"
 NO_NUMBER = "数值单元格中没有数字（写入的可能是 inf、NaN 等无法保存的值），请改为金额或留空"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
@@ -51,7 +51,7 @@ class Sheet:
     problems: dict[tuple[int, int], str] = field(default_factory=dict)      # cell → why it has no value
     formulas: set[tuple[int, int]] = field(default_factory=set)            # cells holding a formula
     hidden: bool = False                                                   # the sheet itself is hidden
-    outside: list[tuple[int, int]] = field(default_factory=list)           # cells beyond MAX_ROWS/MAX_COLS
+    book: str = ""                                                         # the file, for messages
 
     @property
     def max_row(self) -> int:
@@ -121,12 +121,25 @@ class Budget:
                                "请只保留公开表格所在的工作表后再导入")
 
 
-def place(sheet: Sheet, row: int, col: int, value: Value) -> bool:
-    """Store ``value`` at (row, col) unless the cell lies beyond what is read (then listed)."""
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def place(sheet: Sheet, row: int, col: int, value: Value, problem: str | None = None) -> bool:
+    """Store ``value`` (or the ``problem`` of a cell without one) at (row, col).  A cell beyond
+    :data:`MAX_ROWS` × :data:`MAX_COLS` is refused when it holds anything (named by its cell),
+    and dropped when it is formatting only."""
     if row > MAX_ROWS or col > MAX_COLS:
-        if value not in (None, "") and len(sheet.outside) < 20:
-            sheet.outside.append((row, col))
+        if value not in (None, "") or problem:
+            raise ImportError_(f"“{sheet.book}”工作表“{sheet.name}”的 {_letters(col)}{row} 单元格有内容，超出可导入的范围"
+                               f"（前 {MAX_ROWS:,} 行、前 {MAX_COLS} 列）。请删除表格以外的内容后再导入")
         return False
+    if problem:
+        sheet.problems[(row, col)] = problem
     if value is not None and value != "":
         sheet.cells[(row, col)] = value
     return True

@@ -23,7 +23,7 @@ def read_csv(path: Path) -> Book:
         raise ImportError_(str(exc)) from None
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    sheet = Sheet(path.stem)
+    sheet = Sheet(path.stem, book=path.name)
     budget = Budget(path.name)
     try:
         for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):

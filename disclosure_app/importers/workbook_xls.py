@@ -26,7 +26,7 @@ def read_xls_book(path: Path) -> Book:
     try:
         for i in range(wb.nsheets):
             ws = wb.get_sheet(i)
-            sheet = Sheet(ws.name, hidden=bool(getattr(ws, "visibility", 0)))
+            sheet = Sheet(ws.name, hidden=bool(getattr(ws, "visibility", 0)), book=path.name)
             budget.take(ws.nrows * max(ws.ncols, 1))
             for r in range(ws.nrows):
                 for c, cell in enumerate(ws.row(r)):
@@ -54,12 +54,10 @@ def _cell(sheet: Sheet, r: int, c: int, cell, xlrd) -> None:
     elif kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
         value = number(repr(cell.value))
         if value is None:
-            if place(sheet, r, c, None):
-                sheet.problems[(r, c)] = f"单元格的值“{cell.value}”不是有限的数字"
+            place(sheet, r, c, None, f"单元格的值“{cell.value}”不是有限的数字")
         else:
             place(sheet, r, c, value)
     elif kind == xlrd.XL_CELL_BOOLEAN:
         place(sheet, r, c, bool(cell.value))
     elif kind == xlrd.XL_CELL_ERROR:
-        if place(sheet, r, c, None):
-            sheet.problems[(r, c)] = f"单元格是错误值“{xlrd.error_text_from_code.get(cell.value, cell.value)}”"
+        place(sheet, r, c, None, f"单元格是错误值“{xlrd.error_text_from_code.get(cell.value, cell.value)}”")

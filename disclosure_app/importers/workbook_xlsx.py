@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .cells import ImportError_
-from .workbook import MAX_COLS, MAX_PART_BYTES, NO_NUMBER, UNCACHED, Book, Budget, Sheet, number, place
+from .workbook import MAX_COLS, MAX_UNPACKED_BYTES, NO_NUMBER, UNCACHED, Book, Budget, Sheet, number, place
 
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _RANGE = re.compile(r"^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$")
@@ -48,6 +48,10 @@ class _Zip:
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise _refuse(self.name, f"（{getattr(exc, 'strerror', None) or '文件已损坏'}）") from None
         self.names = {i.filename: i for i in self.zf.infolist()}
+        unpacked = sum(i.file_size for i in self.names.values())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ImportError_(f"“{self.name}”解压后有 {unpacked / 1048576:,.0f} MB，超过可导入的 "
+                               f"{MAX_UNPACKED_BYTES // 1048576} MB，不像是公开表格。请只保留公开表格的工作表后再导入")
 
     def has(self, part: str) -> bool:
         return part in self.names
@@ -56,9 +60,6 @@ class _Zip:
         info = self.names.get(part)
         if info is None:
             raise _refuse(self.name, f"（缺少部件 {part}）")
-        if info.file_size > MAX_PART_BYTES:
-            raise ImportError_(f"“{self.name}”的部件 {part} 解压后达 {info.file_size // 2**20} MB，"
-                               "超出可导入的大小。请只保留公开表格所在的工作表后再导入")
         return self.zf.open(info)
 
     def parse(self, part: str) -> ET.Element:
@@ -131,7 +132,7 @@ def read_xlsx_book(path: Path) -> Book:
         part = rels.get(rid)
         if part is None or not z.has(part):
             continue                                  # a chart sheet or a dangling entry: no cells
-        sheet = Sheet(el.get("name", ""), hidden=el.get("state", "visible") != "visible")
+        sheet = Sheet(el.get("name", ""), hidden=el.get("state", "visible") != "visible", book=z.name)
         _read_sheet(z, part, sheet, strings, budget)
         sheets.append(sheet)
     if not sheets:
@@ -199,16 +200,15 @@ def _cell(sheet: Sheet, r: int, c: int, el: ET.Element, strings: list[str]) -> N
         return
     if not has_v or (v == "" and t != "str"):
         if f is not None:
-            if place(sheet, r, c, None):
-                sheet.problems[(r, c)] = UNCACHED
-        elif has_v and t == "n" and place(sheet, r, c, None):
-            sheet.problems[(r, c)] = NO_NUMBER       # what a writer leaves of inf or NaN
+            place(sheet, r, c, None, UNCACHED)
+        elif has_v and t == "n":
+            place(sheet, r, c, None, NO_NUMBER)      # what a writer leaves of inf or NaN
         return
     if t == "s":
         try:
             place(sheet, r, c, strings[int(v)])
         except (ValueError, IndexError):
-            sheet.problems[(r, c)] = "共享字符串引用已损坏"
+            place(sheet, r, c, None, "共享字符串引用已损坏")
         return
     if t in ("str", "d"):
         place(sheet, r, c, v or "")
@@ -217,12 +217,10 @@ def _cell(sheet: Sheet, r: int, c: int, el: ET.Element, strings: list[str]) -> N
         place(sheet, r, c, v.strip() in ("1", "true"))
         return
     if t == "e":
-        if place(sheet, r, c, None):
-            sheet.problems[(r, c)] = f"单元格是错误值“{v}”"
+        place(sheet, r, c, None, f"单元格是错误值“{v}”")
         return
     value = number(v)
     if value is None:
-        if place(sheet, r, c, None):
-            sheet.problems[(r, c)] = f"单元格的值“{v}”不是有限的数字"
+        place(sheet, r, c, None, f"单元格的值“{v}”不是有限的数字")
         return
     place(sheet, r, c, value)

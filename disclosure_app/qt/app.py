@@ -107,5 +107,5 @@ def run(path: str | None = None) -> int:
     window = build_window(path)
     if window is None:
         return 1
-    window.show()
+    window.show_initial()
     return app.exec()

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import AppError, user_message
 from ..filelock import ProjectLock
-from ..model import new_project
-from ..operations import Format, full_checks, read_any, sample_project
+from ..operations import Format, blank_project, full_checks, read_any, sample_project
 from ..oserrors import os_message, os_reason
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import Session
@@ -66,7 +65,7 @@ class FileMixin:
             if kind in ("sample", "budget_sample"):
                 project = sample_project("final" if kind == "sample" else "budget")
             else:
-                project = new_project(profile_id, year, name)
+                project = blank_project(profile_id, year, name)
             session = Session(project, None, full_checks())
         except Exception as exc:  # noqa: BLE001 — a damaged installation: a message, not a traceback
             warn(self, "无法新建项目", user_message(exc, "新建项目"))

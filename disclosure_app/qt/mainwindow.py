@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from ..events import REFRESHES_FINDINGS, Event
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
 from ..recovery import RecoverySlot
-from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, counts
+from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, open_counts
+from ..rules.structure import folded_keys
 from ..session import EditError, Session
+from ..totals import AUTO_TOTALS, auto_totals
 from .actions import build_actions
 from .annex_page import AnnexPage
 from .dialogs import warn
@@ -43,6 +45,7 @@ from .navigator import (
     NAV_MIN_WIDTH,
     NavigatorMixin,
 )
+from .window_settings import recall, remember, restore_window, save_window
 
 APP_NAME = "预决算公开编制"
 AUTOSAVE_MS = 3 * 60 * 1000
@@ -70,6 +73,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.nav.setHeaderHidden(True)
         self.nav.setAccessibleName("文档结构")
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(lambda *a: self.focus_page())        # a table chosen: type at once
+        self.nav.itemActivated.connect(lambda *a: self.focus_page())
         self.nav.setMinimumWidth(NAV_MIN_WIDTH)      # long titles are elided, the tooltip has them whole
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget(self)
@@ -97,7 +102,7 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.state_label = QLabel(self)
         # fixed widths: a count going from 9 to 10 must not re-lay out (and repaint) the window
         fm = self.fontMetrics()
-        self.counts_label.setFixedWidth(fm.horizontalAdvance("错误 8888　警告 8888　提示 8888") + 8)
+        self.counts_label.setFixedWidth(fm.horizontalAdvance("错误 8888　警告 8888　提示 8888　已接受 8888") + 8)
         self.state_label.setFixedWidth(fm.horizontalAdvance("有未保存的修改") + 16)
         self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -115,14 +120,51 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
         self.heartbeat_timer.start()
-        self.resize(1400, 900)
+        self.panel_collapsed = False
+        self._dock_height = 0
+        self._start_maximised = False
+        self.panel = None
         if session is not None:
             self.set_session(session, lock, sample=sample)
+        restore_window(self)
+
+    def show_initial(self) -> None:
+        """Show the window the first time: maximised on a small screen, else as remembered."""
+        if self._start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
+        self.focus_page()
+
+    # -- the panel folded to one line ------------------------------------------------------------
+    def set_panel_collapsed(self, collapsed: bool) -> None:
+        self.panel_collapsed = collapsed
+        if self.panel is not None and self.panel.collapsed != collapsed:
+            self.panel.set_collapsed(collapsed)        # calls back _panel_folded
+        else:
+            self._panel_folded(collapsed)
+
+    def _panel_folded(self, collapsed: bool) -> None:
+        self.panel_collapsed = collapsed
+        if collapsed:
+            if self.dock.height() > 0 and self.dock.maximumHeight() > 10_000:
+                self._dock_height = self.dock.height()
+            line = self.panel.fold_button.sizeHint().height() if self.panel is not None else 30
+            self.dock.setMaximumHeight(line + self.fontMetrics().height() + 18)
+        else:
+            self.dock.setMaximumHeight(16_777_215)
+            if self._dock_height:
+                self.resizeDocks([self.dock], [self._dock_height], Qt.Orientation.Vertical)
+            else:
+                QTimer.singleShot(0, self.fit_dock)
 
     # -- the document ------------------------------------------------------------------------------
     def set_session(self, session: Session, lock: ProjectLock | None, *, sample: bool = False) -> None:
         """Show ``session``'s project (replacing the one shown), releasing the previous lock."""
         if self.session is not None:
+            key = self.current_key()
+            if key:
+                remember(self.session.path, "page", key)
             self.session.listeners.remove(self._on_event)
             self.recovery.discard()
         if self.lock is not None and self.lock is not lock:
@@ -140,6 +182,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.panel = FindingsPanel(session.project, self.dock)
         self.panel.activated.connect(self.show_finding)
         self.panel.acceptRequested.connect(self._accept_warning)
+        self.panel.set_collapsed(self.panel_collapsed)
+        self.panel.collapsedChanged.connect(self._panel_folded)
         self.dock.setWidget(self.panel)
         if old is not None:
             old.deleteLater()
@@ -153,7 +197,33 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.update_history()
         self.update_title()
         first = session.project.profile.forms[0].id if session.project.profile.forms else INFO_PAGE
-        self.show_page(first)
+        last = recall(session.path, "page")
+        self.show_page(last if last in self.nav_items else first)
+        self.update_modes()
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Keyboard focus to the page shown: a table gets it on a cell, so typing and Ctrl+V work."""
+        w = self.stack.currentWidget()
+        if w is None:
+            return
+        if isinstance(w, FormView):
+            w.focus_table()
+        else:
+            w.setFocus()
+
+    def update_modes(self) -> None:
+        """The checkable commands that mirror the project's settings (自动计算合计)."""
+        act = getattr(self, "act_autototals", None)
+        if act is not None and self.session is not None:
+            act.blockSignals(True)
+            act.setChecked(auto_totals(self.session.project))
+            act.blockSignals(False)
+
+    def toggle_auto_totals(self, on: bool) -> None:
+        self.commit_pending()
+        self.session.set_auto_totals(on)
+        self.status("已开启自动计算合计：合计随各项自动更新" if on else "已关闭自动计算合计：合计按填写或导入的数值保留")
 
     def page(self, key: str) -> QWidget:
         """The page of a part (created the first time it is needed)."""
@@ -232,6 +302,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
                 page.load()
             if payload in ("year", "name"):
                 self.relabel()
+            if payload == AUTO_TOTALS:
+                self.update_modes()
             self.update_title()
         if event not in REFRESHES_FINDINGS:         # undo stack or file name: the title only
             self.update_history()
@@ -261,9 +333,12 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         for key, page in self.pages.items():
             if isinstance(page, FormView):
                 page.form_model.set_markers(self._markers.get(key, {}))
-        c = counts(findings)
+        c = open_counts(findings)             # accepted warnings are done: not counted as 警告
         parts = [f'<span style="color:{SEVERITY_COLOUR[s].name()}">{SEVERITY_ZH[s]} {c[s]}</span>'
                  for s in (ERROR, WARNING, INFO)]
+        accepted = sum(1 for f in findings if f.accepted_note)
+        if accepted:
+            parts.append(f'<span style="color:#8d8d8d">已接受 {accepted}</span>')
         text = "　".join(parts)
         if text != self.counts_label.text():
             self.counts_label.setText(text)
@@ -299,7 +374,7 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
     def _accept_warning(self, f: Finding, note: str) -> None:
         """Accept a warning with ``note``; an empty note withdraws the acceptance."""
         try:
-            self.session.accept_warning(f.key, note)
+            self.session.accept_warnings(folded_keys(f), note)
         except EditError as exc:
             warn(self, "接受警告", str(exc))
             return
@@ -377,12 +452,24 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             self.note_strip.commit_all()
         self.flush_slow_checks()
 
+    def current_key(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self.pages.items() if w is current), None)
+
+    def remember_place(self) -> None:
+        """Window geometry, dividers and panel for the next start; this project's last page."""
+        save_window(self)
+        key = self.current_key()
+        if self.session is not None and key:
+            remember(self.session.path, "page", key)
+
     def closeEvent(self, event) -> None:
         if self.session is not None and not self.maybe_save():
             event.ignore()
             return
         self.autosave_timer.stop()
         self.heartbeat_timer.stop()
+        self.remember_place()
         self.recovery.discard()
         if self.lock is not None:
             self.lock.release()
