@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable
     or refused input, 3 an internal error — each with a Chinese message, never a traceback)."""
     import multiprocessing
-    multiprocessing.freeze_support()      # a worker process of the audit command in the frozen app
+    multiprocessing.freeze_support()      # a worker process (audit, the window's export) in the frozen app
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
