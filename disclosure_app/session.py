@@ -28,6 +28,7 @@ from .errors import AppError
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
+from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
 from .rules.describe import describe_cell
 from .rules.engine import Engine
@@ -60,7 +61,7 @@ class FileChangedError(AppError):
         self.path = path
 
 
-class Session(AnnexEditing):
+class Session(AnnexEditing, ImportEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project

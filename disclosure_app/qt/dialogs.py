@@ -87,6 +87,18 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return dlg.text(), ok
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, buttons: list[str], default: int = 0) -> int:
+    """A question with named buttons; returns the index of the one chosen (-1: closed).
+    A test replaces this function at the boundary, like the static message boxes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    made = [box.addButton(b, QMessageBox.ButtonRole.AcceptRole) for b in buttons]
+    if 0 <= default < len(made):
+        box.setDefaultButton(made[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else -1
+
+
 def offer_recovery(parent: QWidget | None, description: str) -> bool:
     text = (f"上次程序没有正常关闭，留下了未保存修改的恢复副本：\n\n{description}\n\n"
             f"是否恢复？选择“否”将删除该恢复副本。")
@@ -95,11 +107,10 @@ def offer_recovery(parent: QWidget | None, description: str) -> bool:
 
 def ask_file_changed(parent: QWidget | None, path) -> str:
     """The project file changed on disk since it was opened: ``"copy"``, ``"reload"`` or ``"cancel"``."""
-    text = (f"“{path}”在本窗口打开之后已被其他程序或窗口修改。直接保存会覆盖那些修改。\n\n"
-            f"是：另存为副本（两边的修改都保留）\n否：重新载入磁盘上的版本（放弃本窗口未保存的修改）\n"
-            f"取消：暂不保存")
-    answer = QMessageBox.question(parent, "文件已被修改", text, _B.Yes | _B.No | _B.Cancel, _B.Yes)
-    return {_B.Yes: "copy", _B.No: "reload"}.get(answer, "cancel")
+    text = (f"“{path}”在本窗口打开之后已被其他程序或窗口修改，直接保存会覆盖那些修改。\n\n"
+            f"另存为副本：两边的修改都保留；重新载入：放弃本窗口未保存的修改，打开磁盘上的版本。")
+    answer = ask_choice(parent, "文件已被修改", text, ["另存为副本", "重新载入", "取消"], 0)
+    return {0: "copy", 1: "reload"}.get(answer, "cancel")
 
 
 def profile_label(profile_id: str) -> str:

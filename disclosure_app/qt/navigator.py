@@ -15,6 +15,7 @@ from .form_view import FormView
 
 NAV_MIN_WIDTH = 180
 INFO_PAGE, NARRATIVE, GLOSSARY, ATTACHMENTS = "info", "narrative", "glossary", "attachments"
+START, CHECKLIST = "start", "checklist"
 
 
 class NavigatorMixin:
@@ -33,6 +34,7 @@ class NavigatorMixin:
                 self.nav_items[key] = item
             return item
         project = self.session.project
+        add(None, START, "开始")
         titles = self.part_titles()
         for part in titles:
             if part == "tables":
@@ -42,6 +44,7 @@ class NavigatorMixin:
             else:
                 add(None, {"overview": INFO_PAGE, "narrative": NARRATIVE, "glossary": GLOSSARY,
                            "annex": ATTACHMENTS}[part], titles[part])
+        add(None, CHECKLIST, "发布前检查")
         self.nav.expandAll()
         self.nav.blockSignals(False)
         # preferably wide enough for the longest form title; a small window elides the titles
@@ -108,8 +111,11 @@ class NavigatorMixin:
 
     def fit_dock(self) -> None:
         """The validation panel's height when the window is first shown: smaller in a small window."""
+        if getattr(self, "panel_collapsed", False):
+            return
         height = self.height()
-        dock = max(140, int(height * (0.22 if height < 800 else 0.28)))
+        dock = max(140, int(height * (0.22 if height < 800 else 0.26)))
+        self.layout().activate()              # the docks laid out for this size before resizing one
         self.resizeDocks([self.dock], [dock], Qt.Orientation.Vertical)
 
     def _split_moved(self, *args) -> None:
@@ -124,4 +130,5 @@ class NavigatorMixin:
         self.fit_layout()
         if not getattr(self, "_dock_fitted", False):
             self._dock_fitted = True
-            QTimer.singleShot(0, self.fit_dock)         # once the main window has laid out its docks
+            self.fit_dock()
+            QTimer.singleShot(0, self.fit_dock)         # again once the main window has laid out its docks

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from disclosure_app.qt.files import FILE_FILTER
 from disclosure_app.session import Session
 from disclosure_app.store import open_project
-
-B = QMessageBox.StandardButton
 
 
 def _changed_elsewhere(path) -> None:
@@ -28,7 +26,7 @@ def test_saving_over_a_file_changed_on_disk_offers_a_copy_and_loses_nothing(qtbo
     _changed_elsewhere(path)
     copy = tmp_path / "阳城（副本）.dapj"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), FILE_FILTER)))
-    boxes.answer = B.Yes                                   # 是：另存为副本
+    boxes.choice = "另存为副本"
     assert window.save()
     assert "已被其他程序或窗口修改" in boxes.texts[-1]
     assert open_project(path).get("T01", "L5", "c1") == Decimal("55.55")      # their write is kept
@@ -43,9 +41,9 @@ def test_reload_takes_the_file_as_it_is_on_disk_and_cancel_writes_nothing(qtbot,
     window.session.set_cell_text("T01", "L8", "c1", "8.88")
     _changed_elsewhere(path)
     before = path.read_bytes()
-    boxes.answer = B.Cancel
+    boxes.choice = "取消"
     assert not window.save() and path.read_bytes() == before
-    boxes.answer = B.No                                    # 否：重新载入
+    boxes.choice = "重新载入"
     assert not window.save()
     assert window.session.project.get("T01", "L5", "c1") == Decimal("55.55")
     assert not window.session.changed_on_disk()
