@@ -276,7 +276,7 @@ def read_journal(path: Path) -> JournalState | None:
         # edits are counted as the user made them: the parts of one edit share its time
         n, last = con.execute("SELECT COUNT(DISTINCT at), MAX(at) FROM edits").fetchone()
         if last is None and meta.get("unsaved_base") == "1":
-            last = float(meta.get("checkpoint", meta.get("created", "0")))
+            last = int(meta.get("checkpoint", meta.get("created", "0")).split(".")[0] or 0)
         return JournalState(meta, int(n or 0), last)
     except (sqlite3.Error, ValueError):
         return None
