@@ -7,6 +7,8 @@
     disclosure-app load JSON --out PATH [--force] a project from that JSON
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
+    disclosure-app import FILE (--out PATH | --into PROJECT) [--yes] [--profile ID]
+                                                  any workbook (.xlsx .xls .csv) or text of the tables
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
     disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
     disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
@@ -26,15 +28,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, unknown_command
+from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, unknown_command
 from .cli_args import build_parser as _build_parser
-from .errors import AppError
+from .errors import UNEXPECTED, AppError
 from .operations import Format, all_findings, read_any, sample_project
 from .oserrors import os_message
 from .rules.findings import ERROR, SEVERITY_ZH, counts
 from .textfiles import write_text_atomic
 
 __all__ = ["CliError", "build_parser", "main", "sample_project"]   # sample_project: re-exported, now in operations
+
+LOCK_WAIT_S = 10.0         # how long a command waits for another command's write of the same project
 
 
 class CliError(AppError):
@@ -50,8 +54,14 @@ def _out(text: str) -> None:
 
 
 def _open(path: str):
-    """The project file at ``path`` (a failure is a ProjectFileError, reported by :func:`main`)."""
-    return read_any(path, Format.PROJECT).project
+    """The project file at ``path`` (a failure is a ProjectFileError, reported by :func:`main`).
+
+    What the reader noticed (characters no output can carry, removed) goes to stderr, so the
+    output of ``validate --json`` and ``dump`` stays what it says it is."""
+    result = read_any(path, Format.PROJECT)
+    for n in result.notices:
+        sys.stderr.write(f"注意：{n}\n")
+    return result.project
 
 
 def _save(project, path: str) -> None:
@@ -65,7 +75,8 @@ def _locked(path: str | os.PathLike) -> Iterator[None]:
     from .filelock import ProjectLock, ProjectLockedError
     lock = ProjectLock(path)
     try:
-        lock.acquire()            # False (no lock possible) in a read-only folder: saving fails there
+        # a script writing cells one after another waits its turn rather than failing at random
+        lock.acquire(wait=LOCK_WAIT_S)   # False (no lock possible) in a read-only folder: saving fails there
     except ProjectLockedError as exc:
         raise CliError(f"{exc}文件未被改动。") from None
     try:
@@ -257,7 +268,12 @@ def cmd_gui(args) -> int:
     return run(args.project)
 
 
-_COMMAND_FUNCS = {"sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
+def cmd_import(args) -> int:
+    from .cli_import import cmd_import as run
+    return run(args)
+
+
+_COMMAND_FUNCS = {"import": cmd_import, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
                   "import-text": cmd_import_text, "audit": cmd_audit}
 
@@ -286,18 +302,23 @@ def _gui(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable)."""
+    """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable
+    or refused input, 3 an internal error — each with a Chinese message, never a traceback)."""
     import multiprocessing
-    multiprocessing.freeze_support()      # a worker process of the audit command in the frozen app
+    multiprocessing.freeze_support()      # a worker process (audit, the window's export) in the frozen app
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8")
+                # backslashreplace: a lone surrogate read from a file can still be named in a message
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
             except (ValueError, OSError):
                 pass
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _gui(argv)
+    if any("\x00" in a for a in argv):       # no file name or value can hold one (only a script can pass it)
+        sys.stderr.write("错误：参数中含有空字符（U+0000），请检查调用本程序的脚本\n")
+        return EXIT_UNREADABLE
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -319,6 +340,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    except (MemoryError, RecursionError):
+        sys.stderr.write("错误：输入过大或嵌套过深，内存不足以处理。请检查输入文件是否选错或已损坏\n")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # noqa: BLE001 — the last resort: a defect still ends in Chinese, not a traceback
+        sys.stderr.write(f"错误：命令“{argv[0]}”发生意外错误（{type(exc).__name__}: {str(exc)[:200]}）。"
+                         f"{UNEXPECTED}\n")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -166,12 +166,20 @@ def read_any(path: str | os.PathLike, fmt: Format | str | None = None, *, profil
         project = _READERS[kind](p, notices, profile)
     except OSError as exc:
         raise AppError(os_message(exc, "无法读取", p)) from None
+    except RecursionError:        # a workbook or text nested beyond any reader's reach
+        raise AppError(f"“{p.name}”的内容嵌套过深，无法读取。请检查是否选错了文件") from None
+    if kind in (Format.XLSX, Format.TEXT):
+        # what enters by an import passes the same acceptance as typing (the JSON reader and the
+        # project file apply it themselves): characters removed and said, unpublishable refused
+        from .acceptance import refuse_problems, sanitise_project
+        sanitise_project(project, notices)
+        refuse_problems(project, f"“{p.name}”")
     return ReadResult(project, tuple(notices), kind, p)
 
 
 def _read_project(path: Path, notices: list[str], profile: str | None) -> Project:
     from .store import open_project
-    return open_project(path)
+    return open_project(path, notices)
 
 
 def _read_json(path: Path, notices: list[str], profile: str | None) -> Project:

@@ -13,11 +13,21 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from .acceptance import (
+    LIMITS,
+    NOTE_LIMIT,
+    SHORT_LIMIT,
+    TEXT_LIMIT,
+    AcceptanceError,
+    accept_text,
+    year_problem,
+)
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annex_editing import AnnexEditing
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
+from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
 from .rules.describe import describe_cell
 from .rules.engine import Engine
@@ -31,7 +41,16 @@ INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度",
                "duties": "部门职责", "organisation": "机构设置情况"}
 
 
-class Session(AnnexEditing):
+def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
+    """Typed text as stored (characters no output can carry removed) and the notice saying so;
+    text longer than ``limit`` is refused (:mod:`disclosure_app.acceptance`)."""
+    try:
+        return accept_text(str(text), where, limit)
+    except AcceptanceError as exc:
+        raise EditError(str(exc)) from None
+
+
+class Session(AnnexEditing, ImportEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
@@ -126,7 +145,7 @@ class Session(AnnexEditing):
         rows = self.project.codes(form)
         if any(r.code == code for r in rows):
             raise EditError(f"{spec.label}已有科目 {code}")
-        name = (name or "").strip() or self.catalogue_name(code, scheme) or ""
+        name = _accepted(name or "", f"科目 {code} 的名称", SHORT_LIMIT)[0].strip() or self.catalogue_name(code, scheme) or ""
         if not name:
             raise EditError(f"科目 {code} 不在内置的{self.project.info.year}年科目目录中，请填写科目名称后再插入")
         pos = bisect.bisect_left([r.code for r in rows], code)
@@ -141,6 +160,7 @@ class Session(AnnexEditing):
         spec = self.project.form(form)
         if spec.coded is None or spec.coded.scheme != RECORDS:
             raise EditError(f"{spec.label}不是按单位和项目填列的表")
+        name, _ = _accepted(name, "单位或项目名称", SHORT_LIMIT)
         if not name.strip():
             raise EditError("请填写单位或项目名称")
         rows = self.project.codes(form)
@@ -237,6 +257,7 @@ class Session(AnnexEditing):
         row = next((r for r in self.project.codes(form) if r.code == code), None)
         if row is None:
             raise EditError(f"{self.project.form(form).label}没有科目 {code}")
+        name, _ = _accepted(name, f"科目 {code} 的名称", SHORT_LIMIT)
         old = row.name
 
         def setter(v: str):
@@ -264,9 +285,14 @@ class Session(AnnexEditing):
         self._emit(Event.STRUCTURE, form)
 
     # -- texts and department info ----------------------------------------------------------------
-    def set_input(self, key: str, value: str) -> None:
-        """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label."""
-        self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{self._input_label(key)}”")
+    def set_input(self, key: str, value: str) -> str | None:
+        """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label.
+
+        Returns a notice when characters no output can carry were removed (every text setter does)."""
+        label = self._input_label(key)
+        value, notice = _accepted(value, f"“{label}”", TEXT_LIMIT)
+        self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{label}”")
+        return notice
 
     def _input_label(self, key: str) -> str:
         try:
@@ -275,10 +301,13 @@ class Session(AnnexEditing):
         except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
             return key
 
-    def set_override(self, section: str, text: str) -> None:
+    def set_override(self, section: str, text: str) -> str | None:
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
         verb = "改写段落" if text else "恢复生成段落"
-        self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{self._paragraph_title(section)}”")
+        title = self._paragraph_title(section)
+        text, notice = _accepted(text, f"改写的段落“{title}”", TEXT_LIMIT)
+        self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{title}”")
+        return notice
 
     def _paragraph_title(self, key: str) -> str:
         """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
@@ -297,6 +326,7 @@ class Session(AnnexEditing):
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""
         spec = self.project.form(form)
         old = self.project.form_notes.get(form)
+        text, _ = _accepted(text, f"{spec.label}的空表说明", NOTE_LIMIT)
         new = text.strip() or None
         if old == new:
             return
@@ -367,6 +397,7 @@ class Session(AnnexEditing):
 
     def accept_warning(self, finding_key: str, note: str) -> None:
         """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
+        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip():
             if finding_key not in self.project.accepted:
                 raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
@@ -399,7 +430,12 @@ class Session(AnnexEditing):
             try:
                 value = int(str(value).strip())
             except ValueError:
-                raise EditError(f"年度“{value}”不是有效年份，请输入四位数字，如 2024") from None
+                raise EditError(f"年度“{str(value)[:20]}”不是有效年份，请输入四位数字，如 2024") from None
+            problem = year_problem(value)
+            if problem:
+                raise EditError(problem)
+        elif isinstance(value, str):
+            value, _ = _accepted(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
         if old == value:
             return
 
