@@ -54,6 +54,7 @@ class RecoveryCopy:
     pid: int
     host: str
     edits: int = 0              # a journal: how many edits it holds beyond its base
+    revision: str = ""          # a journal: the change mark of ``original`` when its base was read
 
     @property
     def is_journal(self) -> bool:
@@ -102,7 +103,7 @@ def _read_journal(path: Path) -> RecoveryCopy | None:
         saved_at = datetime.fromtimestamp(state.last or 0).isoformat(timespec="seconds")
     original = meta.get("original") or None
     return RecoveryCopy(path, Path(original) if original else None, meta.get("title", ""), saved_at, pid,
-                        meta.get("host", ""), state.edits)
+                        meta.get("host", ""), state.edits, meta.get("revision", ""))
 
 
 def _read(path: Path) -> RecoveryCopy | None:
@@ -128,7 +129,7 @@ class RecoverySlot:
 
     def follow(self, session) -> None:
         """Journal every edit of ``session`` from now on (its project as it is now is the base)."""
-        self.journal.start(session.project, session.path)
+        self.journal.start(session.project, session.path, session.revision)
         session.journal = self.journal
 
     def write(self, project: Project, original: str | os.PathLike | None, title: str) -> Path:

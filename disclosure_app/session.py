@@ -507,6 +507,6 @@ class Session(AnnexEditing, ImportEditing):
         self.path = target
         self.history.mark_clean()
         if self.journal is not None:          # Ctrl+S folds the journal into the project file
-            self.journal.start(self.project, target)
+            self.journal.start(self.project, target, self.revision)
         self._emit(Event.SAVED, target)
         return target

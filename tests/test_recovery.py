@@ -16,6 +16,7 @@ from disclosure_app import recovery
 from disclosure_app.recent import CONFIG_ENV, add_recent, clear_recent, recent_files, remove_recent
 from disclosure_app.session import Session
 from disclosure_app.store import dumps, save_project, to_dict
+from disclosure_app.store.sqlite import revision
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +58,7 @@ def test_every_edit_is_journaled_and_a_crashed_windows_edits_are_offered(tmp_pat
     orphan(slot)
     [copy] = recovery.pending()
     assert copy.original == path and copy.edits == 6     # five edits and the undo
+    assert copy.revision == revision(path)          # the restored window notices a later change on disk
     assert re.search(r"恢复未保存的修改（6 处，最后一次 [0-9]{2}:[0-9]{2}:[0-9]{2}）", copy.describe())
     assert dumps(copy.load()) == dumps(session.project)
     copy.discard()

@@ -71,6 +71,7 @@ def _restore(copy: recovery.RecoveryCopy) -> MainWindow | None:
             warn(None, "恢复为新项目", f"{user_message(exc, '恢复', path)}\n\n恢复的内容将作为未保存的新项目打开，请另存为其他文件。")
             lock, path = None, None
     session.path = path
+    session.revision = copy.revision if path is not None else ""   # a later change on disk is still noticed
     window = MainWindow(session, lock=lock)
     window.restored = True
     window.update_title()

@@ -132,16 +132,19 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.original: Path | None = None
+        self.revision = ""
         self._base: str | None = None          # the base as JSON text, written with the first edit
         self._con: sqlite3.Connection | None = None
         self.error: str | None = None          # the last write failure, for the window to show
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
 
-    def start(self, project: Project, original: str | os.PathLike | None) -> None:
-        """Follow ``project`` as it is now (just opened, or just saved to ``original``)."""
+    def start(self, project: Project, original: str | os.PathLike | None, revision: str = "") -> None:
+        """Follow ``project`` as it is now (just opened, or just saved to ``original``, whose
+        change mark is ``revision``: a restored window compares the file against it)."""
         self.discard()
         self.original = Path(original).absolute() if original else None
+        self.revision = revision
         self._base = json.dumps(to_dict(project), ensure_ascii=False)
 
     def _connect(self, project: Project) -> sqlite3.Connection:
@@ -159,7 +162,7 @@ class Journal:
         info = project.info
         meta = {"format": FORMAT, "original": str(self.original) if self.original else "", "pid": str(os.getpid()),
                 "host": socket.gethostname(), "title": f"{info.name or '未命名单位'} {info.year}年度{project.profile.title}",
-                "created": str(time.time()), "unsaved_base": "0"}
+                "created": str(time.time()), "unsaved_base": "0", "revision": self.revision}
         con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
         con.execute("INSERT OR REPLACE INTO base VALUES (1, ?)",
                     (self._base if self._base is not None else json.dumps(to_dict(project), ensure_ascii=False),))
