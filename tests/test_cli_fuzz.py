@@ -39,9 +39,10 @@ def corpus(tmp_path_factory):
 
 def _writes(args: list[str]) -> Path | None:
     """The project a command writes, if it writes one."""
-    if args[0] in ("load", "import-xlsx", "import-text") or (args[0] not in COMMANDS_KNOWN and "--out" in args):
-        target = Path(args[args.index("--out") + 1])
-        return target if target.suffix == ".dapj" else None
+    for flag in ("--out", "--into"):
+        if flag in args and (args[0] in ("load", "import", "import-xlsx", "import-text") or args[0] not in COMMANDS_KNOWN):
+            target = Path(args[args.index(flag) + 1])
+            return target if target.suffix == ".dapj" else None
     if args[0] == "sample":
         return Path(args[2])
     if args[0] == "set":
@@ -49,7 +50,7 @@ def _writes(args: list[str]) -> Path | None:
     return None
 
 
-COMMANDS_KNOWN = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text", "audit")
+COMMANDS_KNOWN = ("sample", "validate", "dump", "load", "set", "export", "import", "import-xlsx", "import-text", "audit")
 
 
 def _check(args: list[str], code: int, out: str, err: str) -> None:
@@ -98,6 +99,15 @@ def _cases(folder: Path, c: dict[str, dict[str, Path]]) -> list[list[str]]:
         cases.append(["import-xlsx", str(path), "--out", str(out / f"xlsx-{name}.dapj"), "--force"])
     for name, path in c["text"].items():
         cases.append(["import-text", str(path), "--out", str(out / f"text-{name}.dapj"), "--force"])
+    # ``import`` reads workbooks with the same reader as import-xlsx: a few of each kind suffice
+    for kind, names in (("xlsx", ("hostile", "far_cell", "bad_deflate", "formula_no_value", "bomb", "not_zip")),
+                        ("text", ("control", "long_line", "binary")), ("json", ("deep_1000",))):
+        for name in names:
+            cases.append(["import", str(c[kind][name]), "--out", str(out / f"import-{kind}-{name}.dapj"), "--force",
+                          "--yes"])
+    copy = out / "into.dapj"
+    shutil.copyfile(c["dapj"]["valid"], copy)
+    cases.append(["import", str(c["xlsx"]["far_cell"]), "--into", str(copy), "--yes"])
     for name, path in [*c["text"].items(), ("dapj", c["dapj"]["garbage"]), ("xlsx", c["xlsx"]["bad_deflate"])]:
         cases.append(["audit", str(path), "--out", str(out / f"audit-{name}.xlsx")])
     cases.append(["audit", str(folder), "--out", str(out / "audit-folder.xlsx")])

@@ -80,5 +80,13 @@ def reader_for(path: str | Path) -> Reader:
 
 
 def import_file(path: str | Path, profile: str | None = None) -> Imported:
-    """Read ``path`` with the reader its suffix names (see the module docstring)."""
-    return reader_for(path)(Path(path), profile)
+    """Read ``path`` with the reader its suffix names (see the module docstring).
+
+    What a reader produced passes the acceptance every entry applies
+    (:mod:`disclosure_app.acceptance`): characters no output can carry are removed, each removal
+    a note; a field, year or amount that cannot be published refuses the import."""
+    from ..acceptance import refuse_problems, sanitise_project
+    imported = reader_for(path)(Path(path), profile)
+    sanitise_project(imported.project, imported.notes)
+    refuse_problems(imported.project, f"“{Path(path).name}”")
+    return imported
