@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import AppError
+from ..export.layouts import DEFAULT_LAYOUT, LAYOUTS
 from ..model import Project
 from ..oserrors import os_message
+from ..publisher import PUBLISHERS
 from ..rules.findings import ERROR, counts
 
 FORMATS = (("pdf", "PDF"), ("docx", "Word（.docx）"), ("xlsx", "Excel（.xlsx）"))
@@ -76,9 +79,23 @@ class ExportWorker(QObject):
 class ExportOptionsDialog(QDialog):
     """Folder, formats and the draft watermark."""
 
-    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: str, parent: QWidget | None = None, layout_key: str = DEFAULT_LAYOUT,
+                 publisher: str = "部门") -> None:
         super().__init__(parent)
         self.setWindowTitle("导出公开文件")
+        # 版式 and 公开主体: the project remembers both (Session.set_option)
+        self.layout_box = QComboBox(self)
+        for key, lay in LAYOUTS.items():
+            self.layout_box.addItem(lay.label, key)
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(layout_key)))
+        self.publisher_box = QComboBox(self)
+        for p in PUBLISHERS:
+            self.publisher_box.addItem(f"以{p}名义公开（{p}决算/预算公开）", p)
+        self.publisher_box.setCurrentIndex(max(0, self.publisher_box.findData(publisher)))
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel("PDF 版式："))
+        choices.addWidget(self.layout_box, 1)
+        choices.addWidget(self.publisher_box, 1)
         self.folder = QLineEdit(folder, self)
         browse = QPushButton("浏览…", self)
         browse.clicked.connect(self._browse)
@@ -100,6 +117,7 @@ class ExportOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(formats)
+        layout.addLayout(choices)
         layout.addWidget(self.draft)
         layout.addWidget(buttons)
 

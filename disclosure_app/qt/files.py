@@ -13,9 +13,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import AppError, user_message
+from ..export.layouts import OPTION as LAYOUT_OPTION
+from ..export.layouts import project_layout
 from ..filelock import ProjectLock
 from ..operations import Format, blank_project, full_checks, read_any, sample_project
 from ..oserrors import os_message, os_reason
+from ..publisher import PUBLISHER_OPTION, publisher
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import Session
 from ..store.sqlite import SUFFIX
@@ -224,9 +227,12 @@ class FileMixin:
             warn(self, "导出公开文件", "导出模块尚未安装，暂时不能导出公开文件。")
             return False
         base = self.session.path.parent if self.session.path else Path.home()
-        dlg = ExportOptionsDialog(str(base / "公开文件"), self)
+        project = self.session.project
+        dlg = ExportOptionsDialog(str(base / "公开文件"), self, project_layout(project).key, publisher(project))
         if not dlg.exec():
             return False
+        self.session.set_option(LAYOUT_OPTION, dlg.layout_box.currentData(), "选择 PDF 版式")
+        self.session.set_option(PUBLISHER_OPTION, dlg.publisher_box.currentData(), "选择公开主体（部门/单位）")
         formats = dlg.formats()
         if not formats:
             warn(self, "导出公开文件", "请至少选择一种导出格式（PDF、Word 或 Excel）。")
