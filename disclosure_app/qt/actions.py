@@ -87,8 +87,13 @@ def build_actions(window) -> None:
         from .about import show_about
     except ImportError:
         show_about = None
+    m = window.menuBar().addMenu("帮助(&H)")
+    window.act_guide = _action(window, "使用说明(&G)", window.show_guide, "F1", "五步完成公开文件，常用快捷键")
+    m.addAction(window.act_guide)
+    m.addAction(_action(window, "开始页(&S)", lambda: (window.show_page("start"), window.focus_page())))
+    m.addAction(_action(window, "发布前检查(&C)", lambda: (window.show_page("checklist"), window.focus_page())))
     if show_about is not None:
-        m = window.menuBar().addMenu("帮助(&H)")
+        m.addSeparator()
         m.addAction(_action(window, "关于(&A)", lambda: show_about(window)))
     bar = window.addToolBar("常用")
     bar.setObjectName("MainToolBar")

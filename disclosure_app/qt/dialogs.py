@@ -87,6 +87,18 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return dlg.text(), ok
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, buttons: list[str], default: int = 0) -> int:
+    """A question with named buttons; returns the index of the one chosen (-1: closed).
+    A test replaces this function at the boundary, like the static message boxes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    made = [box.addButton(b, QMessageBox.ButtonRole.AcceptRole) for b in buttons]
+    if 0 <= default < len(made):
+        box.setDefaultButton(made[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else -1
+
+
 def offer_recovery(parent: QWidget | None, description: str) -> bool:
     text = (f"上次程序没有正常关闭，留下了未保存修改的恢复副本：\n\n{description}\n\n"
             f"是否恢复？选择“否”将删除该恢复副本。")

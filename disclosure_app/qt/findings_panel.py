@@ -405,7 +405,10 @@ class FindingsPanel(QWidget):
             self.activated.emit(f)
 
     def accept_selected(self) -> None:
-        f = self.current_finding()
+        self.accept_finding(self.current_finding())
+
+    def accept_finding(self, f: Finding | None) -> None:
+        """Ask for the 说明 of a warning (Ctrl+Enter confirms) and request its acceptance."""
         if f is None or f.severity != WARNING:
             return
         from .dialogs import ask_text

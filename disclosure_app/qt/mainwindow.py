@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import user_message
 from ..events import REFRESHES_FINDINGS, Event
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
+from ..operations import full_checks, sample_project
 from ..recovery import RecoverySlot
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, open_counts
 from ..rules.structure import folded_keys
@@ -28,6 +30,7 @@ from ..session import EditError, Session
 from ..totals import AUTO_TOTALS, auto_totals
 from .actions import build_actions
 from .annex_page import AnnexPage
+from .checklist_page import ChecklistPage
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
@@ -39,12 +42,15 @@ from .info_page import InfoPage
 from .narrative_page import GlossaryPage, NarrativePage
 from .navigator import (
     ATTACHMENTS,
+    CHECKLIST,
     GLOSSARY,
     INFO_PAGE,
     NARRATIVE,
     NAV_MIN_WIDTH,
+    START,
     NavigatorMixin,
 )
+from .start_page import StartPage
 from .window_settings import recall, remember, restore_window, save_window
 
 APP_NAME = "预决算公开编制"
@@ -237,6 +243,13 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
                 w.failed.connect(lambda m: warn(self, "情况说明", m))
             elif key == GLOSSARY:
                 w = GlossaryPage(s, self)
+            elif key == START:
+                w = StartPage(self, self)
+            elif key == CHECKLIST:
+                w = ChecklistPage(s, self)
+                w.jump.connect(self.go_to_item)
+                w.acceptRequested.connect(lambda f: self.panel.accept_finding(f))
+                w.exportRequested.connect(self.export)
             elif key == ATTACHMENTS:
                 w = AnnexPage(s, self)
                 w.failed.connect(lambda m: warn(self, "附件", m))
@@ -315,6 +328,9 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         narrative = self.pages.get(NARRATIVE)
         if isinstance(narrative, NarrativePage):
             narrative.schedule()
+        checks = self.pages.get(CHECKLIST)
+        if isinstance(checks, ChecklistPage):
+            checks.schedule()
 
     def flush_slow_checks(self) -> None:
         """Run the slow (narrative) checks now if an edit made them stale, and show the result."""
@@ -354,6 +370,10 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             page.focus_field(int(f.cells[0].row), f.cells[0].column)  # type: ignore[attr-defined]
             self.status(f.message)
             return
+        if form == "input" and f.cells[0].row.startswith("info."):      # 职责, 机构设置: 封面与概况
+            self.show_page(INFO_PAGE).focus_field(f.cells[0].row.removeprefix("info."))  # type: ignore[attr-defined]
+            self.status(f.message)
+            return
         if form == "input":
             page = self.show_page(NARRATIVE)
             page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]
@@ -366,6 +386,37 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         else:
             view.setFocus()
         self.status(f.message)
+
+    def open_sample(self, kind: str) -> bool:
+        """Show a bundled sample (unsaved) in this window."""
+        if not self.maybe_save():
+            return False
+        try:
+            session = Session(sample_project(kind), None, full_checks())
+        except Exception as exc:  # noqa: BLE001 — a damaged installation: a message, not a traceback
+            warn(self, "无法打开样例", user_message(exc, "打开样例"))
+            return False
+        self.set_session(session, None, sample=True)
+        self.status("已打开样例：可以随意修改试用；要保存为自己的项目，请用“另存为”")
+        return True
+
+    def show_guide(self) -> None:
+        from .guide import show_guide
+        show_guide(self)
+        self.focus_page()
+
+    def go_to_item(self, item) -> None:
+        """Show where a checklist item is dealt with: its finding's cells, or the field to fill in."""
+        if item.finding is not None:
+            self.show_finding(item.finding)
+            return
+        page = self.show_page(item.page if item.page in self.nav_items else NARRATIVE)
+        if isinstance(page, NarrativePage) and item.target:
+            page.focus_input(item.target)
+        elif isinstance(page, InfoPage) and item.target:
+            page.focus_field(item.target.removeprefix("info."))
+        else:
+            self.focus_page()
 
     def focus_findings(self) -> None:
         self.dock.show()

@@ -95,3 +95,14 @@ def recall(path: Path | None, name: str) -> str | None:
         return None
     value = settings().value(f"projects/{key}/{name}")
     return str(value) if value else None
+
+
+def remember_global(name: str, value: str) -> None:
+    s = settings()
+    s.setValue(f"global/{name}", value)
+    s.sync()
+
+
+def recall_global(name: str) -> str | None:
+    value = settings().value(f"global/{name}")
+    return str(value) if value else None

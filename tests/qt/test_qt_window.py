@@ -130,7 +130,8 @@ def test_a_project_open_in_another_window_or_process_is_refused(qtbot, window, b
             {"pid": holder.pid, "host": socket.gethostname(), "user": "出纳", "since": "2025-03-01T09:00:00"}),
             encoding="utf-8")
         assert not other.load_path(path)
-        assert f"进程 {holder.pid}" in boxes.texts[-1] and "出纳" in boxes.texts[-1]
+        assert "由出纳在本电脑上编辑（3月1日 09:00 起）" in boxes.texts[-1]       # plain words
+        assert "进程" not in boxes.texts[-1] and ".lock" not in boxes.texts[-1]
     finally:
         holder.kill()
         holder.wait()
