@@ -29,6 +29,7 @@ from .history import Command, History
 from .model import Project
 from .narrative.inputs import input_specs
 from .rules.engine import Engine
+from .store.journal import map_part
 
 __all__ = ["FILLED", "KEPT", "OVERWRITTEN", "SAME", "PriorFigure", "PriorYearEditing", "prior_figures",
            "read_last_year"]
@@ -146,6 +147,7 @@ class PriorYearEditing:
                 self.engine.inputs_changed(list(values))
                 self._emit(Event.INPUTS, list(values))
             return run
-        self.history.push(Command(f"从上年导入（{source}，{len(todo)} 项）", put(dict(todo)), put(old)))
+        self.history.push(Command(f"从上年导入（{source}，{len(todo)} 项）", put(dict(todo)), put(old),
+                                  [map_part("inputs", k) for k in todo]))
         self._emit(Event.HISTORY)
         return len(todo)

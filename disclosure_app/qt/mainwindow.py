@@ -178,6 +178,7 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, QMai
             self.lock.release()
         self.session, self.lock, self.is_sample = session, lock, sample
         self.restored = False
+        self.recovery.follow(session)         # every committed edit journaled before it is shown
         session.engine.defer_slow = True      # narrative checks: when typing pauses, not per key
         session.listeners.append(self._on_event)
         for page in self.pages.values():
