@@ -1,33 +1,34 @@
-"""The text of a published document (.txt) in :mod:`.dispatch`."""
+"""A published document — PDF, Word (.docx) or its extracted text (.txt) — in :mod:`.dispatch`,
+read by :func:`.published_file.read_published_file` (the one reader of published documents);
+each form is said to come from the page its table starts on."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .cells import ImportError_
 from .dispatch import FormSource, Imported, register
 
-_WHAT = "文本文件（请导入从决算或预算公开 PDF 中提取的文字 .txt）"
 
-
-def import_text(path: Path, profile: str | None = None) -> Imported:
-    from ..textfiles import read_text_file
-    from .published_text import TextImportError, read_published_text
+def import_document(path: Path, profile: str | None = None) -> Imported:
+    from .published_file import read_published_file
+    from .published_text import TextImportError
     try:
-        result = read_published_text(read_text_file(path, _WHAT, gbk=True), profile)
+        read = read_published_file(path, profile)
     except TextImportError as exc:
-        from .cells import ImportError_
         raise ImportError_(f"“{path.name}”：{exc}") from None
-    project = result.project
-    forms = []
-    missing = []
+    project = read.project
+    forms, missing = [], []
     for spec in project.profile.forms:
         n = sum(1 for (f, _, _) in project.values if f == spec.id)
-        if n or project.code_rows.get(spec.id):
-            forms.append(FormSource(spec.id, spec.label, spec.title_for(project.info.year), "公开文本", n,
-                                    len(project.code_rows.get(spec.id, []))))
+        title = spec.title_for(project.info.year)
+        if spec.id in read.form_pages:
+            where = f"第{read.form_pages[spec.id]}页" if read.source in ("pdf", "docx") else "公开文件的文字"
+            forms.append(FormSource(spec.id, spec.label, title, where, n, len(project.code_rows.get(spec.id, []))))
         else:
-            missing.append(f"{spec.label}（{spec.title_for(project.info.year)}）")
-    return Imported(project, path.name, forms, missing, list(result.notes))
+            missing.append(f"{spec.label}（{title}）")
+    return Imported(project, path.name, forms, missing, list(read.notes))
 
 
-register(".txt", "公开文件的文字", import_text)
+for _suffix, _what in ((".txt", "公开文件的文字"), (".pdf", "公开文件 PDF"), (".docx", "公开文件 Word")):
+    register(_suffix, _what, import_document)
