@@ -30,6 +30,7 @@ from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
 from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
+from .prior_year import PriorYearEditing
 from .rules.describe import describe_cell
 from .rules.engine import Engine
 from .rules.findings import Finding
@@ -61,7 +62,7 @@ class FileChangedError(AppError):
         self.path = path
 
 
-class Session(AnnexEditing, ImportEditing):
+class Session(AnnexEditing, ImportEditing, PriorYearEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
