@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .amounts import amount_problem
 from .errors import AppError
 from .model import Project
-from .rules.findings import ERROR, Cell, Finding
+from .rules.findings import ERROR, WARNING, Cell, Finding
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -46,7 +46,7 @@ _INFO_ZH = {"name": "单位名称", "code": "单位代码", "unit_type": "单位
 _MAP_ZH = {"inputs": "情况说明输入", "overrides": "改写的段落", "accepted": "接受警告的说明", "options": "选项"}
 
 
-RULE = "B01"                  # the findings of :func:`bound_findings`; an export is refused on them, forced or not
+RULE = "U01"                  # the findings of :func:`bound_findings`; an export is refused on them, forced or not
 
 
 class AcceptanceError(AppError, ValueError):
@@ -210,6 +210,26 @@ def refuse_problems(project: Project, source: str) -> None:
         raise AcceptanceError(f"{source}：{found[0][0]}{more}。未读入")
 
 
+def stray_findings(project: Project) -> list[Finding]:
+    """Values a project file holds at keys its forms do not print (rule ``U02``, a 警告): kept, so
+    nothing is lost, and named, so nothing is kept unseen."""
+    out = []
+    printed: dict[str, set[tuple[str, str]]] = {}
+    for (form, row, col) in sorted(project.values):
+        if form not in printed:
+            try:
+                spec = project.form(form)
+            except KeyError:
+                continue
+            printed[form] = {(rk, c.key) for rk in project.row_keys(form) for c in spec.columns_for(rk)}
+        if (row, col) not in printed[form]:
+            out.append(Finding("U02", WARNING, f"{form} 行“{row}”栏“{col}”有数 {project.values[(form, row, col)]}，"
+                                               "但该处不在表中，不会印出：请核对是否应填在别处"))
+    return out
+
+
 def bound_findings(project: Project) -> list[Finding]:
-    """:func:`problems` as 错误 findings (rule ``B01``), for a project file opened as it is."""
-    return [Finding(RULE, ERROR, f"无法发布：{msg}", (cell,) if cell else ()) for msg, cell in problems(project)]
+    """:func:`problems` as 错误 findings (rule ``U01``), for a project file opened as it is, and the
+    :func:`stray_findings`."""
+    return ([Finding(RULE, ERROR, f"无法发布：{msg}", (cell,) if cell else ()) for msg, cell in problems(project)]
+            + stray_findings(project))

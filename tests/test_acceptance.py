@@ -42,7 +42,7 @@ def test_everything_that_can_be_saved_opens_and_a_bound_is_a_finding(tmp_path):
     con.commit()
     con.close()
     project = open_project(path)                    # opens, so it can be corrected
-    found = [f for f in all_findings(project) if f.rule == "B01"]
+    found = [f for f in all_findings(project) if f.rule == "U01"]
     assert {f.cells[0].row for f in found if f.cells} == {"L1"} and any("年度 -1" in f.message for f in found)
 
 
@@ -65,3 +65,15 @@ def test_clean_text_keeps_tabs_and_lines_and_names_the_place():
     notices: list[str] = []
     assert clean_text("a\tb\r\nc\rd", "部门职责", notices) == "a\tb\nc\nd" and notices == []
     assert clean_text("x\x1by", "部门职责", notices) == "xy" and "部门职责" in notices[0] and "U+001B" in notices[0]
+
+
+def test_a_value_saved_where_no_form_prints_it_reopens_and_is_named(tmp_path):
+    project = tiny()
+    project.set("T02", "9999999", "c1", Decimal("1.00"))        # e.g. left by an import
+    project.set("T01", "L1", "c9", Decimal("2.00"))
+    path = tmp_path / "p.dapj"
+    save_project(project, path)
+    again = open_project(path)                                  # saved, so it opens
+    assert again.get("T02", "9999999", "c1") == Decimal("1.00") and again.get("T01", "L1", "c9") == Decimal("2.00")
+    named = [f.message for f in all_findings(again) if f.rule == "U02"]
+    assert len(named) == 2 and any("9999999" in m for m in named)

@@ -168,7 +168,7 @@ def test_a_file_holding_what_cannot_be_published_still_opens_with_the_finding(co
     for name, words in (("amount_at_bound", "超出金额上限"), ("year_negative", "年度 -1"), ("long_name", "单位名称")):
         code = main(["validate", str(c["dapj"][name])])
         out, _ = capsys.readouterr()
-        assert code == EXIT_FINDINGS and "B01" in out and words in out, (name, out[-500:])
+        assert code == EXIT_FINDINGS and "U01" in out and words in out, (name, out[-500:])
         code = main(["export", str(c["dapj"][name]), "--out", str(folder / f"refused-{name}"), "--force"])
         _, err = capsys.readouterr()
         assert code == EXIT_FINDINGS and "无法发布" in err

@@ -53,10 +53,10 @@ def to_dict(project: Project) -> dict[str, Any]:
                     row_vals[col.key] = _num(v, spec.value_kind(rk, col.key))
             if row_vals:
                 cells[rk] = row_vals
-        # values at keys the spec does not print (kept so nothing is ever lost)
-        known = set(project.row_keys(spec.id))
+        # values at keys the spec does not print (kept so nothing is ever lost; a finding names them)
+        written = {(rk, ck) for rk, cols in cells.items() for ck in cols}
         for (f, rk, ck), v in sorted(project.values.items()):
-            if f == spec.id and rk not in known:
+            if f == spec.id and (rk, ck) not in written:
                 cells.setdefault(rk, {})[ck] = f"{v:.2f}"
         entry["cells"] = cells
         if spec.id in project.form_notes:
@@ -195,6 +195,16 @@ def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list
     return parsed.value
 
 
+def _stray(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any) -> Decimal | None:
+    where = f"{spec.label} 行“{rk}”栏“{ck}”"
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, Decimal)):
+        raise r.fail(f"{where}应为文本形式的数值，现为{_kind_zh(raw)} {_shown(raw)}")
+    try:
+        return parse_amount(str(raw), bounded=False).value
+    except AmountError as exc:
+        raise r.fail(f"{where}：{exc}") from None
+
+
 def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: list[str] | None,
           bounded: bool = True) -> None:
     form_id = spec.id
@@ -216,10 +226,19 @@ def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: lis
                                               r.text(row.get("name"), f"{where}.name"), texts))
     known_rows = set(project.row_keys(form_id)) | {x.key for x in spec.fixed_rows}
     for rk, cols in r.obj(entry.get("cells"), f"forms.{form_id}.cells").items():
+        if rk not in known_rows and not bounded:
+            # a project file keeps what it holds (saved values at keys the form does not print): it
+            # opens, and a finding names them (:func:`disclosure_app.acceptance.stray_findings`)
+            for ck, raw in r.obj(cols, f"forms.{form_id}.cells.{rk}").items():
+                project.set(form_id, rk, ck, _stray(r, spec, rk, ck, raw))
+            continue
         if rk not in known_rows:
             raise r.fail(f"{spec.label}没有行“{rk}”（forms.{form_id}.cells.{rk}；编码行须先列在 rows 中）")
         valid_cols = tuple(c.key for c in spec.columns_for(rk))
         for ck, raw in r.obj(cols, f"forms.{form_id}.cells.{rk}").items():
+            if ck not in valid_cols and not bounded:
+                project.set(form_id, rk, ck, _stray(r, spec, rk, ck, raw))
+                continue
             if ck not in valid_cols:
                 raise r.fail(f"{spec.label} 行“{rk}”没有栏“{ck}”（forms.{form_id}.cells.{rk}.{ck}；"
                              f"该行的栏有：{'、'.join(valid_cols)}）")
