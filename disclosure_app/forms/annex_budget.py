@@ -1,0 +1,3 @@
+"""budget annex kinds."""
+
+KINDS = ()
