@@ -37,6 +37,7 @@ class RenderedAnnex:
     total_row: int = 0                # the 总分 row (for tests and styling)
     widths: tuple[float, ...] = ()    # natural column widths in em; writers scale them to the page
     kind: str = ""
+    heading: str = ""                 # the 目录 line after 附件N： (tells tables of one kind apart)
 
     @property
     def cells(self) -> list[list[str]]:
@@ -143,7 +144,7 @@ def render_annex(annex: Annex, year: int, index: int = 0) -> RenderedAnnex:
     """The published layout of one annex table, from its kind's layout."""
     spec = annex.spec
     out = RenderedAnnex(index, annex.title, spec.year_line.replace("{year}", str(year)), notes=spec.notes,
-                        widths=spec.widths, kind=spec.id)
+                        widths=spec.widths, kind=spec.id, heading=annex.heading)
     g = _Grid(annex, out)
     for item in spec.layout:
         g.item(item)

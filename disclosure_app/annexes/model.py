@@ -58,14 +58,21 @@ class Annex:
         """What names the table in lists and messages (项目名称, 部门名称)."""
         return self.text(self.spec.label) if self.spec.field(self.spec.label) else ""
 
+    def _fill(self, pattern: str) -> str:
+        for f in self.spec.fields:
+            if "{" + f.key + "}" in pattern:
+                pattern = pattern.replace("{" + f.key + "}", self.text(f.key))
+        return pattern
+
     @property
     def title(self) -> str:
         """The printed title: the kind's title with the fields filled in."""
-        out = self.spec.title
-        for f in self.spec.fields:
-            if "{" + f.key + "}" in out:
-                out = out.replace("{" + f.key + "}", self.text(f.key))
-        return out
+        return self._fill(self.spec.title)
+
+    @property
+    def heading(self) -> str:
+        """The 目录 line after 附件N：, which tells tables of one kind apart (by project)."""
+        return self._fill(self.spec.heading or self.spec.title)
 
     def copy(self) -> Annex:
         return Annex(self.kind, dict(self.values), {k: [dict(r) for r in rows] for k, rows in self.rows.items()})
@@ -134,7 +141,7 @@ def _shown(value: Value, spec: FieldSpec | None) -> str:
             return f"{value:,}"
         if spec is not None and spec.fmt == PERCENT:
             return f"{value}%"
-        return str(value)
+        return f"{value}{spec.suffix}" if spec is not None else str(value)
     return "" if value is None else str(value)
 
 
@@ -210,7 +217,10 @@ def parse_field(annex: Annex, path: str, text: str) -> Any:
     except KeyError:
         raise AnnexError(f"{annex.spec.name}没有“{path}”这一项") from None
     if f.numeric:
-        return parse_number(text, f"“{annex.name or annex.spec.name}”{field_label(annex, path)}")
+        raw = text.strip()
+        if f.suffix and raw.endswith(f.suffix):
+            raw = raw[:-len(f.suffix)]
+        return parse_number(raw, f"“{annex.name or annex.spec.name}”{field_label(annex, path)}")
     if f.choices and text.strip() and text.strip() not in f.choices:
         raise AnnexError(f"{f.label}“{text.strip()}”无效：应为 {_or(f.choices)}")
     return text.strip() if f.strip or f.choices else text

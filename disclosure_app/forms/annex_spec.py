@@ -38,6 +38,7 @@ class Field:
     fmt: str = AS_TYPED                # how a number prints
     long: bool = False                 # a paragraph (edited in a text box)
     strip: bool = False                # a text kept without surrounding blanks
+    suffix: str = ""                   # printed after a number: 10个, 40人
 
     @property
     def numeric(self) -> bool:
@@ -197,6 +198,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class RowLink:
+    """A field equals the ``column`` of the row named like the table's ``name`` field in one of
+    ``forms`` (表十二/表十三 projects), after dividing by ``divisor`` (元 → 万元)."""
+    id: str
+    path: str
+    name: str
+    forms: tuple[str, ...]
+    column: str
+    what: str
+    divisor: Decimal = Decimal(1)
+    severity: str = "warning"
+
+
+@dataclass(frozen=True)
 class IndicatorLink:
     """An indicator of ``group`` whose name contains ``contains`` and whose value is an amount
     in 万元 (``≤353.82万元``) should equal the table cell ``cell``."""
@@ -210,7 +225,7 @@ class IndicatorLink:
     severity: str = "warning"
 
 
-Rule = Sum | Rate | WeightTotal | ScoreCap | Completion | Grade | Link | IndicatorLink
+Rule = Sum | Rate | WeightTotal | ScoreCap | Completion | Grade | Link | RowLink | IndicatorLink
 
 
 @dataclass(frozen=True)
@@ -218,6 +233,7 @@ class AnnexKind:
     id: str                            # "project_evaluation" — stored with every table of the kind
     name: str                          # what the GUI's list and the 新增 menu call it
     title: str                         # printed title; ``{name}`` ``{department}`` ``{year}`` … fields
+    heading: str = ""                  # its 目录 line after 附件N： (default: the title)
     year_line: str = "({year}年度)"
     fields: tuple[Field, ...] = ()
     groups: tuple[Group, ...] = ()

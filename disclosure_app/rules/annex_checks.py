@@ -30,6 +30,7 @@ from ..forms.annex_spec import (
     IndicatorLink,
     Link,
     Rate,
+    RowLink,
     ScoreCap,
     Sum,
     WeightTotal,
@@ -319,6 +320,27 @@ def _link(project: Project, t: _Table, r: Link) -> list[Finding]:
                     f"{shown - cell:+}。请核对该表或{r.what}", (t.cell(r.path),), cell, shown, shown - cell)]
 
 
+def _row_link(project: Project, t: _Table, r: RowLink) -> list[Finding]:
+    value, name = t.number(r.path), t.text(r.name).strip()
+    forms = [f for f in r.forms if project.profile.has_form(f) and not project.form_is_empty(f)]
+    if value is None or not name or not forms:
+        return []
+    shown = q2(value / r.divisor)
+    unit = f"{value:,} 元，折合 {shown} 万元" if r.divisor != 1 else f"{value}"
+    found = [(f, row.code) for f in forms for row in project.codes(f) if row.name.strip() == name]
+    if not found:
+        labels = "、".join(project.form(f).label for f in forms)
+        return [Finding(r.id, r.severity, f"{t.where} 的项目在{labels}中找不到同名的项目（{t.short(r.path)} {unit}）。"
+                        f"请核对项目名称", (t.cell(r.name),))]
+    form, code = found[0]
+    cell = project.get(form, code, r.column) or Decimal(0)
+    if shown == cell:
+        return []
+    return [Finding(r.id, r.severity, f"{t.where} {t.short(r.path)}（{unit}）与{project.form(form).label}"
+                    f"“{name}” {cell} 万元不符，相差 {shown - cell:+}。请核对该表或{project.form(form).label}",
+                    (t.cell(r.path), Cell(form, code, r.column)), cell, shown, shown - cell)]
+
+
 def _indicator_link(project: Project, t: _Table, r: IndicatorLink) -> list[Finding]:
     cell = _cell_sum(project, r.cell)
     if cell is None:
@@ -357,6 +379,8 @@ def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
             out += _grade(t, r)
         elif isinstance(r, Link):
             out += _link(project, t, r)
+        elif isinstance(r, RowLink):
+            out += _row_link(project, t, r)
         elif isinstance(r, IndicatorLink):
             out += _indicator_link(project, t, r)
     return out
