@@ -9,6 +9,9 @@
 ; - Installs for the current user without administrator rights, into
 ;   %LOCALAPPDATA%\Programs\DisclosureApp ({autopf} when PrivilegesRequired=lowest).
 ;   IT staff may install for all users with /ALLUSERS on the command line.
+; - The Chinese messages file is build_scripts\innosetup\ChineseSimplified.isl, kept in the
+;   repository (licence: resources\licenses\InnoSetup-ChineseSimplified.txt): nothing is
+;   downloaded at build time, and every Inno Setup 6 compiler gets the same wording.
 ; - Start-menu shortcut, optional desktop shortcut, .dapj opens with the program ("%1").
 ; - The uninstaller removes only what this installer put in the program folder and the
 ;   registry: project files (.dapj) saved anywhere by the user are never touched.
@@ -20,10 +23,14 @@
 #ifndef AppVersionNumeric
   #define AppVersionNumeric AppVersion
 #endif
+; The release uses the strongest compression; build_installer.py --fast passes lzma2/fast for checks
+; (CI), which compiles several times faster into a somewhat larger installer.
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
 #define AppName "预决算公开编制"
 #define AppExe "disclosure-app.exe"
 #define ProgId "DisclosureApp.Project"
-#define LanguagesDir AddBackslash(CompilerPath) + "Languages\"
 
 [Setup]
 AppId={{6F1B2C4E-3A7D-4E59-9C21-5B8D0F4A7E13}
@@ -36,7 +43,7 @@ VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} 安装程序
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=commandline
-DefaultDirName={autopf}\DisclosureApp
+DefaultDirName={code:ProgramsRoot}\DisclosureApp
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
@@ -48,21 +55,15 @@ OutputBaseFilename=disclosure-app-{#AppVersion}-setup
 SetupIconFile=resources\icons\app.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=no
 
 [Languages]
-; ChineseSimplified.isl is official from Inno Setup 6.5 on, unofficial (and not always installed)
-; before; build_installer.py fetches it into build\ when the compiler has neither.
-#if FileExists(LanguagesDir + "ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(LanguagesDir + "Unofficial\ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\Unofficial\ChineseSimplified.isl"
-#else
-Name: "chinesesimplified"; MessagesFile: "build\ChineseSimplified.isl"
-#endif
+; The translators' file for Inno Setup 6.5 (older 6.x compilers ignore the messages they lack),
+; from the repository rather than the compiler's Languages folder, which before 6.5 has no Chinese.
+Name: "chinesesimplified"; MessagesFile: "build_scripts\innosetup\ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -75,12 +76,28 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]
-; HKA is HKEY_CURRENT_USER for a per-user install (HKEY_LOCAL_MACHINE with /ALLUSERS).
-Root: HKA; Subkey: "Software\Classes\.dapj"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
-Root: HKA; Subkey: "Software\Classes\.dapj\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
+; HKA is HKEY_CURRENT_USER for a per-user install (HKEY_LOCAL_MACHINE with /ALLUSERS).  The .dapj
+; keys are removed on uninstall once empty: another program's entry under them keeps them.
+Root: HKA; Subkey: "Software\Classes\.dapj"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.dapj\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{#AppName}项目"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// The installation root: {autopf}, i.e. the per-user Programs folder (%LOCALAPPDATA%\Programs,
+// Windows' FOLDERID_UserProgramFiles), or Program Files with /ALLUSERS.  Where the system cannot
+// name the per-user Programs folder (Wine, which the CI uses to exercise this installer, has no
+// FOLDERID_UserProgramFiles), the same folder is built from %LOCALAPPDATA% as Windows defines it.
+function ProgramsRoot(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}');
+  except
+    Result := ExpandConstant('{localappdata}\Programs');
+    Log('Per-user Programs folder not reported by the system; using ' + Result);
+  end;
+end;

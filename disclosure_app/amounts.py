@@ -11,9 +11,12 @@ Parsing policy (documented in docs/project-format.md):
 - the minus may be "-", the full-width "－" or the typographic "−" (U+2212); "-0" is 0;
 - only the digits 0–9 (ASCII or full-width) count: other scripts' digits, "NaN", "Infinity" and
   exponents ("1e3") are refused;
-- |amount| must be below 10^12 万元 (:data:`MAX_AMOUNT`): anything larger is a typing slip;
+- spaces inside the number ("12 34", "1\t2") are refused: they are two figures or a slip, never
+  read as 1234 or 12; spaces around it, and before "万元", are ignored;
 - more than two decimals are rounded ROUND_HALF_UP to two, and a notice says so
   (amounts copied from Excel often carry float residue such as 1199.8900000001);
+- the *rounded* |amount| must be below 10^12 万元 (:data:`MAX_AMOUNT`; :func:`amount_problem`,
+  the one bound that typing, loading, importing and opening all apply): larger is a typing slip;
 - anything else is refused with a Chinese message naming the text.
 """
 
@@ -31,6 +34,7 @@ _BLANKS = {"", "-", "—", "——", "–", "－"}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋\u2212", "0123456789.,-+-")
 # [0-9], not \d: \d also matches other scripts' digits ("٣"), which Decimal would accept
 _NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_LONGEST = 64                           # no amount, however written, is longer
 MAX_AMOUNT = Decimal(10) ** 12          # 万元; a larger figure is a typing or paste slip
 
 
@@ -48,8 +52,24 @@ _GROUPED = re.compile(r"^[+-]?\(?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?\)?(元|辆|�
 _EXPONENT = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+$")
 
 
+_INNER_SPACE = re.compile(r"[0-9.,][\s\u3000]+[0-9.,]")
+
+
+def amount_problem(value: Decimal, raw: str | None = None) -> str | None:
+    """Why a (rounded) amount cannot be stored, or ``None``: the one bound of every entry."""
+    if abs(value) < MAX_AMOUNT:
+        return None
+    shown = raw if raw is not None else format_amount(value, blank_zero=False)
+    return (f"“{shown}”超出金额上限：金额的绝对值应小于 {MAX_AMOUNT:,} 万元，"
+            f"请核对是否多输了数字或把元当成了万元")
+
+
 def _normalise(text: str) -> str:
     s = str(text).translate(_FULLWIDTH).strip()
+    if _INNER_SPACE.search(s):
+        shown = str(text).strip().replace("\t", "⇥")
+        raise AmountError(f"“{shown}”中间有空格或制表符：不知是一个数还是两个数，未读入。"
+                          f"请去掉空格（千分位请用逗号，如 1,199.89）")
     s = s.replace("\u3000", "").replace(" ", "").replace("\t", "").replace("，", ",")
     for unit in ("万元", "万"):
         if s.endswith(unit) and len(s) > len(unit):
@@ -61,11 +81,16 @@ def _normalise(text: str) -> str:
     return s.replace(",", "")
 
 
-def parse_amount(text: str | None) -> Parsed:
-    """Read an amount in 万元 as typed or pasted; see the module docstring for the policy."""
+def parse_amount(text: str | None, bounded: bool = True) -> Parsed:
+    """Read an amount in 万元 as typed or pasted; see the module docstring for the policy.
+
+    ``bounded=False`` (a project file being opened) reads a value beyond the bound as it is: the
+    file opens and the bound is reported as a finding (:mod:`disclosure_app.acceptance`)."""
     if text is None:
         return Parsed(None)
     raw = str(text)
+    if len(raw) > _LONGEST:
+        raise AmountError(f"“{raw.strip()[:20]}…”（共 {len(raw):,} 个字符）不是金额：请输入数字（单位万元），如 1,199.89")
     s = _normalise(raw)
     if s in _BLANKS:
         return Parsed(None)
@@ -84,10 +109,12 @@ def parse_amount(text: str | None) -> Parsed:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - regex guards this
         raise AmountError(f"“{raw.strip()}”不是金额") from exc
-    if abs(value) >= MAX_AMOUNT:
-        raise AmountError(f"“{raw.strip()}”超出金额上限：金额的绝对值应小于 {MAX_AMOUNT:,} 万元，"
-                          f"请核对是否多输了数字或把元当成了万元")
+    if abs(value) >= MAX_AMOUNT * 10 ** 6:           # far beyond any bound: never quantize huge exponents
+        raise AmountError(amount_problem(value, raw.strip()))
     rounded = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    problem = amount_problem(rounded, raw.strip())
+    if problem and bounded:
+        raise AmountError(problem)
     if rounded == 0:
         rounded = abs(rounded)          # "-0" and "-0.001" are stored as 0.00, never as -0.00
     notice = None
@@ -101,6 +128,8 @@ def parse_count(text: str | None) -> Parsed:
     if text is None:
         return Parsed(None)
     raw = str(text)
+    if len(raw) > _LONGEST:
+        raise AmountError(f"“{raw.strip()[:20]}…”（共 {len(raw):,} 个字符）不是数量：请输入不小于 0 的整数，如 2")
     s = _normalise(raw)
     for unit in ("辆", "台（套）", "台(套)", "台", "套", "个", "人次", "人", "批次"):
         if s.endswith(unit):

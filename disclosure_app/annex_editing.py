@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .acceptance import AcceptanceError, accept_text, annex_limit
 from .annexes.model import (
     Annex,
     AnnexError,
@@ -49,7 +50,9 @@ class AnnexEditing:
         annex = self._annex(index)
         try:
             value = parse_field(annex, path, text)
-        except AnnexError as exc:
+            if isinstance(value, str):       # a text: what no output can carry removed, its length bounded
+                value, _ = accept_text(value, f"附件{index + 1}{field_label(annex, path)}", annex_limit(path))
+        except (AnnexError, AcceptanceError) as exc:
             raise EditError(str(exc)) from None
         old = get_value(annex, path)
         if str(old) == str(value):

@@ -8,7 +8,8 @@
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
-    disclosure-app import-text FILE.txt --out PATH [--force] [--profile ID]  a published document's text
+    disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
+    disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
 
 A command never overwrites an existing file without ``--force``, never its own input, and never
 a project a window has open (the project lock of :mod:`disclosure_app.filelock`).
@@ -25,15 +26,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, unknown_command
+from .cli_args import COMMANDS, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, unknown_command
 from .cli_args import build_parser as _build_parser
-from .errors import AppError
+from .errors import UNEXPECTED, AppError
 from .operations import Format, all_findings, read_any, sample_project
 from .oserrors import os_message
 from .rules.findings import ERROR, SEVERITY_ZH, counts
 from .textfiles import write_text_atomic
 
 __all__ = ["CliError", "build_parser", "main", "sample_project"]   # sample_project: re-exported, now in operations
+
+LOCK_WAIT_S = 10.0         # how long a command waits for another command's write of the same project
 
 
 class CliError(AppError):
@@ -49,8 +52,14 @@ def _out(text: str) -> None:
 
 
 def _open(path: str):
-    """The project file at ``path`` (a failure is a ProjectFileError, reported by :func:`main`)."""
-    return read_any(path, Format.PROJECT).project
+    """The project file at ``path`` (a failure is a ProjectFileError, reported by :func:`main`).
+
+    What the reader noticed (characters no output can carry, removed) goes to stderr, so the
+    output of ``validate --json`` and ``dump`` stays what it says it is."""
+    result = read_any(path, Format.PROJECT)
+    for n in result.notices:
+        sys.stderr.write(f"注意：{n}\n")
+    return result.project
 
 
 def _save(project, path: str) -> None:
@@ -64,7 +73,8 @@ def _locked(path: str | os.PathLike) -> Iterator[None]:
     from .filelock import ProjectLock, ProjectLockedError
     lock = ProjectLock(path)
     try:
-        lock.acquire()            # False (no lock possible) in a read-only folder: saving fails there
+        # a script writing cells one after another waits its turn rather than failing at random
+        lock.acquire(wait=LOCK_WAIT_S)   # False (no lock possible) in a read-only folder: saving fails there
     except ProjectLockedError as exc:
         raise CliError(f"{exc}文件未被改动。") from None
     try:
@@ -222,6 +232,35 @@ def cmd_import_text(args) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args) -> int:
+    import time
+
+    from .audit import audit_all, documents, write_report
+    paths = documents(args.paths)
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"审核结果应写成 Excel 工作簿（.xlsx）：“{args.out}”")
+    target = _check_out(args.out, args.force, *map(str, paths))
+    if not paths:
+        raise CliError("给出的文件夹中没有公开文件（.pdf、.docx、.txt）")
+    started = time.monotonic()
+
+    def progress(done: int, total: int, a) -> None:
+        what = f"无法审核：{a.failure}" if a.failure else \
+            f"{a.department or '（单位名称未读到）'} {a.year or ''} {a.pages}页：{a.errors} 个错误，{a.warnings} 个警告，{a.infos} 个提示"
+        _out(f"[{done}/{total}] {a.name}  {what}")
+
+    audits = audit_all(paths, args.jobs or None, progress)
+    try:
+        write_report(audits, target)
+    except OSError as exc:
+        raise CliError(os_message(exc, "无法写入", target)) from None
+    bad = sum(1 for a in audits if a.errors or a.failure)
+    _out(f"已写出审核结果：{target}。共 {len(audits)} 个文件，{bad} 个有错误或无法读取，"
+         f"用时 {time.monotonic() - started:.0f} 秒。")
+    return EXIT_FINDINGS if bad else EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from .qt.app import run
     return run(args.project)
@@ -229,7 +268,7 @@ def cmd_gui(args) -> int:
 
 _COMMAND_FUNCS = {"sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
-                  "import-text": cmd_import_text}
+                  "import-text": cmd_import_text, "audit": cmd_audit}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -256,16 +295,23 @@ def _gui(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable)."""
+    """Run the command line; returns the exit code (0 fine, 1 findings or refused edit, 2 unreadable
+    or refused input, 3 an internal error — each with a Chinese message, never a traceback)."""
+    import multiprocessing
+    multiprocessing.freeze_support()      # a worker process (audit, the window's export) in the frozen app
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8")
+                # backslashreplace: a lone surrogate read from a file can still be named in a message
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
             except (ValueError, OSError):
                 pass
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _gui(argv)
+    if any("\x00" in a for a in argv):       # no file name or value can hold one (only a script can pass it)
+        sys.stderr.write("错误：参数中含有空字符（U+0000），请检查调用本程序的脚本\n")
+        return EXIT_UNREADABLE
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -287,6 +333,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    except (MemoryError, RecursionError):
+        sys.stderr.write("错误：输入过大或嵌套过深，内存不足以处理。请检查输入文件是否选错或已损坏\n")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # noqa: BLE001 — the last resort: a defect still ends in Chinese, not a traceback
+        sys.stderr.write(f"错误：命令“{argv[0]}”发生意外错误（{type(exc).__name__}: {str(exc)[:200]}）。"
+                         f"{UNEXPECTED}\n")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

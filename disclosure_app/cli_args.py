@@ -17,8 +17,9 @@ from collections.abc import Callable
 from .forms.profiles import profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
 
-COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text")
+COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text", "audit")
 
 _ARGPARSE_ZH = (
     ("the following arguments are required: ", "缺少参数："),
@@ -119,11 +120,20 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
-    s = command("import-text", "读取已公开的决算或预算文件（PDF 提取的文字）以便审核",
-                "读取已公开的决算或预算文件（PDF 提取的文字，UTF-8、UTF-16 或 GBK 编码）以便审核。")
-    s.add_argument("file", help="从公开 PDF 中提取的文字文件（.txt）")
+    s = command("import-text", "读取已公开的决算或预算文件（PDF、Word 或提取的文字）以便审核",
+                "读取已公开的决算或预算文件以便审核：PDF（.pdf）、Word（.docx），或从 PDF 中提取的文字"
+                "（.txt，UTF-8、UTF-16 或 GBK 编码）。")
+    s.add_argument("file", help="公开文件（.pdf、.docx）或从公开 PDF 中提取的文字文件（.txt）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s.add_argument("--profile", choices=[p.id for p in profiles()],
                    help="公开文件类型（不填则按文字自动判断）：" + "、".join(f"{p.id}（{p.name or p.title}）" for p in profiles()))
+    s = command("audit", "批量审核已公开的决算或预算文件，写出审核结果工作簿",
+                "批量审核已公开的决算或预算文件（.pdf、.docx、.txt；可给出文件夹），按 CPU 核数并行读取，"
+                "写出一个 Excel 工作簿：汇总表（文件、单位、年度、类型、错误、警告、提示、页数）和每个文件一张"
+                "明细表（含页码）。退出码：0 全部没有错误，1 有文件存在错误或无法读取，2 参数有误或无法写入。")
+    s.add_argument("paths", nargs="+", help="公开文件或存放公开文件的文件夹（可给出多个）")
+    s.add_argument("--out", required=True, help="要写出的审核结果工作簿（.xlsx）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s.add_argument("--jobs", type=int, default=0, help="同时读取的文件数（默认等于 CPU 核数）")
     return p

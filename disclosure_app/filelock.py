@@ -24,6 +24,7 @@ from .errors import AppError
 LOCK_SUFFIX = ".lock"
 HEARTBEAT_SECONDS = 60
 STALE_AFTER_SECONDS = 10 * 60        # ten missed heartbeats: the other computer is gone
+UNREADABLE_AFTER_SECONDS = 5         # a lock is written within milliseconds of its creation
 
 _HELD: dict[str, ProjectLock] = {}   # locks this process holds, by resolved project path
 
@@ -104,7 +105,9 @@ def is_stale(path: Path, holder: LockInfo | None, now: float | None = None) -> b
         age = (now or time.time()) - path.stat().st_mtime
     except OSError:
         return True
-    if holder is not None and holder.host == socket.gethostname():
+    if holder is None:                # the holder was killed between creating and writing it
+        return age > UNREADABLE_AFTER_SECONDS
+    if holder.host == socket.gethostname():
         if holder.pid == os.getpid():
             return not any(lk.info == holder for lk in _HELD.values())
         if not pid_alive(holder.pid):
@@ -127,11 +130,24 @@ class ProjectLock:
     def _key(self) -> str:
         return str(self.project.resolve())
 
-    def acquire(self) -> bool:
+    def acquire(self, wait: float = 0.0) -> bool:
         """Take the lock; ``False`` when the folder cannot hold one (read-only share).
 
-        Raises :class:`ProjectLockedError` when another window or process has the project open.
+        Raises :class:`ProjectLockedError` when another window or process has the project open
+        and still has it after ``wait`` seconds (a command waits for another command's write).
+        A lock whose holder is gone (its process ended, or no heartbeat for long) is taken over,
+        so no one is ever asked to delete a lock file by hand.
         """
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self._try_acquire()
+            except ProjectLockedError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _try_acquire(self) -> bool:
         name = self.project.name
         other = _HELD.get(self._key())
         if other is not None and other is not self:
@@ -156,8 +172,8 @@ class ProjectLock:
                 who = holder.describe() if holder else "无法读取占用者信息"
                 raise ProjectLockedError(
                     f"项目“{name}”正在另一个窗口或程序中编辑（{who}）。为避免两处同时修改互相覆盖，"
-                    f"不能再次打开。请切换到已打开的窗口；如确认那边已经关闭，请删除同一文件夹中的"
-                    f"“{self.path.name}”后重试。", holder) from None
+                    f"不能再次打开。请切换到已打开的窗口，或等那边关闭后重试（那边的程序若已意外退出，"
+                    f"本程序会自动接管，无需任何手工处理）。", holder) from None
             except OSError:
                 return False              # read-only folder: nobody can save there either
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -39,6 +39,15 @@ class CodeRow:
 # ``Project.options`` key: how many 附件 an imported published document prints that the project does
 # not hold (import-text reads the tables and the text, not the 绩效 annex forms)
 ANNEXES_NOT_IMPORTED = "annexes_not_imported"
+# ``Project.options`` key: the inputs (comma-separated keys) an import worked back from a printed rate
+# ("完成年初预算的110.23%" → 年初预算): not printed figures, so no rule holds them to each other or to
+# the rate they came from
+WORKED_BACK = "inputs_worked_back"
+
+
+def worked_back(project: Project) -> set[str]:
+    """The input keys an import worked back from a printed rate (see :data:`WORKED_BACK`)."""
+    return {k for k in project.options.get(WORKED_BACK, "").split(",") if k}
 
 
 @dataclass

@@ -49,6 +49,19 @@ Check = Callable[[Project], list[Finding]]
 
 
 # -- samples ------------------------------------------------------------------------------------
+def blank_project(profile_id: str, year: int = 2024, name: str = "") -> Project:
+    """A new project to be typed in by hand: its totals follow their parts (自动计算合计 on).
+
+    Imported projects are made by their readers with the mode off: their totals are the
+    published figures."""
+    from .model import new_project
+    from .totals import AUTO_TOTALS
+
+    project = new_project(profile_id, year, name)
+    project.options[AUTO_TOTALS] = "1"
+    return project
+
+
 def sample_project(kind: str = "final") -> Project:
     """The bundled sample project (``final``: 决算, ``budget``: 预算) as a new Project each call."""
     from .paths import resource
@@ -83,7 +96,8 @@ class Format(Enum):
 
 _LABELS = {Format.PROJECT: "项目文件", Format.JSON: "JSON 导出文件", Format.XLSX: "Excel 文件",
            Format.TEXT: "公开文本"}
-_BY_SUFFIX = {".json": Format.JSON, ".xlsx": Format.XLSX, ".xlsm": Format.XLSX, ".txt": Format.TEXT}
+_BY_SUFFIX = {".json": Format.JSON, ".xlsx": Format.XLSX, ".xlsm": Format.XLSX, ".txt": Format.TEXT,
+              ".pdf": Format.TEXT, ".docx": Format.TEXT}     # a published document: its PDF, Word file or text
 
 # how a text read names the file it could not decode (the command line's wording, kept)
 JSON_WHAT = "JSON 文件"
@@ -117,11 +131,22 @@ def detect_format(path: str | os.PathLike) -> Format:
         return Format.PROJECT            # the project reader words the missing file best
     if head.startswith(b"SQLite format 3"):
         return Format.PROJECT
+    if head.startswith(b"%PDF"):
+        return Format.TEXT
     if head.startswith(b"PK"):
-        return Format.XLSX
+        return Format.TEXT if _is_word(p) else Format.XLSX
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return Format.JSON
     return Format.TEXT
+
+
+def _is_word(path: Path) -> bool:
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as z:
+            return "word/document.xml" in z.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def read_any(path: str | os.PathLike, fmt: Format | str | None = None, *, profile: str | None = None) -> ReadResult:
@@ -141,12 +166,20 @@ def read_any(path: str | os.PathLike, fmt: Format | str | None = None, *, profil
         project = _READERS[kind](p, notices, profile)
     except OSError as exc:
         raise AppError(os_message(exc, "无法读取", p)) from None
+    except RecursionError:        # a workbook or text nested beyond any reader's reach
+        raise AppError(f"“{p.name}”的内容嵌套过深，无法读取。请检查是否选错了文件") from None
+    if kind in (Format.XLSX, Format.TEXT):
+        # what enters by an import passes the same acceptance as typing (the JSON reader and the
+        # project file apply it themselves): characters removed and said, unpublishable refused
+        from .acceptance import refuse_problems, sanitise_project
+        sanitise_project(project, notices)
+        refuse_problems(project, f"“{p.name}”")
     return ReadResult(project, tuple(notices), kind, p)
 
 
 def _read_project(path: Path, notices: list[str], profile: str | None) -> Project:
     from .store import open_project
-    return open_project(path)
+    return open_project(path, notices)
 
 
 def _read_json(path: Path, notices: list[str], profile: str | None) -> Project:
@@ -161,9 +194,14 @@ def _read_xlsx(path: Path, notices: list[str], profile: str | None) -> Project:
 
 
 def _read_text(path: Path, notices: list[str], profile: str | None) -> Project:
-    from .importers.published_text import read_published_text
+    """A published document: its PDF, its Word file or the text extracted from it."""
+    from .importers.published_file import read_published_file
     from .textfiles import read_text_file
-    result = read_published_text(read_text_file(path, TEXT_WHAT, gbk=True), profile)
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    kind = "pdf" if head == b"%PDF" else "docx" if head.startswith(b"PK") and _is_word(path) else None
+    text = None if kind or path.suffix.lower() == ".doc" else read_text_file(path, TEXT_WHAT, gbk=True)
+    result = read_published_file(path, profile, text, kind)
     notices.extend(result.notes)
     return result.project
 

@@ -13,6 +13,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from .acceptance import (
+    LIMITS,
+    NOTE_LIMIT,
+    SHORT_LIMIT,
+    TEXT_LIMIT,
+    AcceptanceError,
+    accept_text,
+    year_problem,
+)
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annex_editing import AnnexEditing
 from .events import Event, Listener
@@ -24,10 +33,20 @@ from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
+from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
 INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
                "duties": "部门职责", "organisation": "机构设置情况"}
+
+
+def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
+    """Typed text as stored (characters no output can carry removed) and the notice saying so;
+    text longer than ``limit`` is refused (:mod:`disclosure_app.acceptance`)."""
+    try:
+        return accept_text(str(text), where, limit)
+    except AcceptanceError as exc:
+        raise EditError(str(exc)) from None
 
 
 class Session(AnnexEditing):
@@ -38,6 +57,7 @@ class Session(AnnexEditing):
         self.engine = Engine(project, extra_checks)
         self.history = History()
         self.listeners: list[Listener] = []
+        self._relations: dict = {}           # the total relations per form (自动计算合计), cached
 
     @classmethod
     def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
@@ -81,10 +101,12 @@ class Session(AnnexEditing):
 
     def set_cells(self, changes: list[tuple[str, str, str, Decimal | None]], label: str) -> None:
         """Apply several cell values as one undo step."""
-        old = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in changes]
         new = [ch for ch in changes if self.project.get(ch[0], ch[1], ch[2]) != ch[3]]
         if not new:
             return
+        if auto_totals(self.project):          # totals follow their parts, in the same undo step
+            new += follow_totals(self.project, new, self._relations)
+        old = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in new]
 
         def apply(items):
             def run() -> None:
@@ -122,7 +144,7 @@ class Session(AnnexEditing):
         rows = self.project.codes(form)
         if any(r.code == code for r in rows):
             raise EditError(f"{spec.label}已有科目 {code}")
-        name = (name or "").strip() or self.catalogue_name(code, scheme) or ""
+        name = _accepted(name or "", f"科目 {code} 的名称", SHORT_LIMIT)[0].strip() or self.catalogue_name(code, scheme) or ""
         if not name:
             raise EditError(f"科目 {code} 不在内置的{self.project.info.year}年科目目录中，请填写科目名称后再插入")
         pos = bisect.bisect_left([r.code for r in rows], code)
@@ -137,6 +159,7 @@ class Session(AnnexEditing):
         spec = self.project.form(form)
         if spec.coded is None or spec.coded.scheme != RECORDS:
             raise EditError(f"{spec.label}不是按单位和项目填列的表")
+        name, _ = _accepted(name, "单位或项目名称", SHORT_LIMIT)
         if not name.strip():
             raise EditError("请填写单位或项目名称")
         rows = self.project.codes(form)
@@ -233,6 +256,7 @@ class Session(AnnexEditing):
         row = next((r for r in self.project.codes(form) if r.code == code), None)
         if row is None:
             raise EditError(f"{self.project.form(form).label}没有科目 {code}")
+        name, _ = _accepted(name, f"科目 {code} 的名称", SHORT_LIMIT)
         old = row.name
 
         def setter(v: str):
@@ -255,13 +279,19 @@ class Session(AnnexEditing):
         return None
 
     def _structure(self, form: str) -> None:
+        self._relations.pop(form, None)
         self.engine.structure_changed()
         self._emit(Event.STRUCTURE, form)
 
     # -- texts and department info ----------------------------------------------------------------
-    def set_input(self, key: str, value: str) -> None:
-        """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label."""
-        self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{self._input_label(key)}”")
+    def set_input(self, key: str, value: str) -> str | None:
+        """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label.
+
+        Returns a notice when characters no output can carry were removed (every text setter does)."""
+        label = self._input_label(key)
+        value, notice = _accepted(value, f"“{label}”", TEXT_LIMIT)
+        self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{label}”")
+        return notice
 
     def _input_label(self, key: str) -> str:
         try:
@@ -270,10 +300,13 @@ class Session(AnnexEditing):
         except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
             return key
 
-    def set_override(self, section: str, text: str) -> None:
+    def set_override(self, section: str, text: str) -> str | None:
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
         verb = "改写段落" if text else "恢复生成段落"
-        self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{self._paragraph_title(section)}”")
+        title = self._paragraph_title(section)
+        text, notice = _accepted(text, f"改写的段落“{title}”", TEXT_LIMIT)
+        self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{title}”")
+        return notice
 
     def _paragraph_title(self, key: str) -> str:
         """The title of the section a paragraph key (``二.c2``, ``五.三.2``) belongs to."""
@@ -292,6 +325,7 @@ class Session(AnnexEditing):
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""
         spec = self.project.form(form)
         old = self.project.form_notes.get(form)
+        text, _ = _accepted(text, f"{spec.label}的空表说明", NOTE_LIMIT)
         new = text.strip() or None
         if old == new:
             return
@@ -308,8 +342,61 @@ class Session(AnnexEditing):
         self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
         self._emit(Event.HISTORY)
 
+    def set_auto_totals(self, on: bool) -> None:
+        """Switch 自动计算合计 on (every total recomputed from its parts now, and as parts
+        change) or off (totals stay as typed or imported); one undo step."""
+        if auto_totals(self.project) == on:
+            return
+        options = self.project.options
+        cells = all_totals(self.project, self._relations) if on else []
+        before = [(f, r, c, self.project.get(f, r, c)) for f, r, c, _ in cells]
+
+        def put(flag: bool, items):
+            def run() -> None:
+                if flag:
+                    options[AUTO_TOTALS] = "1"
+                else:
+                    options.pop(AUTO_TOTALS, None)
+                for f, r, c, v in items:
+                    self.project.set(f, r, c, v)
+                keys = [(f, r, c) for f, r, c, _ in items]
+                if keys:
+                    self.engine.cells_changed(keys)
+                    self._emit(Event.CELLS, keys)
+                self._emit(Event.INFO, AUTO_TOTALS)
+            return run
+        label = "开启自动计算合计" if on else "关闭自动计算合计"
+        self.history.push(Command(label, put(on, cells), put(not on, before)))
+        self._emit(Event.HISTORY)
+
+    def accept_warnings(self, keys: list[str], note: str) -> None:
+        """Accept (or, with an empty ``note``, withdraw) several warnings as one undo step — the
+        forms of a folded 空表 warning."""
+        if len(keys) == 1:
+            self.accept_warning(keys[0], note)
+            return
+        if not note.strip() and not any(k in self.project.accepted for k in keys):
+            raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
+        accepted = self.project.accepted
+        before = {k: accepted.get(k) for k in keys}
+
+        def put(values):
+            def run() -> None:
+                for k, v in values.items():
+                    if v:
+                        accepted[k] = v
+                    else:
+                        accepted.pop(k, None)
+                self.engine.inputs_changed(list(values))
+                self._emit(Event.INPUTS, list(values))
+            return run
+        after = {k: note.strip() for k in keys}
+        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before)))
+        self._emit(Event.HISTORY)
+
     def accept_warning(self, finding_key: str, note: str) -> None:
         """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
+        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip():
             if finding_key not in self.project.accepted:
                 raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
@@ -342,7 +429,12 @@ class Session(AnnexEditing):
             try:
                 value = int(str(value).strip())
             except ValueError:
-                raise EditError(f"年度“{value}”不是有效年份，请输入四位数字，如 2024") from None
+                raise EditError(f"年度“{str(value)[:20]}”不是有效年份，请输入四位数字，如 2024") from None
+            problem = year_problem(value)
+            if problem:
+                raise EditError(problem)
+        elif isinstance(value, str):
+            value, _ = _accepted(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
         if old == value:
             return
 

@@ -14,17 +14,20 @@ from .rules.findings import Finding
 Check = Callable[[Project], list[Finding]]
 
 def full_checks() -> list[Check]:
-    """The checks run besides the forms' own rules: 情况说明 (narrative) and 附件 (annexes).
+    """The checks run besides the forms' own rules: 情况说明 (narrative), 附件 (annexes) and what
+    cannot be published (:func:`disclosure_app.acceptance.bound_findings`: a project file holding
+    an amount, year or text beyond the bounds opens, with these findings shown).
 
     Passed as ``extra_checks`` to :class:`~disclosure_app.rules.engine.Engine` and
     :class:`~disclosure_app.session.Session`.  The narrative checks are left out only when that
     module cannot be imported (a build without the narrative generator)."""
+    from .acceptance import bound_findings
     from .rules.annex_checks import annex_checks
     try:
         from .narrative.checks import narrative_checks
     except ImportError:  # pragma: no cover - the narrative checks ship with the app
-        return [annex_checks]
-    return [narrative_checks, annex_checks]
+        return [annex_checks, bound_findings]
+    return [narrative_checks, annex_checks, bound_findings]
 
 
 def all_findings(project: Project) -> list[Finding]:

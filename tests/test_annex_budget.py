@@ -94,41 +94,42 @@ def test_a_project_table_alone_needs_no_budget_tables() -> None:
     assert annex_checks(p) == []
 
 
-def _row_pattern(cells, tall: set[int]) -> tuple[str, list]:
-    """A printed grid row as a pattern over the page text without blanks: labels literally,
-    figures captured (a label spanning several rows, ``tall``, prints beside them, not in line)."""
-    parts, wanted = [], []
-    for j, c in enumerate(cells):
-        if not c.text or j in tall:
-            continue
-        if c.kind == NUMBER:
-            parts.append(r"([0-9][0-9,]*(?:\.[0-9]+)?)" + re.escape(c.text.lstrip("0123456789,.-")))
-            wanted.append(c)
-        else:
-            parts.append(re.escape(SPACE.sub("", c.text)))
-    return "".join(parts), wanted
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def test_every_annex_amount_reads_back_from_the_pdf(budget, tmp_path) -> None:
+    """Every figure the tables print, in grid order, is found among the figures of the table's
+    pages (in that order: a wrapped label never reorders them) and reads back as the stored value."""
     path = write_pdf(budget, tmp_path / "b.pdf")
     with pdfplumber.open(path) as pdf:
-        pages = [SPACE.sub("", p.extract_text() or "") for p in pdf.pages]
-    text = "".join(pages)
-    starts = [text.index(SPACE.sub("", f"项目名称{a.name}")) if a.kind == "project_target"
-              else text.index("部门名称" + a.name) for a in budget.annexes]
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    flat = SPACE.sub("", text)
+    starts = [flat.index(SPACE.sub("", f"项目名称{a.name}")) if a.kind == "project_target"
+              else flat.index("部门名称" + a.name) for a in budget.annexes]
     assert starts == sorted(starts)
+    # the same cut points in the text with its blanks (figures stay apart)
+    cuts, k, seen = [], 0, 0
+    for i, ch in enumerate(text):
+        if k < len(starts) and seen == starts[k]:
+            cuts.append(i)
+            k += 1
+        if not ch.isspace():
+            seen += 1
     checked = 0
     for k, a in enumerate(budget.annexes):
-        part = text[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(text)]
+        part = text[cuts[k]:cuts[k + 1] if k + 1 < len(cuts) else len(text)]
+        printed = [m.group(0) for m in _FIGURE.finditer(part)]
         grid = render_annex(a, budget.info.year, k)
-        for r, row in enumerate(grid.rows):
-            tall = {s.col for s in grid.spans if s.row == r and s.rowspan > 1}
-            pattern, wanted = _row_pattern(row, tall)
-            if not wanted:
-                continue
-            m = re.search(pattern, part)
-            assert m, (a.name, pattern)
-            for c, got in zip(wanted, m.groups()):
-                assert parse_number(got) == c.value, (a.name, c.key, got)
+        at = 0
+        for row in grid.rows:
+            for c in row:
+                if c.kind != NUMBER or c.value is None:
+                    continue
+                figure = c.text.rstrip("个人名%")
+                while at < len(printed) and printed[at] != figure:
+                    at += 1
+                assert at < len(printed), (a.name, c.key, figure)
+                assert parse_number(printed[at]) == c.value
+                at += 1
                 checked += 1
     assert checked >= 11 * 10 + 15          # every 资金 figure of the 11 tables, the 申报表's counts and amounts

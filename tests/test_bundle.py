@@ -67,7 +67,10 @@ def test_one_version_everywhere() -> None:
     assert f"StringStruct('ProductVersion', '{version}')" in text
     assert f"StringStruct('ProductName', '{bundle.APP_NAME}')" in text
     command = build_installer.iscc_command(Path("ISCC.exe"), version)
-    assert f"/DAppVersion={version}" in command and command[-1] == str(build_installer.ISS)
+    assert f"/DAppVersion={version}" in command and command[-1] == "build_scripts\\installer.iss"
+    assert (bundle.ROOT / command[-1].replace("\\", "/")) == build_installer.ISS
+    fast = build_installer.iscc_command(Path("ISCC.exe"), version, ["wine"], build_installer.FAST)
+    assert fast[:2] == ["wine", "ISCC.exe"] and f"/DCompression={build_installer.FAST}" in fast
 
 
 def test_numeric_version() -> None:
@@ -81,7 +84,10 @@ def test_installer_script_installs_per_user_and_keeps_projects() -> None:
     assert raw.startswith(b"\xef\xbb\xbf"), "installer.iss 必须带 UTF-8 BOM，否则 Inno Setup 按 ANSI 读取中文"
     setup = dict(re.findall(r"^(\w+)=(.*)$", ISS_TEXT, re.M))
     assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    # {autopf} (the per-user Programs folder), built from {localappdata} where the system lacks it.
+    assert setup["DefaultDirName"] == "{code:ProgramsRoot}\\DisclosureApp"
+    code = ISS_TEXT.split("[Code]")[1]
+    assert "ExpandConstant('{autopf}')" in code and "ExpandConstant('{localappdata}\\Programs')" in code
     assert setup["ChangesAssociations"] == "yes"
     assert (ROOT / setup["SetupIconFile"].replace("\\", "/")).is_file()
     assert f'#define AppExe "{bundle.BUNDLE_NAME}.exe"' in ISS_TEXT
@@ -93,9 +99,32 @@ def test_installer_script_installs_per_user_and_keeps_projects() -> None:
     assert all(line.startswith("Root: HKA;") for line in ISS_TEXT.splitlines() if line.startswith("Root:"))
     # The uninstaller deletes only what was installed: no section that removes other files.
     assert "[UninstallDelete]" not in ISS_TEXT and "[InstallDelete]" not in ISS_TEXT
-    assert "ChineseSimplified.isl" in ISS_TEXT.split("[Languages]")[1].split("[Tasks]")[0]
+    # The Chinese messages file comes from the repository: nothing is downloaded to build.
+    languages = ISS_TEXT.split("[Languages]")[1].split("[Tasks]")[0]
+    assert 'MessagesFile: "build_scripts\\innosetup\\ChineseSimplified.isl"' in languages
+    assert "urllib" not in build_installer.ISS.with_name("build_installer.py").read_text(encoding="utf-8")
+    # Uninstalling removes the .dapj keys once empty, not only their values.
+    for key in ('"Software\\Classes\\.dapj"', '"Software\\Classes\\.dapj\\OpenWithProgids"'):
+        line = next(x for x in ISS_TEXT.splitlines() if f"Subkey: {key};" in x)
+        assert "uninsdeletekeyifempty" in line, line
     assert "Tasks: desktopicon" in ISS_TEXT and "{autoprograms}" in ISS_TEXT
 
+
+
+def test_installer_chinese_messages_ship_with_their_licence() -> None:
+    raw = build_installer.ISL.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "ChineseSimplified.isl 必须带 UTF-8 BOM，否则 Inno Setup 按 ANSI 读取"
+    text = raw.decode("utf-8-sig")
+    assert "LanguageID=$0804" in text and "LanguageName=简体中文" in text
+    messages = dict(re.findall(r"^(\w+)=(.*)$", text.split("[Messages]")[1].split("[CustomMessages]")[0], re.M))
+    assert messages["ButtonNext"] == "下一步(&N) >" and messages["ConfirmUninstall"].startswith("您确认要完全移除")
+    assert len(messages) > 250
+    licences = {c["name"]: c for c in collect_licenses.load_index()}
+    translation = next(c for n, c in licences.items() if "简体中文翻译" in n)
+    notice = (collect_licenses.RESOURCES / translation["files"][0]).read_text(encoding="utf-8")
+    assert translation["licence"] == "MIT" and "ChineseSimplified.isl" in notice and "Permission is hereby" in notice
+    inno = next(c for n, c in licences.items() if n.startswith("Inno Setup（"))
+    assert "Jordan Russell" in (collect_licenses.RESOURCES / inno["files"][0]).read_text(encoding="utf-8")
 
 def _app_imports() -> set[str]:
     names: set[str] = set()

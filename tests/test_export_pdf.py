@@ -12,7 +12,8 @@ from fixtures import edit, sample
 from pdfminer.pdftypes import resolve1
 
 from disclosure_app.export.fonts import MissingGlyphError
-from disclosure_app.export.pdf_writer import MARGIN, write_pdf
+from disclosure_app.export.layouts import GONGWEN
+from disclosure_app.export.pdf_writer import footer_zone, write_pdf
 from disclosure_app.export.publication import build_publication, table_heading
 from disclosure_app.layout.table import render_tables
 from disclosure_app.narrative.generate import build_text
@@ -26,10 +27,11 @@ class Read:
     def __init__(self, path) -> None:
         with pdfplumber.open(path) as pdf:
             self.sizes = [(p.width, p.height) for p in pdf.pages]
-            self.texts = [p.crop((0, 0, p.width, p.height - MARGIN * 0.7)).extract_text() or ""
-                          for p in pdf.pages]
-            self.footers = [p.crop((0, p.height - MARGIN * 0.7, p.width, p.height)).extract_text() or ""
-                            for p in pdf.pages]
+            zones = [footer_zone(GONGWEN, p.width > p.height) for p in pdf.pages]
+            self.texts = [p.crop((0, 0, p.width, p.height - z)).extract_text() or ""
+                          for p, z in zip(pdf.pages, zones)]
+            self.footers = [p.crop((0, p.height - z, p.width, p.height)).extract_text() or ""
+                            for p, z in zip(pdf.pages, zones)]
             self.outline = [(level, title) for level, title, *_ in pdf.doc.get_outlines()]
             self.watermarks = ["".join(c["text"] for c in p.chars if c["size"] > 40) for p in pdf.pages]
             self.fonts = _fonts(pdf)
@@ -117,7 +119,7 @@ def test_toc_page_numbers_match_the_footer_of_each_table_page(sample_pdf) -> Non
         line = next(ln for ln in toc.splitlines() if ln.startswith(table_heading(i, t)))
         listed = int(re.search(r"(\d+)\s*$", line).group(1))
         page = pdf.pages_of(t.label, [])[0]
-        assert re.search(rf"-\s*{listed}\s*-", pdf.footers[page]), (t.label, listed, pdf.footers[page])
+        assert re.search(rf"—\s*{listed}\s*—", pdf.footers[page]), (t.label, listed, pdf.footers[page])
 
 
 def test_bookmarks_per_part_and_per_table(sample_pdf) -> None:

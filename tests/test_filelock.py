@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -55,11 +56,45 @@ def test_a_live_process_elsewhere_holds_the_project(tmp_path):
         write_lock(project, other.pid, socket.gethostname())
         with pytest.raises(ProjectLockedError) as err:
             ProjectLock(project).acquire()
-        assert f"进程 {other.pid}" in str(err.value) and "司法局.dapj.lock" in str(err.value)
+        assert f"进程 {other.pid}" in str(err.value)
+        # the lock is trustworthy: nobody is told to delete it by hand (which would lose a write)
+        assert "删除" not in str(err.value) and ".lock" not in str(err.value)
     finally:
         other.kill()
         other.wait()
     assert not pid_alive(other.pid)
+    taken = ProjectLock(project)
+    assert taken.acquire()                         # the dead holder's lock is taken over
+    taken.release()
+
+
+def test_a_command_waits_for_another_commands_write(tmp_path):
+    """A script writing cells in a row waits for the lock instead of failing at random."""
+    project = tmp_path / "司法局.dapj"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.6)"])
+    threading.Thread(target=other.wait, daemon=True).start()   # reaped when it ends, as a shell would
+    try:
+        write_lock(project, other.pid, socket.gethostname())
+        with pytest.raises(ProjectLockedError):
+            ProjectLock(project).acquire(wait=0.1)
+        lock = ProjectLock(project)
+        assert lock.acquire(wait=10)               # taken as soon as the holder ended
+        lock.release()
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_lock_killed_before_its_holder_was_written_is_taken_over(tmp_path):
+    project = tmp_path / "司法局.dapj"
+    lock_path(project).write_text("", encoding="utf-8")        # created, killed before writing
+    with pytest.raises(ProjectLockedError):
+        ProjectLock(project).acquire()                       # maybe being written right now
+    old = time.time() - 60
+    os.utime(lock_path(project), (old, old))
+    taken = ProjectLock(project)
+    assert taken.acquire()
+    taken.release()
     lock = ProjectLock(project)          # the holder is gone: its lock is stale
     assert lock.acquire()
     assert read_lock(lock_path(project)).pid == os.getpid()

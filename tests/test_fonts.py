@@ -40,7 +40,8 @@ def _embedded_fonts(pdf: pdfplumber.PDF) -> dict[str, tuple[str, dict]]:
 
 def test_bundled_fonts_exist_and_register(monkeypatch: pytest.MonkeyPatch) -> None:
     fonts = _bundled(monkeypatch)
-    assert set(fonts) == {"song", "fangsong", "hei"}
+    assert set(fonts) == {"song", "fangsong", "hei", "xbs"}
+    assert fonts["xbs"].name == fonts["hei"].name       # no 小标宋 bundled: titles in 黑体
     assert {f.source for f in fonts.values()} == {"bundled"}
     assert fonts["fangsong"].name == fonts["song"].name
     assert fonts["hei"].name != fonts["song"].name
@@ -116,6 +117,20 @@ def test_windows_system_fonts_preferred(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert fonts["song"].source == "bundled"
     assert fonts["fangsong"].source == "bundled"
     assert register_pdf_fonts(prefer_system=False)["hei"].source == "bundled"
+
+
+def test_gb2312_fangsong_and_xiaobiaosong_preferred_when_installed(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path) -> None:
+    """The 公文 fonts: 仿宋_GB2312 before 仿宋, 方正小标宋 for titles."""
+    fonts_dir = tmp_path / "Fonts"
+    fonts_dir.mkdir()
+    shutil.copy(resource("fonts", "song.ttf"), fonts_dir / "simfang.ttf")
+    shutil.copy(resource("fonts", "song.ttf"), fonts_dir / "FS_GB2312.ttf")
+    shutil.copy(resource("fonts", "hei.ttf"), fonts_dir / "FZXBSJW.TTF")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    fonts = register_pdf_fonts()
+    assert fonts["fangsong"].path == str(fonts_dir / "FS_GB2312.ttf")
+    assert fonts["xbs"].path == str(fonts_dir / "FZXBSJW.TTF") and fonts["xbs"].source == "system"
 
 
 def test_bundled_song_covers_gbk_name_characters():

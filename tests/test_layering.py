@@ -15,9 +15,12 @@ PACKAGE = Path(disclosure_app.__file__).resolve().parent
 ALLOWED = {
     "PySide6": ("qt",),
     "shiboken6": ("qt",),
-    "docx": ("export",),
+    # importers read published documents: the PDF itself (pdfplumber on pdfminer) and the Word file
+    "docx": ("export", "importers"),
     "reportlab": ("export",),
     "openpyxl": ("export", "importers"),
+    "pdfplumber": ("importers",),
+    "pdfminer": ("importers",),
 }
 
 

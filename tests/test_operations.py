@@ -12,6 +12,7 @@ from fixtures import sample
 from test_import_text import render
 
 from disclosure_app import cli
+from disclosure_app.acceptance import bound_findings
 from disclosure_app.amounts import AmountError
 from disclosure_app.annexes.model import AnnexError
 from disclosure_app.catalogues import CatalogueError
@@ -67,9 +68,9 @@ def test_the_samples_are_new_projects_each_time_and_unknown_kinds_are_refused() 
 
 
 def test_the_full_validation_is_one_list_for_everyone() -> None:
-    assert full_checks() == [narrative_checks, annex_checks]
+    assert full_checks() == [narrative_checks, annex_checks, bound_findings]
     project = sample("公开01 L5 = 100")
-    expected = [f.as_dict() for f in Engine(project, [narrative_checks, annex_checks]).findings]
+    expected = [f.as_dict() for f in Engine(project, [narrative_checks, annex_checks, bound_findings]).findings]
     assert [f.as_dict() for f in all_findings(project)] == expected
     assert [f.as_dict() for f in project_findings(project)] == expected
 

@@ -26,15 +26,20 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from disclosure_app.errors import AppError
 from disclosure_app.paths import resource
 
-FONT_KEYS = ("song", "fangsong", "hei")
-FONT_LABELS = {"song": "宋体", "fangsong": "仿宋", "hei": "黑体"}
+FONT_KEYS = ("song", "fangsong", "hei", "xbs")
+FONT_LABELS = {"song": "宋体", "fangsong": "仿宋", "hei": "黑体", "xbs": "小标宋"}
 SOURCE_LABELS = {"system": "系统字体", "bundled": "内置字体"}
 
-# key -> (file under %WINDIR%\Fonts, reportlab name); .ttc files use face 0 (宋体, not 新宋体).
+# key -> candidate (file under %WINDIR%\Fonts, reportlab name), best first; .ttc files use face 0
+# (宋体, not 新宋体).  仿宋_GB2312 is what GB/T 9704 names; 仿宋 is its successor on newer Windows.
+# 方正小标宋 is installed on most government computers; without it titles use 黑体.  Only
+# TrueType outlines can be embedded: a font with PostScript (CFF) outlines fails to register and
+# the next candidate is tried.
 _SYSTEM_FONTS = {
-    "song": ("simsun.ttc", "SimSun"),
-    "fangsong": ("simfang.ttf", "SimFang"),
-    "hei": ("simhei.ttf", "SimHei"),
+    "song": (("simsun.ttc", "SimSun"),),
+    "fangsong": (("FS_GB2312.ttf", "FangSongGB2312"), ("simfang.ttf", "SimFang")),
+    "hei": (("simhei.ttf", "SimHei"),),
+    "xbs": (("FZXBSJW.TTF", "FZXiaoBiaoSong"), ("FZXBSK.TTF", "FZXiaoBiaoSongK")),
 }
 # key -> (file under resources/fonts, reportlab name); 仿宋 falls back to the Song face.
 _BUNDLED_FONTS = {
@@ -116,15 +121,16 @@ def _register(name: str, path: Path) -> None:
 
 
 def _system_choice(key: str, fonts_dir: Path) -> FontChoice | None:
-    filename, name = _SYSTEM_FONTS[key]
-    path = fonts_dir / filename
-    if not path.is_file():
-        return None
-    try:
-        _register(name, path)
-    except Exception:  # unreadable or restricted font file: fall back to the bundled one
-        return None
-    return FontChoice(key=key, name=name, path=str(path), source="system")
+    for filename, name in _SYSTEM_FONTS[key]:
+        path = fonts_dir / filename
+        if not path.is_file():
+            continue
+        try:
+            _register(name, path)
+        except Exception:  # unreadable, restricted or CFF-outline font file: try the next one
+            continue
+        return FontChoice(key=key, name=name, path=str(path), source="system")
+    return None
 
 
 def _bundled_choice(key: str) -> FontChoice:
@@ -159,6 +165,10 @@ def register_pdf_fonts(prefer_system: bool = True) -> dict[str, FontChoice]:
         choices: dict[str, FontChoice] = {}
         for key in FONT_KEYS:
             choice = _system_choice(key, fonts_dir) if fonts_dir is not None else None
+            if choice is None and key == "xbs":
+                # no 小标宋 on this computer (none is openly licensed to bundle): titles in 黑体
+                hei = choices["hei"]
+                choice = FontChoice(key=key, name=hei.name, path=hei.path, source=hei.source)
             if choice is None and key == "fangsong" and choices["song"].source == "system":
                 # No 仿宋 installed: the system 宋体 is closer to the Word file than the bundled Song.
                 song = choices["song"]

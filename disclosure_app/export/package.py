@@ -155,6 +155,11 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     tick("校验数据")
     findings = project_findings(project)
     errors = [f for f in findings if f.severity == ERROR]
+    from ..acceptance import RULE as UNPUBLISHABLE
+    unpublishable = [f for f in errors if f.rule == UNPUBLISHABLE]
+    if unpublishable:                  # not even a forced export can publish these
+        raise ExportError(f"项目中有 {len(unpublishable)} 处内容无法发布，未导出（加 --force 也不能导出）。"
+                          "请先修正：\n" + _listing([f.message for f in unpublishable]), findings=True)
     if errors and not force:
         raise ExportError(f"数据中有 {len(errors)} 个错误，未导出。请先修正下列错误；"
                           "如确需按现状导出，请选择“仍然导出”（命令行加 --force）：\n"

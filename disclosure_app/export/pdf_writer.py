@@ -1,8 +1,11 @@
 """The PDF publication, typeset directly with reportlab platypus.
 
-Cover, 目录 with real page numbers (two-pass ``multiBuild``), PDF bookmarks per part, section and
-table, page numbers in the footer (counted from 第一部分), landscape pages for wide tables, and an
-optional 仅供内部审核 watermark for drafts.  Fonts come from :mod:`.fonts` (embedded TrueType
+Cover, 目录 with real page numbers (filled in when the document ends: one layout pass), PDF
+bookmarks per part, section and table, page numbers "— N —" in the footer (counted from 第一部分),
+landscape pages for wide tables, and an optional 仅供内部审核 watermark for drafts.  The page layout
+(fonts, sizes, margins, character grid, page number place) is data: :mod:`.layouts`, the 公文
+(GB/T 9704) layout by default.  All text is broken into lines by :mod:`.linebreak` (paragraphs:
+:mod:`.pdf_text`, tables: :mod:`.pdf_grid`), never by reportlab's own wrapping.  Fonts come from :mod:`.fonts` (embedded TrueType
 subsets); every text is checked for missing glyphs before anything is drawn, so a character the
 font lacks is a clear Chinese error instead of a blank box.
 """
@@ -10,67 +13,71 @@ font lacks is a clear Chinese error instead of a blank box.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    TableStyle,
-)
-from reportlab.platypus.tableofcontents import TableOfContents, defaultTableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from .. import __version__
 from ..model import Project
 from .fonts import check_coverage, register_pdf_fonts
-from .pdf_tables import Fonts, annex_block, para, table_block
+from .layouts import MM, PageLayout, page_number_text, project_layout
+from .pdf_tables import Fonts, Setting, annex_block, para, table_block
+from .pdf_text import Contents, TextBlock, TextStyle
 from .publication import (
     PLACEHOLDER,
     WATERMARK,
     Publication,
     all_texts,
-    annex_heading,
     build_publication,
     glossary_line,
-    table_heading,
     walk_sections,
 )
 
-MARGIN = 20 * mm
 _PORTRAIT, _LANDSCAPE = A4, landscape(A4)
+
+
+def footer_zone(layout: PageLayout, wide: bool) -> float:
+    """Height of the band at the foot of a page that holds the page number (below the text)."""
+    bottom = (layout.landscape_margins_mm() if wide else layout.margins_mm)[1]
+    return (bottom - 1) * MM
+
+
+def _frame_box(layout: PageLayout, size: tuple[float, float], wide: bool) -> tuple[float, float, float, float]:
+    top, bottom, left, right = (layout.landscape_margins_mm() if wide else layout.margins_mm)
+    return left * MM, bottom * MM, size[0] - (left + right) * MM, size[1] - (top + bottom) * MM
 
 
 class _Doc(BaseDocTemplate):
     """Page templates, footer page numbers counted from 第一部分, bookmarks and 目录 entries."""
 
-    def __init__(self, path: str, fonts: Fonts, draft: bool, title: str, author: str) -> None:
+    def __init__(self, path: str, fonts: Fonts, layout: PageLayout, draft: bool, title: str, author: str,
+                 subject: str) -> None:
         # initialFontName: the canvas would otherwise start every page in Helvetica, a base-14
         # font that is never embedded — the file must carry every font it names
-        super().__init__(path, pagesize=_PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
-                         topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=author,
-                         creator=f"disclosure-app {__version__}", subject="部门决算公开",
+        top, bottom, left, right = (m * MM for m in layout.margins_mm)
+        super().__init__(path, pagesize=_PORTRAIT, leftMargin=left, rightMargin=right,
+                         topMargin=top, bottomMargin=bottom, title=title, author=author,
+                         creator=f"disclosure-app {__version__}", subject=subject,
                          initialFontName=fonts.song)
-        self.fonts = fonts
+        self.fonts, self.layout = fonts, layout
         self.draft = draft
         self.body_start: int | None = None
         self._outline_keys: set[str] = set()
+        self.toc_pages: dict[int, str] = {}
+        self.contents: Contents | None = None
 
-        def frame(size: tuple[float, float], fid: str) -> Frame:
-            return Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id=fid,
-                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        def frame(size: tuple[float, float], fid: str, wide: bool) -> Frame:
+            x, y, w, h = _frame_box(layout, size, wide)
+            return Frame(x, y, w, h, id=fid, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("front", [frame(_PORTRAIT, "f")], onPage=self._front, pagesize=_PORTRAIT),
-            PageTemplate("portrait", [frame(_PORTRAIT, "p")], onPage=self._body, pagesize=_PORTRAIT),
-            PageTemplate("landscape", [frame(_LANDSCAPE, "l")], onPage=self._body, pagesize=_LANDSCAPE),
+            PageTemplate("front", [frame(_PORTRAIT, "f", False)], onPage=self._front, pagesize=_PORTRAIT),
+            PageTemplate("portrait", [frame(_PORTRAIT, "p", False)], onPage=self._body, pagesize=_PORTRAIT),
+            PageTemplate("landscape", [frame(_LANDSCAPE, "l", True)], onPage=self._body, pagesize=_LANDSCAPE),
         ])
+
+    def frame_size(self, wide: bool) -> tuple[float, float]:
+        _, _, w, h = _frame_box(self.layout, _LANDSCAPE if wide else _PORTRAIT, wide)
+        return w, h
 
     # -- pages ---------------------------------------------------------------------------------
     def beforeDocument(self) -> None:
@@ -94,13 +101,27 @@ class _Doc(BaseDocTemplate):
         self._watermark(canv, doc)
 
     def _body(self, canv, doc) -> None:
+        """The page number: "— N —", 7 mm below the text block; on the outer edge (odd pages
+        right, even pages left, one character in) or centred, as the layout says."""
         if self.body_start is None:
             self.body_start = canv.getPageNumber()
         self._watermark(canv, doc)
+        lay = self.layout
         w, _ = canv._pagesize
+        x, y, fw, _ = _frame_box(lay, canv._pagesize, w > _PORTRAIT[0])
+        n = self.display_page()
+        text = page_number_text(n)
+        size = lay.page_number_size
+        base = y - lay.page_number_gap_mm * MM - size * 0.88
         canv.saveState()
-        canv.setFont(self.fonts.song, 10)
-        canv.drawCentredString(w / 2, MARGIN / 2, f"- {self.display_page()} -")
+        canv.setFont(self.fonts.song, size)
+        if lay.page_number_place == "outer":
+            if n % 2:
+                canv.drawRightString(x + fw - size, base, text)
+            else:
+                canv.drawString(x + size, base, text)
+        else:
+            canv.drawCentredString(w / 2, base, text)
         canv.restoreState()
 
     def display_page(self) -> int:
@@ -111,55 +132,72 @@ class _Doc(BaseDocTemplate):
         mark = getattr(flowable, "_outline", None)
         if mark is None:
             return
-        level, text, key, in_toc = mark
+        level, text, key, toc_index = mark
         canv = self.canv
         if key not in self._outline_keys:
             self._outline_keys.add(key)
             canv.bookmarkPage(key)
             canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        if in_toc is not None:
-            self.notify("TOCEntry", (in_toc, escape(text), self.display_page(), key))  # entries are markup
+        if toc_index is not None and toc_index not in self.toc_pages:
+            self.toc_pages[toc_index] = str(self.display_page())
+
+    def _endBuild(self) -> None:
+        # the 目录's page numbers are form objects drawn before their pages were known: fill them
+        # in now, so the document is laid out in one pass
+        self._doSave = 0
+        super()._endBuild()
+        if self.contents is not None:
+            self.contents.define_numbers(self.canv, self.toc_pages)
+        self.canv.save()
 
 
-def _marked(p: Paragraph, level: int, text: str, key: str, toc_level: int | None) -> Paragraph:
-    p._outline = (level, text, key, toc_level)
-    return p
+def _marked(f, level: int, text: str, key: str, toc_index: int | None):
+    f._outline = (level, text, key, toc_index)
+    return f
 
 
 def _texts_check(pub: Publication, fonts: dict, draft: bool) -> None:
     for key, texts in all_texts(pub, draft).items():
         check_coverage(texts, fonts, key)
+        if key == "hei":                 # titles are set in 小标宋 where the computer has it
+            check_coverage(texts, fonts, "xbs")
 
 
-def _story(pub: Publication, fonts: Fonts) -> list:
-    f = fonts
-    cover_big = f.style(f.hei, 26, TA_CENTER, leading=40)
+def _story(pub: Publication, s: Setting, doc: _Doc) -> list:
+    f, lay = s.fonts, s.layout
+    title_font = s.title_font
+    cover_big = s.style(title_font, lay.cover_size, "center", leading=lay.cover_size * 1.6)
     # headings keep with what follows: never alone at the foot of a page
-    part_style = f.style(f.hei, 16, TA_CENTER, leading=24, spaceBefore=6, spaceAfter=12, keepWithNext=1)
-    sec1 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=6, spaceAfter=2, firstLineIndent=24, keepWithNext=1)
-    sec2 = f.style(f.hei, 12, TA_LEFT, leading=22, spaceBefore=2, spaceAfter=2, firstLineIndent=24, keepWithNext=1)
-    body = f.style(f.fangsong, 12, TA_LEFT, leading=22, firstLineIndent=24)
-    table_title = f.style(f.hei, 16, TA_CENTER, leading=22, spaceAfter=2)
-    portrait_w = _PORTRAIT[0] - 2 * MARGIN
-    landscape_w = _LANDSCAPE[0] - 2 * MARGIN
+    part_style = s.style(title_font, lay.part_size, "center", leading=lay.part_size * 1.5,
+                         space_before=6, space_after=lay.part_size * 0.6, keep_with_next=True)
+    indent = 2 * lay.body_size
+    sec1 = s.style(f.hei, lay.heading_size, leading=lay.body_leading, first_indent=2,
+                   char_space=lay.char_space(), space_before=4, keep_with_next=True)
+    sec2 = s.style(f.hei, lay.heading_size, leading=lay.body_leading, first_indent=2,
+                   char_space=lay.char_space(), keep_with_next=True)
+    body = s.style(f.fangsong, lay.body_size, "justify", leading=lay.body_leading, first_indent=2,
+                   char_space=lay.char_space())
+    table_title = s.style(title_font, lay.table_title_size, "center", leading=lay.table_title_size * 1.4,
+                          space_after=2, keep_with_next=True)
+    annex_label = s.style(f.hei, lay.heading_size, leading=lay.heading_size * 1.6, keep_with_next=True)
+    portrait_w, _ = doc.frame_size(False)
+    landscape_w, _ = doc.frame_size(True)
+    toc_count = iter(range(len(pub.toc)))
 
-    story: list = [Spacer(1, 70 * mm), para(pub.department, cover_big), Spacer(1, 8 * mm),
+    story: list = [Spacer(1, 70 * MM), para(pub.department, cover_big), Spacer(1, 8 * MM),
                    para(pub.cover_title, cover_big), NextPageTemplate("front"), PageBreak()]
-    # the 目录 is drawn as a table: its cell font must be ours too, not reportlab's Helvetica
-    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
-        *defaultTableStyle.getCommands(), ("FONT", (0, 0), (-1, -1), f.fangsong, 11)]))
-    toc.levelStyles = [
-        f.style(f.hei, 12, TA_LEFT, leading=20, leftIndent=0, firstLineIndent=0),
-        f.style(f.fangsong, 11, TA_LEFT, leading=18, leftIndent=24, firstLineIndent=0),
-    ]
-    story += [_marked(para("目　录", part_style), 0, "目录", "toc", None), toc,
+    toc_styles = (
+        TextStyle(f.hei, lay.heading_size, lay.heading_size * 1.75),
+        TextStyle(f.fangsong, lay.body_size * 0.875, lay.body_size * 1.6),
+    )
+    doc.contents = Contents(list(pub.toc), toc_styles, f.song, lay.body_size * 0.875, indent)
+    story += [_marked(para("目　录", part_style), 0, "目录", "toc", None), doc.contents,
               NextPageTemplate("portrait"), PageBreak()]
 
-    def body_para(text: str) -> Paragraph:
+    def body_para(text: str) -> TextBlock:
         # a missing input shows as a red 【待填写：…】 so it cannot be overlooked in a draft
-        html = escape(text).replace("\n", "<br/>")
-        html = PLACEHOLDER.sub(lambda m: f'<font color="#C00000">{m.group(0)}</font>', html)
-        return Paragraph(html, body)
+        red = tuple((m.start(), m.end()) for m in PLACEHOLDER.finditer(text))
+        return TextBlock(text, body, red)
 
     prev = None
     for n, part in enumerate(pub.parts):
@@ -168,26 +206,23 @@ def _story(pub: Publication, fonts: Fonts) -> list:
             for i, t in enumerate(part.tables, start=1):
                 story += [NextPageTemplate("landscape" if t.landscape else "portrait"), PageBreak()]
                 if i == 1:
-                    story.append(_marked(para(part.title, part_style), 0, part.title, key, 0))
-                heading = _marked(para(t.title, table_title), 1, table_heading(i, t), f"{key}.{t.form_id}", 1)
-                story += table_block(t, heading, landscape_w if t.landscape else portrait_w, f)
+                    story.append(_marked(para(part.title, part_style), 0, part.title, key, next(toc_count)))
+                index = next(toc_count)
+                heading = _marked(para(t.title, table_title), 1, _toc_text(pub, index), f"{key}.{t.form_id}", index)
+                story += table_block(t, heading, landscape_w if t.landscape else portrait_w, s)
             prev = part.key
             continue
         if prev == "tables":
             story += [NextPageTemplate("portrait"), PageBreak()]
-        elif part.key == "annex" and prev == "glossary":
-            # 附件 follows 名词解释 on its page only when its first table gets a fair share of the page:
-            # a title with two rows of its table stranded at the foot of a page looks careless
-            story.append(CondPageBreak(110 * mm))
         elif prev is not None:
             story.append(PageBreak())
         prev = part.key
-        story.append(_marked(para(part.title, part_style), 0, part.title, key, 0))
-        for j, (level, s) in enumerate(walk_sections(part.sections)):
+        story.append(_marked(para(part.title, part_style), 0, part.title, key, next(toc_count)))
+        for j, (level, sec) in enumerate(walk_sections(part.sections)):
             style = sec1 if level == 1 else sec2
-            toc_level = 1 if level == 1 else None
-            story.append(_marked(para(s.title, style), min(level, 2), s.title, f"{key}.{j}", toc_level))
-            story += [body_para(p.text) for p in s.paragraphs]
+            toc_index = next(toc_count) if level == 1 else None
+            story.append(_marked(TextBlock(sec.title, style), min(level, 2), sec.title, f"{key}.{j}", toc_index))
+            story += [body_para(p.text) for p in sec.paragraphs]
         for i, (term, definition) in enumerate(part.glossary, start=1):
             story.append(body_para(glossary_line(i, term, definition)))
         if part.tail:
@@ -195,17 +230,28 @@ def _story(pub: Publication, fonts: Fonts) -> list:
         for i, a in enumerate(part.annexes, start=1):
             if i > 1:
                 story.append(PageBreak())
-            heading = _marked(para(a.title, table_title), 1, annex_heading(i, a), f"{key}.annex{i}", 1)
-            story += annex_block(a, heading, portrait_w, f)
+            index = next(toc_count)
+            label = para(f"附件{i}", annex_label)
+            heading = _marked(para(a.title, table_title), 1, _toc_text(pub, index), f"{key}.annex{i}", index)
+            story += annex_block(a, label, heading, portrait_w, s)
     return story
 
 
-def write_pdf(project: Project, path: str | Path, draft: bool = False, pub: Publication | None = None) -> Path:
-    """Typeset the publication to ``path`` (the caller takes care of atomic replacement)."""
+def _toc_text(pub: Publication, index: int) -> str:
+    return pub.toc[index][1]
+
+
+def write_pdf(project: Project, path: str | Path, draft: bool = False, pub: Publication | None = None,
+              layout: PageLayout | None = None) -> Path:
+    """Typeset the publication to ``path`` (the caller takes care of atomic replacement);
+    ``layout``: the project's remembered layout (:func:`.layouts.project_layout`) unless given."""
     pub = pub or build_publication(project)
+    layout = layout or project_layout(project)
     choices = register_pdf_fonts()
     _texts_check(pub, choices, draft)
     fonts = Fonts(choices)
-    doc = _Doc(str(path), fonts, draft, pub.title, pub.department)
-    doc.multiBuild(_story(pub, fonts), maxPasses=6)
+    subject = pub.cover_title.split("年度", 1)[-1] or pub.title
+    doc = _Doc(str(path), fonts, layout, draft, pub.title, pub.department, subject)
+    setting = Setting(fonts, layout, doc.frame_size(False)[1], doc.frame_size(True)[1])
+    doc.build(_story(pub, setting, doc))
     return Path(path)

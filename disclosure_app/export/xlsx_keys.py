@@ -46,13 +46,19 @@ from ..layout.xlsx_anchors import (
 
 CHUNK = 30000                     # an Excel cell holds at most 32,767 characters
 _FORMULA_LEAD = ("=", "+", "-", "@")
+_CELL_MAX = 32767
 
 
 def write_text(cell: Cell, text: str) -> None:
-    """Put user text in a cell as text: never a formula, even when it starts with = + - @."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    """Put text in a cell as text: never a formula, even when it starts with = + - @.
+
+    The one function through which every string cell of the exported workbook is written (titles,
+    labels, headers, names, texts, findings, the hidden keys), so no text can ever become a formula
+    or a DDE payload; numbers are written as numbers by their callers.  Characters Excel cannot
+    store are dropped, and a text is cut at the 32 767 characters one cell holds."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(text))[:_CELL_MAX]
     cell.value = text
-    if text.startswith(_FORMULA_LEAD):
+    if text.startswith(_FORMULA_LEAD) or cell.data_type == "f":
         cell.data_type = "s"
         cell.quotePrefix = True
 

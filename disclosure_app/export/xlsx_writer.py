@@ -186,11 +186,11 @@ def write_annex_sheet(ws: Worksheet, annex: RenderedAnnex, styles: _Styles | Non
     """Print one 项目支出绩效自评表 on ``ws``; returns {field path: cell coordinate}."""
     styles = styles or _Styles(ws.parent, "附件表", ANNEX_FONT)
     n = len(annex.widths)
-    ws.cell(ANNEX_TITLE_ROW, 1).value = annex.title
+    write_text(ws.cell(ANNEX_TITLE_ROW, 1), annex.title)
     ws.cell(ANNEX_TITLE_ROW, 1).font = Font(name=_HEI, size=14)
     ws.cell(ANNEX_TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
     _merge(ws, ANNEX_TITLE_ROW, 1, 1, n)
-    ws.cell(ANNEX_YEAR_ROW, 1).value = annex.year_line
+    write_text(ws.cell(ANNEX_YEAR_ROW, 1), annex.year_line)
     ws.cell(ANNEX_YEAR_ROW, 1).alignment = Alignment(horizontal="center")
     _merge(ws, ANNEX_YEAR_ROW, 1, 1, n)
     coords = write_grid(ws, annex.grid(), ANNEX_GRID_ROW, styles)
@@ -222,7 +222,8 @@ _FINDING_WIDTHS = (8, 8, 80, 40, 12, 12, 10, 30)
 def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Finding]) -> int:
     """The 校验结果 sheet: one row per finding; returns the number of rows written."""
     for j, head in enumerate(_FINDING_HEADS):
-        cell = ws.cell(1, j + 1, head)
+        cell = ws.cell(1, j + 1)
+        write_text(cell, head)
         cell.font = Font(name=_SONG, bold=True)
         cell.alignment = _CENTER
         cell.border = _BORDER
@@ -239,7 +240,7 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
             cell.number_format = "#,##0.00"
         write_text(ws.cell(n + 1, 8), f.accepted_note or "")
     if n == 0:
-        ws.cell(2, 1, "未发现问题")
+        write_text(ws.cell(2, 1), "未发现问题")
     ws.freeze_panes = "A2"
     return n
 

@@ -81,7 +81,7 @@ OVERALL_TARGET = AnnexKind(
     order=("department", "offices", "units", "quota", "staff", "staff_on", "staff_other", "duties", "strategy",
            "source_total", *(k for k, _ in _SOURCES), "direction_total", *(k for k, _ in _DIRECTIONS),
            "tasks", "goal", "indicators"),
-    widths=(3.5, 6.0, 6.0, 6.0, 6.0),
+    widths=(3.0, 7.5, 5.0, 7.0, 5.0),
     layout=(
         Block(Put(0, "部门基本信息", kind=HEAD), (
             Line((Put(1, "部门名称", kind=CAPTION), Put(2, path="department", colspan=3))),

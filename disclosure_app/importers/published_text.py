@@ -64,6 +64,8 @@ class TextImportError(AppError, ValueError):
 class ImportResult:
     project: Project
     notes: list[str] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)   # form id → (first, stop) line index
+    narrative_at: int | None = None                                  # line index of the 情况说明
 
 
 def _lines(text: str) -> list[Line]:
@@ -231,7 +233,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         kind = "预算公开" if budget else "决算公开"
         raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
                               f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
-    result = ImportResult(project, notes)
+    result = ImportResult(project, notes, dict(spans))
     pending = table_reader(project)(project, lines, spans, notes)
     resolve(project, pending, set(spans), notes)
     if not any(project.values.values()):
@@ -244,6 +246,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         _overview(project, lines[at + 1:min((h for h in heads if h > at), default=end)], notes)
     else:
         notes.append("没有找到“第一部分 概况”，职责和机构设置未导入")
+    result.narrative_at = narrative_at
     if narrative_at is not None:
         stop = min((h for h in heads if h > narrative_at), default=len(lines))
         narrative = narrative_block(lines[narrative_at + (1 if narrative_part else 0):stop])

@@ -28,7 +28,7 @@ from decimal import Decimal
 from ..catalogues import CatalogueError, economic_catalogue, names_match
 from ..model import CodeRow, Project
 from ..rules.engine import tail_bound
-from .published_text_lines import Item, Line, items, plain, positional_cells, short
+from .published_text_lines import Item, Line, cell_item, items, plain, positional_cells, short
 from .published_text_resolve import Pending
 from .published_text_rows import HEADER_WORDS, is_total_label, label_index, label_key
 from .published_text_tables import TableReader
@@ -130,6 +130,18 @@ class BudgetTableReader(TableReader):
         """表九: the 合计 line — 收入 国有资本经营收入预算, then 支出 合计/基本/项目."""
         income, spending = self.spec.panels
         for ln in rows:
+            labels = [k for k, c in enumerate(ln.cells) if is_total_label(c)] if ln.tabbed else []
+            if len(labels) == 2 and len(ln.cells) != 8:            # 合计 … 合计 …: each side's cells by position after its label
+                a, b = labels
+                cells = ln.cells
+                while len(cells) > b + 1 + len(spending.columns) and not cells[-1]:
+                    cells = cells[:-1]
+                left = [cell_item(c) or Item("text", c) for c in cells[a + 1:b]][-len(income.columns):]
+                right = [cell_item(c) or Item("text", c) for c in cells[b + 1:]][-len(spending.columns):]
+                if len(left) == len(income.columns) and len(right) == len(spending.columns):
+                    self.put(ln, "in_total", income, left, True, "收入合计")
+                    self.put(ln, "out_total", spending, right, True, "支出合计")
+                    return
             cells = positional_cells(ln, 8, stub=2)
             if cells is not None:
                 if not is_total_label(cells[0].text):

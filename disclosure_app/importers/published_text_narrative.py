@@ -30,7 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 
 from ..amounts import AmountError, parse_amount, parse_count
-from ..model import Project
+from ..model import WORKED_BACK, Project, worked_back
 from ..narrative import inputs as inp
 from ..narrative.generate import Built, build
 from ..narrative.model import Paragraph, Section
@@ -309,7 +309,11 @@ def _value(project: Project, key: str, raw: str) -> str | None:
     rate = _RATE.search(raw) if current is not None else None
     if rate is not None:                # the text states the completion rate where our text states the budget
         pct = parse_amount(rate.group(1)).value
-        return f"{(current * 100 / pct).quantize(Decimal('0.01'), ROUND_HALF_UP)}" if current and pct else None
+        if not (current and pct):
+            return None
+        keys = worked_back(project) | {key}
+        project.options[WORKED_BACK] = ",".join(sorted(keys))
+        return f"{(current * 100 / pct).quantize(Decimal('0.01'), ROUND_HALF_UP)}"
     kind = inp.kind_of(project, key)
     if kind == "text":
         s = raw.rstrip("。；;，,、 ")

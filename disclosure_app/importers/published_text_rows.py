@@ -17,6 +17,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..forms.spec import Panel
+from .published_text_codes import looks_like_code
 from .published_text_lines import Item, Line, is_code, items, plain, positional_cells
 
 _NUMERALS = "一二三四五六七八九十"
@@ -77,7 +78,8 @@ def coded_row(ln: Line, ncols: int) -> tuple[str, str, str, list[Item], bool] | 
             head, name, values = cells[0], cells[1], cells[2:]
             if is_total_label(head.text) or (not head.text and is_total_label(name.text)):
                 return "total", "", "", values, True
-            if head.kind == "num" and is_code(head.text):
+            if head.kind == "num" and (is_code(head.text) or (looks_like_code(head.text) and name.kind == "text"
+                                                              and bool(name.text))):
                 return "code", head.text, name.text if name.kind == "text" else "", values, True
             return None
     its = items(text)
@@ -87,7 +89,8 @@ def coded_row(ln: Line, ncols: int) -> tuple[str, str, str, list[Item], bool] | 
     if head.kind == "text" and is_total_label(head.text):
         values = its[1:]
         return ("total", "", "", values, False) if all(i.is_value for i in values) else None
-    if head.kind == "num" and is_code(head.text):
+    if head.kind == "num" and (is_code(head.text) or (looks_like_code(head.text) and len(its) > 1
+                                                      and its[1].kind == "text")):
         if len(its) == 1:
             return "code", head.text, "", [], False
         if its[1].kind != "text":

@@ -29,6 +29,7 @@ from decimal import Decimal
 from ..amounts import AmountError, parse_amount, parse_count
 from ..forms.spec import ECONOMIC, FUNCTION, INCOME, FormSpec, Panel
 from ..model import CodeRow, Project
+from .published_text_codes import looks_like_code, resolve_code
 from .published_text_lines import (
     Item,
     Line,
@@ -45,6 +46,7 @@ from .published_text_rows import coded_row, is_total_label, join_wrapped_codes, 
 
 _YEAR_LINE = re.compile(r"^\d{4}\s*年度?$")
 _LABEL_LINE = re.compile(r"^公开\s*\d{1,2}\s*表$")
+_HEADER_LINE = re.compile(r"^(?:部门|部门名称|单位名称|编制单位|金额单位)[：:]")   # "部门：XX局  2024 年度  金额单位：万元"
 _EMPTY_NOTE = re.compile(r"本表无数据|为空表|故本表|无此项|本单位无.{0,30}(收入|支出|经费)")
 _SCHEME_FIRST = {FUNCTION: "2", INCOME: "1"}
 _SCHEME_NAME = {"1": "收入分类", "2": "支出功能分类", "3": "经济分类", "5": "政府预算支出经济分类"}
@@ -80,7 +82,7 @@ class TableReader:
         out = []
         for k, ln in enumerate(block):
             s = ln.text.strip()
-            if not s or _YEAR_LINE.match(s) or _LABEL_LINE.match(s):
+            if not s or _YEAR_LINE.match(s) or _LABEL_LINE.match(s) or _HEADER_LINE.match(s):
                 continue                    # blank, or the table's year line or label ("公开 01 表")
             if is_noise(s) and not self._code_continues(s, block[k + 1:]):
                 self.notes.append(f"{self.name} 第{ln.number}行：“{s}”是页码或水印，已跳过")
@@ -275,6 +277,13 @@ class TableReader:
                 nxt = its[k + 2] if k + 2 < len(its) else Item("blank", "")
                 starts_triple = nxt.kind == "num" and k + 3 < len(its) and its[k + 3].kind == "text"
                 value = Item("blank", "") if (nxt.kind == "text" or starts_triple) else nxt
+                if it.text not in codes and looks_like_code(it.text) and not is_code(it.text) \
+                        and it.text[0] in "35" and (k == 0 or its[k - 1].kind != "num" or "." in its[k - 1].text):
+                    resolved = self._resolve(ln, it.text, its[k + 1].text,
+                                             {c: r.label for c, r in codes.items()})
+                    if resolved is not None:
+                        self._set(ln, codes[resolved].key, "c1", value)
+                    continue
                 if it.text in codes:
                     self._set(ln, codes[it.text].key, "c1", value)
                 elif is_code(it.text) and it.text[0] in "35":
@@ -316,6 +325,10 @@ class TableReader:
             if not name:
                 self.notes.append(f"{self.name} 第{ln.number}行：科目代码“{code}”后没有科目名称，未导入")
                 continue
+            if not is_code(code):
+                code = self._resolve(ln, code, name, self._catalogue(scheme))
+                if code is None:
+                    continue
             first = _SCHEME_FIRST.get(scheme)
             if (first and code[0] != first) or (scheme == ECONOMIC and code[0] not in "35") \
                     or (scheme == FUNCTION and len(code) > 7):
@@ -332,6 +345,22 @@ class TableReader:
                 continue
             names.append(CodeRow(code, name))
             self.put(ln, code, panel, values, positional, f"{code} {name}")
+
+    def _catalogue(self, scheme: str) -> dict[str, str]:
+        from ..catalogues import economic_catalogue, function_catalogue
+        year = self.project.info.year
+        return dict((economic_catalogue if scheme == ECONOMIC else function_catalogue)(year).names)
+
+    def _resolve(self, ln: Line, printed: str, name: str, names: dict[str, str]) -> str | None:
+        """A code printed truncated or damaged ("3010" 基本工资), resolved by its printed name;
+        noted either way (a row that cannot be placed is named, never dropped silently)."""
+        code = resolve_code(printed, name, names)
+        if code is None:
+            self.notes.append(f"{self.name} 第{ln.number}行：科目代码“{printed}”不完整或有误，按名称“{name}”也对应不到"
+                              f"唯一的科目，该行未导入：“{short(ln.text)}”。请核对原文件")
+            return None
+        self.notes.append(f"提示：{self.name} 第{ln.number}行：科目代码印为“{printed}”，按名称“{name}”读作 {code}")
+        return code
 
     # -- fixed forms ---------------------------------------------------------------------------
     def _numbered(self, rows: list[Line]) -> None:

@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from ..annexes.layout import render_annex
@@ -56,15 +55,53 @@ from .xlsx_locate import locate, moved
 __all__ = ["ImportError_", "read_xlsx"]
 
 
+# what a workbook may cost to read: a publication's forms need far less than this
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024    # the XML inside the .xlsx, all parts together
+MAX_ROWS, MAX_COLUMNS = 10000, 200
+
+
 def _open(path: Path) -> Workbook:
+    """The workbook at ``path``, bounded: refused in Chinese when it is not a readable .xlsx,
+    when its parts unpack to more than :data:`MAX_UNPACKED_BYTES`, or when a sheet holds a value
+    beyond :data:`MAX_ROWS` × :data:`MAX_COLUMNS` (named by its cell).  Empty cells out there
+    (formatting only) are dropped, so the readers walk only the range that is used."""
     if not path.is_file():
         raise ImportError_(f"找不到文件“{path}”，请检查路径")
+    unreadable = (f"“{path.name}”不是可读取的 Excel 工作簿（.xlsx）{{detail}}。"
+                  "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入")
     try:
-        return load_workbook(str(path), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        detail = getattr(exc, "strerror", None) or ""
-        raise ImportError_(f"“{path.name}”不是可读取的 Excel 工作簿（.xlsx）{detail}。"
-                           "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入") from None
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ImportError_(unreadable.format(detail=getattr(exc, "strerror", None) or "")) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportError_(f"“{path.name}”解压后有 {unpacked / 1048576:,.0f} MB，超过可导入的 "
+                           f"{MAX_UNPACKED_BYTES // 1048576} MB，不像是公开表格。请只保留公开表格的工作表后再导入")
+    try:
+        wb = load_workbook(str(path), data_only=True)
+    except MemoryError:
+        raise ImportError_(f"“{path.name}”过大，内存不足以读取。请只保留公开表格的工作表后再导入") from None
+    except Exception as exc:  # noqa: BLE001 — a damaged file can make openpyxl raise anything (zlib, XML, KeyError…)
+        detail = getattr(exc, "strerror", None) or f"（{type(exc).__name__}）"
+        raise ImportError_(unreadable.format(detail=detail)) from None
+    for ws in wb.worksheets:
+        _bound_used_range(ws, path.name)
+    return wb
+
+
+def _bound_used_range(ws, name: str) -> None:
+    if ws.max_row <= MAX_ROWS and ws.max_column <= MAX_COLUMNS:
+        return
+    cells = ws._cells                 # openpyxl's own map of the cells the file holds
+    far = [k for k in cells if k[0] > MAX_ROWS or k[1] > MAX_COLUMNS]
+    used = sorted(k for k in far if cells[k].value not in (None, ""))
+    if used:
+        where = cells[used[0]].coordinate
+        raise ImportError_(f"“{name}”工作表“{ws.title}”的 {where} 单元格有内容，超出可导入的范围（前 {MAX_ROWS:,} 行、"
+                           f"前 {MAX_COLUMNS} 列）{f'，另有 {len(used) - 1} 个单元格' if len(used) > 1 else ''}。"
+                           "请删除表格以外的内容后再导入")
+    for k in far:                     # formatting only: not part of any table
+        del cells[k]
 
 
 def read_xlsx(path: str | Path, notices: list[str] | None = None) -> Project:

@@ -42,6 +42,7 @@ from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_final import FINAL, listed_classes
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
+from .render import FORM_PLACEHOLDER
 
 
 def narrative_checks(project: Project) -> list[Finding]:
@@ -93,6 +94,8 @@ def _missing(project: Project, built: Built) -> list[Finding]:
     printed (data-dependent), and N05 reports the parser's own message."""
     out = []
     for label, key, section in built.missing_items():
+        if key.startswith(FORM_PLACEHOLDER):   # a form not filled in yet: its E01 asks for it
+            continue
         error = inp.number_error(project, key)
         if error:
             out.append(Finding("N05", WARNING, f"情况说明“{section}”的填写项“{label}”：{error}",

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..forms.spec import InputRule
-from ..model import Project
+from ..model import Project, worked_back
 from ..rules.findings import INFO, Cell, Finding
 from ..rules.formula import Ref, Relation, compare, parse
 from . import inputs as inp
@@ -61,6 +61,8 @@ def _total(terms, values: dict[Ref, Decimal]) -> Decimal:
 def evaluate(project: Project, rule: InputRule) -> Finding | None:
     """The finding of ``rule`` on ``project``, or ``None`` (holds, does not apply, not filled)."""
     rel, conditions = _relations(rule.expr, rule.when)
+    if (derived := worked_back(project)) and any(r.form == "input" and r.row in derived for r in rel.refs()):
+        return None                       # a figure worked back from a printed rate, not printed itself
     values: dict[Ref, Decimal] = {}
     for ref in rel.refs() + [r for c in conditions for r in c.refs()]:
         if ref.form == "input":

@@ -41,6 +41,7 @@ _MARK_RE = re.compile(f"{_OPEN}(\\d+){_SEP}(.*?){_CLOSE}", re.S)
 PLACEHOLDER = "【待填写：{label}】"
 PLACEHOLDER_RE = re.compile(r"【待填写：(.+?)】")
 PENDING_TOTAL = "【各项填写后合计】"   # a total whose parts are still 【待填写】 (not an input itself)
+FORM_PLACEHOLDER = "form:"           # Built.input_keys value of a placeholder standing for a form
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Quote:
     value: Decimal | None
     what: str                         # "公开06表 310 资本性支出"
     cells: tuple[Cell, ...]
+    ratio: tuple[Decimal, Decimal] | None = None    # a percentage's (part, whole), as quoted
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ class Writer:
         self.quotes: list[Quote] = []
         self.placeholders: dict[str, str] = {}     # label -> input key
         self.options: Mapping[str, object] = {}      # the current section's figure options
+        self._unfilled: dict[str, bool] = {}
 
     # -- marking -----------------------------------------------------------------------------
     def _mark(self, text: str, quote: Quote) -> str:
@@ -140,18 +143,51 @@ class Writer:
         return Num(value or Decimal(0), self._mark(text, Quote(kind, value or Decimal(0), what, cells)))
 
     def cell(self, form: str, row: str, col: str) -> Num:
-        """A table cell as quoted in the text (empty counts as 0)."""
+        """A table cell as quoted in the text (empty counts as 0); a cell of a form not filled in
+        yet (empty, no 空表说明) is unknown rather than 0: 【待填写】, never "0万元…下降100%"."""
         kind = self.project.form(form).value_kind(row, col)
-        return self.num(self.project.get(form, row, col), cell_name(self.project, form, row, col),
-                        (Cell(form, row, col),), "count" if kind == "count" else "amount")
+        what = cell_name(self.project, form, row, col)
+        if self.unfilled(form):
+            return self.pending_form(form, what, (Cell(form, row, col),))
+        return self.num(self.project.get(form, row, col), what, (Cell(form, row, col),),
+                        "count" if kind == "count" else "amount")
+
+    def unfilled(self, form: str) -> bool:
+        """Whether ``form`` is not filled in yet (cached for the document being written)."""
+        if form not in self._unfilled:
+            from ..rules.structure import form_unfilled
+            try:
+                self._unfilled[form] = form_unfilled(self.project, self.project.form(form))
+            except KeyError:
+                self._unfilled[form] = False
+        return self._unfilled[form]
+
+    def pending_form(self, form: str, what: str, cells: tuple[Cell, ...]) -> Num:
+        """The placeholder a figure of an unfilled form prints (``v`` 0 keeps the logic simple)."""
+        label = f"{self.project.form(form).label}数据"
+        self.placeholders[label] = f"{FORM_PLACEHOLDER}{form}"
+        text = PLACEHOLDER.format(label=label)
+        return Num(Decimal(0), self._mark(text, Quote("text", None, what, cells)))
+
+    def _pending(self, *nums: Num) -> Num | None:
+        """The placeholder of the first figure among ``nums`` that comes from an unfilled form."""
+        for n in nums:
+            for c in self.cells_of(n):
+                if c.form not in ("input", "narrative") and self.unfilled(c.form):
+                    return self.pending_form(c.form, "", (c,))
+        return None
 
     def pct(self, part: Num, whole: Num, what: str, places: int = 2, trim: bool = False) -> Num | None:
         """part / whole in percent; ``None`` on a zero base, so no "0%" of nothing is printed."""
+        pending = self._pending(part, whole)
+        if pending is not None:
+            return pending
         value = share(part.v, whole.v, places)
         if value is None:
             return None
         cells = self.cells_of(part) + self.cells_of(whole)
-        return Num(value, self._mark(percent_text(value, places, trim=trim), Quote("percent", value, what, cells)))
+        ratio = (part.v or Decimal(0), whole.v) if whole.v else None
+        return Num(value, self._mark(percent_text(value, places, trim=trim), Quote("percent", value, what, cells, ratio)))
 
     def total(self, parts: list[Num], what: str, kind: str = "amount") -> Num:
         """Σ of figures already quoted (cells or inputs), remembering all their sources; the first
@@ -161,6 +197,9 @@ class Writer:
                 # not the first part's placeholder: the total would read as that part's value;
                 # the parts' own placeholders say what to fill in
                 return Num(None, PENDING_TOTAL)
+        pending = self._pending(*parts)
+        if pending is not None:
+            return pending
         cells = tuple(c for n in parts for c in self.cells_of(n))
         return self.num(sum((n.v for n in parts), start=Decimal(0)), what, cells, kind)
 
@@ -170,6 +209,9 @@ class Writer:
 
     def change(self, current: Num, prior_key: str, what: str) -> Change:
         """Current figure against the prior-year input ``prior_key``."""
+        pending = self._pending(current)
+        if pending is not None:
+            return Change(None, missing=pending.s)
         prior, ok = inp.read_number(self.project, prior_key)
         if prior is None or not ok:
             return Change(None, missing=self.placeholder(prior_key))
@@ -180,7 +222,8 @@ class Writer:
         pct = None
         if d.rate is not None:
             pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
-                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
+                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells,
+                                               (abs(d.change), d.prior))))
         return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
 
     def compare(self, current: Num, prior: Num, what: str) -> Change:
@@ -188,6 +231,9 @@ class Writer:
         ``prior.v`` None (its placeholder) leaves the comparison open."""
         if prior.v is None:
             return Change(None, missing=prior.s)
+        pending = self._pending(current)
+        if pending is not None:
+            return Change(None, missing=pending.s)
         places = self.settings.yoy_places_for(self.options)
         d = delta(current.v, prior.v, places)
         cells = self.cells_of(current) + self.cells_of(prior)
@@ -195,7 +241,8 @@ class Writer:
         pct = None
         if d.rate is not None:
             pct = Num(d.rate, self._mark(percent_text(d.rate, places, trim=self.settings.yoy_trim),
-                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells)))
+                                         Quote("percent", d.rate, f"{what}与上年相比的增减幅度", cells,
+                                               (abs(d.change), d.prior))))
         return Change(d, amount, pct, rise=self.settings.rise_word, fall=self.settings.fall_word)
 
     # -- inputs ------------------------------------------------------------------------------

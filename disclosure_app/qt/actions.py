@@ -41,12 +41,18 @@ def build_actions(window) -> None:
                                "删除选中的科目行及其下级科目")
     window.act_autosum = _action(window, "自动求和(&M)", lambda: window.on_view("autosum"), "Ctrl+Shift+M",
                                 "只填写空白的合计单元格，已有数值的合计不会被改动")
+    window.act_autototals = QAction("自动计算合计(&T)", window)
+    window.act_autototals.setCheckable(True)
+    window.act_autototals.setToolTip("开启后，合计、小计随各项自动更新（新建的空白项目默认开启；"
+                                     "导入的项目默认关闭，合计以公开数为准）")
+    window.act_autototals.setStatusTip(window.act_autototals.toolTip())
+    window.act_autototals.toggled.connect(window.toggle_auto_totals)
     window.act_findings = window.dock.toggleViewAction()
     window.act_findings.setText("校验结果面板(&V)")
     window.act_findings.setShortcut(QKeySequence("F8"))
     window.act_next = _action(window, "转到校验结果(&F)", window.focus_findings, "F9")
     window.act_nav = _action(window, "转到文档结构(&N)", lambda: window.nav.setFocus(), "Alt+1")
-    window.act_editor = _action(window, "转到编辑区(&D)", lambda: window.stack.currentWidget().setFocus(), "Alt+2")
+    window.act_editor = _action(window, "转到编辑区(&D)", window.focus_page, "Alt+2")
     for a, short in ((window.act_new, "新建"), (window.act_open, "打开"), (window.act_save, "保存"),
                      (window.act_undo, "撤销"), (window.act_redo, "重做"), (window.act_insert, "插入科目行"),
                      (window.act_delete, "删除科目行"), (window.act_autosum, "自动求和"), (window.act_export, "导出公开文件")):
@@ -74,15 +80,20 @@ def build_actions(window) -> None:
     m.addSeparator()
     m.addActions([window.act_copy, window.act_paste, window.act_clear])
     m.addSeparator()
-    m.addActions([window.act_insert, window.act_delete, window.act_autosum])
+    m.addActions([window.act_insert, window.act_delete, window.act_autosum, window.act_autototals])
     m = window.menuBar().addMenu("查看(&V)")
     m.addActions([window.act_findings, window.act_nav, window.act_editor, window.act_next])
     try:
         from .about import show_about
     except ImportError:
         show_about = None
+    m = window.menuBar().addMenu("帮助(&H)")
+    window.act_guide = _action(window, "使用说明(&G)", window.show_guide, "F1", "五步完成公开文件，常用快捷键")
+    m.addAction(window.act_guide)
+    m.addAction(_action(window, "开始页(&S)", lambda: (window.show_page("start"), window.focus_page())))
+    m.addAction(_action(window, "发布前检查(&C)", lambda: (window.show_page("checklist"), window.focus_page())))
     if show_about is not None:
-        m = window.menuBar().addMenu("帮助(&H)")
+        m.addSeparator()
         m.addAction(_action(window, "关于(&A)", lambda: show_about(window)))
     bar = window.addToolBar("常用")
     bar.setObjectName("MainToolBar")
@@ -91,6 +102,6 @@ def build_actions(window) -> None:
     bar.addSeparator()
     bar.addActions([window.act_undo, window.act_redo])
     bar.addSeparator()
-    bar.addActions([window.act_insert, window.act_delete, window.act_autosum])
+    bar.addActions([window.act_insert, window.act_delete, window.act_autosum, window.act_autototals])
     bar.addSeparator()
     bar.addAction(window.act_export)

@@ -20,6 +20,7 @@ from ..operations import full_checks, sample_project
 from ..session import Session
 from .appfont import ensure_cjk_font
 from .dialogs import offer_recovery, warn
+from .files import _same
 from .mainwindow import APP_NAME, MainWindow
 
 
@@ -95,17 +96,74 @@ def build_window(path: str | None) -> MainWindow | None:
             return None
         return window
     try:
-        return sample_window()
+        window = sample_window()
     except AppError as exc:          # the bundled sample unreadable: a damaged installation
         warn(None, "无法打开样例", exc.message)
         return None
+    window.show_page("start")            # a newcomer starts with the ways in, the sample behind them
+    return window
+
+
+def bring_forward(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def open_request(path: str | None) -> MainWindow | None:
+    """A later start asked for ``path`` (or just for the program): show the window that has it,
+    open it in a window that holds nothing worth keeping, or in a new window."""
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    target = Path(path) if path else None
+    if target is not None:
+        for w in windows:
+            if w.session is not None and w.session.path is not None and _same(w.session.path, target):
+                bring_forward(w)
+                return w
+    if not windows:
+        window = build_window(path)
+        if window is not None:
+            window.show_initial()
+        return window
+    window = windows[0]
+    if target is not None:
+        spare = next((w for w in windows if w.session is None or (w.is_sample and not w.is_dirty)), None)
+        if spare is not None:
+            window = spare
+            window.load_path(target)
+        else:
+            window = MainWindow()
+            if not window.load_path(target):
+                window.deleteLater()
+                bring_forward(windows[0])
+                return windows[0]
+            _WINDOWS.append(window)
+            window.show_initial()
+    bring_forward(window)
+    return window
+
+
+_WINDOWS: list[MainWindow] = []         # windows opened for later starts (kept alive)
 
 
 def run(path: str | None = None) -> int:
-    """Start the application; returns the process exit code."""
+    """Start the application; returns the process exit code.
+
+    A program already running for this user gets the project instead (and comes to the front)."""
     app = create_app()
+    from .single_instance import InstanceServer, send_to_running
+    if send_to_running(path):
+        return 0
+    server = InstanceServer(app)
+    server.listen()
+    server.request.connect(open_request)
     window = build_window(path)
     if window is None:
+        server.close()
         return 1
-    window.show()
-    return app.exec()
+    window.show_initial()
+    code = app.exec()
+    server.close()
+    return code

@@ -6,14 +6,17 @@ this boundary (a modal box cannot be clicked offscreen).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +43,60 @@ def warn(parent: QWidget, title: str, text: str) -> None:
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     return QMessageBox.question(parent, title, text, _B.Yes | _B.No, _B.No) == _B.Yes
+
+
+class TextDialog(QDialog):
+    """A multi-line text with 确定 / 取消; Ctrl+Enter confirms (Enter starts a new line)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        prompt = QLabel(label, self)
+        prompt.setWordWrap(True)
+        self.edit = QPlainTextEdit(text, self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumSize(420, 110)
+        buttons = QDialogButtonBox(_DB.Ok | _DB.Cancel, self)
+        buttons.button(_DB.Ok).setText("确定")
+        buttons.button(_DB.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.edit.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(buttons)
+        self.edit.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()                       # Ctrl+Enter confirms; Enter alone is a new line
+            return True
+        return super().eventFilter(obj, event)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """(text, ok) from a :class:`TextDialog` (a test replaces this function at the boundary)."""
+    dlg = TextDialog(parent, title, label, text)
+    ok = bool(dlg.exec())
+    return dlg.text(), ok
+
+
+def ask_choice(parent: QWidget | None, title: str, text: str, buttons: list[str], default: int = 0) -> int:
+    """A question with named buttons; returns the index of the one chosen (-1: closed).
+    A test replaces this function at the boundary, like the static message boxes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    made = [box.addButton(b, QMessageBox.ButtonRole.AcceptRole) for b in buttons]
+    if 0 <= default < len(made):
+        box.setDefaultButton(made[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else -1
 
 
 def offer_recovery(parent: QWidget | None, description: str) -> bool:

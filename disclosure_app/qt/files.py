@@ -10,18 +10,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
 
+from ..checklist import pending_items
 from ..errors import AppError, user_message
+from ..export.targets import existing_outputs, numbered_folder
 from ..filelock import ProjectLock
-from ..model import new_project
-from ..operations import Format, full_checks, read_any, sample_project
+from ..operations import Format, blank_project, full_checks, read_any, sample_project
 from ..oserrors import os_message, os_reason
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import Session
 from ..store.sqlite import SUFFIX
-from .dialogs import CANCEL, SAVE, NewProjectDialog, ask_save_changes, confirm, warn
+from .dialogs import CANCEL, SAVE, NewProjectDialog, ask_choice, ask_save_changes, confirm, warn
 from .export_worker import ExportOptionsDialog, ExportRun, error_count, exporter
+from .window_settings import recall, recall_global, remember, remember_global
 
 FILE_FILTER = f"公开项目 (*{SUFFIX})"
 
@@ -30,6 +34,38 @@ def _same(a: Path | None, b: Path | None) -> bool:
     if a is None or b is None:
         return False
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def lock_message(path: Path, holder, fallback: str) -> str:
+    """Who has the project open, in plain words: the computer, the user and since when."""
+    if holder is None:
+        return fallback
+    import socket
+    from datetime import datetime
+    try:
+        since = datetime.fromisoformat(holder.since)
+        when = f"{since.month}月{since.day}日 {since:%H:%M}"
+    except (TypeError, ValueError):
+        when = "不久前"
+    if holder.host == socket.gethostname():
+        import getpass
+        try:
+            me = getpass.getuser()
+        except Exception:  # noqa: BLE001 — no user name on some service accounts
+            me = ""
+        if holder.pid == os.getpid():
+            return f"项目“{path.name}”已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑。"
+        if holder.user and holder.user != me:
+            where = f"由{holder.user}在本电脑上"
+            todo = "请等对方关闭该项目后再打开。"
+        else:
+            where = "在本电脑上的另一个程序窗口中"
+            todo = "请切换到那个窗口继续编辑（可在任务栏中找到它）。"
+    else:
+        who = f"{holder.user}" if holder.user else "另一位用户"
+        where = f"由{who}在电脑“{holder.host}”上"
+        todo = "请等对方关闭该项目后再打开。如果那台电脑上的程序已经意外关闭，10 分钟后即可重新打开。"
+    return (f"项目“{path.name}”正{where}编辑（{when} 起）。为避免两处修改互相覆盖，现在不能再打开。\n\n{todo}")
 
 
 class FileMixin:
@@ -66,7 +102,7 @@ class FileMixin:
             if kind in ("sample", "budget_sample"):
                 project = sample_project("final" if kind == "sample" else "budget")
             else:
-                project = new_project(profile_id, year, name)
+                project = blank_project(profile_id, year, name)
             session = Session(project, None, full_checks())
         except Exception as exc:  # noqa: BLE001 — a damaged installation: a message, not a traceback
             warn(self, "无法新建项目", user_message(exc, "新建项目"))
@@ -96,7 +132,7 @@ class FileMixin:
         try:
             lock.acquire()
         except AppError as exc:              # open in another window or process
-            warn(self, "项目已被打开", exc.message)
+            warn(self, "项目已被打开", lock_message(path, getattr(exc, "holder", None), exc.message))
             return False
         except OSError as exc:
             warn(self, "无法打开项目", os_message(exc, "无法打开", path))
@@ -219,19 +255,36 @@ class FileMixin:
             self.lock.refresh()
 
     # -- export --------------------------------------------------------------------------------------
+    def export_folder(self) -> Path:
+        """The folder the last export of this project went to, else 公开文件 beside the project."""
+        remembered = recall(self.session.path, "export_dir") if self.session.path else recall_global("export_dir")
+        if remembered:
+            return Path(remembered)
+        base = self.session.path.parent if self.session.path else Path.home()
+        return base / "公开文件"
+
     def export(self) -> bool:
         self.commit_pending()
         if exporter() is None:
             warn(self, "导出公开文件", "导出模块尚未安装，暂时不能导出公开文件。")
             return False
-        base = self.session.path.parent if self.session.path else Path.home()
-        dlg = ExportOptionsDialog(str(base / "公开文件"), self)
-        if not dlg.exec():
+        dlg = ExportOptionsDialog(str(self.export_folder()), self, pending_items(self.session.project),
+                                  self.session.project)
+        accepted = dlg.exec()
+        self.focus_page()
+        if dlg.jump_to is not None:
+            self.go_to_item(dlg.jump_to)
             return False
-        formats = dlg.formats()
+        if not accepted:
+            return False
+        return self.start_export(Path(dlg.folder.text()), dlg.formats(), dlg.draft.isChecked())
+
+    def start_export(self, folder: Path, formats: list[str], draft: bool) -> bool:
+        """Export to ``folder``: confirm 错误, never overwrite without asking, run in a worker."""
         if not formats:
             warn(self, "导出公开文件", "请至少选择一种导出格式（PDF、Word 或 Excel）。")
             return False
+        project = self.session.project
         errors = error_count(self.session.findings)
         force = False
         if errors:
@@ -239,15 +292,43 @@ class FileMixin:
                                             f"建议先在校验面板中逐条改正。确定仍要导出吗？"):
                 return False
             force = True
-        self._export_run = ExportRun(self, self.session.project, Path(dlg.folder.text()), formats,
-                                     force=force, draft=dlg.draft.isChecked())
-        self._export_run.done.connect(self._export_done)
+        chosen = folder
+        existing = existing_outputs(project, folder, formats, draft)
+        if existing:
+            numbered = numbered_folder(project, folder, formats, draft)
+            lines = "\n".join(f"{e.path.name}{'（导出后被修改过）' if e.edited else ''}" for e in existing)
+            edited = any(e.edited for e in existing)
+            text = (f"文件夹“{folder}”中已有上次导出的文件：\n\n{lines}\n\n"
+                    + ("其中有文件在导出后被修改过（如手工编辑过的 Word），覆盖将丢失这些修改。\n\n" if edited else "")
+                    + f"要覆盖它们，还是另存到新文件夹“{numbered.name}”？")
+            answer = ask_choice(self, "已有导出的文件", text, ["另存为编号副本", "覆盖", "取消"],
+                                default=0 if edited else 1)
+            self.focus_page()
+            if answer == 0:
+                folder = numbered
+            elif answer != 1:
+                return False
+        if self.session.path is not None:
+            remember(self.session.path, "export_dir", str(chosen))
+        else:
+            remember_global("export_dir", str(chosen))
+        self._export_run = ExportRun(self, project, folder, formats, force=force, draft=draft)
+        self._export_run.done.connect(lambda m, f=folder: self._export_done(m, f))
         self._export_run.error.connect(lambda msg: warn(self, "导出失败", msg))
+        self._export_run.cancelled.connect(lambda: self.status("已取消导出，未写出新文件"))
         self._export_run.start()
         return True
 
-    def _export_done(self, manifest) -> None:
+    def _export_done(self, manifest, folder: Path) -> None:
         files = manifest.get("files", []) if isinstance(manifest, dict) else []
         lines = "\n".join(f"{f['name']}（{f['size']:,} 字节）" for f in files)
-        QMessageBox.information(self, "导出完成", f"已导出 {len(files)} 个文件：\n\n{lines}")
-        self.status(f"已导出 {len(files)} 个文件")
+        pdf = next((folder / f["name"] for f in files if f.get("format") == "pdf"), None)
+        buttons = ["打开所在文件夹", "打开 PDF", "关闭"] if pdf is not None else ["打开所在文件夹", "关闭"]
+        answer = ask_choice(self, "导出完成", f"已导出 {len(files)} 个文件到：\n{folder}\n\n{lines}", buttons,
+                            default=0)
+        self.status(f"已导出 {len(files)} 个文件到 {folder}")
+        if answer == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        elif answer == 1 and pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        self.focus_page()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
+    QLabel,
     QMenu,
     QPushButton,
     QTreeView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..amounts import format_amount
 from ..model import Project
-from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
+from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, open_counts
 from .form_model import ACCEPTED_COLOUR, SEVERITY_COLOUR
 
 _ROOT = QModelIndex()              # the invisible root, as a default argument
@@ -111,7 +111,9 @@ class FindingsModel(QAbstractItemModel):
                     seen[k] = seen.get(k, 0) + 1
                     leaves.append((f"{k}#{seen[k]}", f.message, f, []))
                 forms.append((f"{sev}|{form}", f"{form_title(self.project, form)}（{len(fs)}）", None, leaves))
-            out.append((sev, f"{SEVERITY_ZH[sev]}（{len(items)}）", None, forms))
+            accepted = sum(1 for f in items if f.accepted_note)
+            count = f"{len(items) - accepted}，另有已接受 {accepted}" if accepted else f"{len(items)}"
+            out.append((sev, f"{SEVERITY_ZH[sev]}（{count}）", None, forms))
         return out
 
     def rebuild(self) -> None:
@@ -242,9 +244,11 @@ class FindingsPanel(QWidget):
 
     activated = Signal(object)
     acceptRequested = Signal(object, str)
+    collapsedChanged = Signal(bool)
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
+        self.collapsed = False
         self.model = FindingsModel(project, self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
@@ -288,6 +292,14 @@ class FindingsPanel(QWidget):
         self.accept_button.setToolTip("对选中的警告填写说明后接受；接受的警告仍会列出，并随校验报告一并导出")
         self.accept_button.clicked.connect(self.accept_selected)
         bar.addWidget(self.accept_button)
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName("校验结果摘要")
+        self.summary.hide()
+        bar.insertWidget(0, self.summary, 1)
+        self.fold_button = QPushButton("收起", self)
+        self.fold_button.setToolTip("把校验结果收成一行摘要，给表格留出更多行（F8 隐藏整个面板）")
+        self.fold_button.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        bar.addWidget(self.fold_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(bar)
@@ -310,6 +322,35 @@ class FindingsPanel(QWidget):
     def set_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
         self._restore_expansion()
+        self._update_summary()
+
+    def summary_text(self) -> str:
+        """One line: what is still open (accepted warnings counted apart)."""
+        findings = self.model.findings
+        c = open_counts(findings)
+        accepted = sum(1 for f in findings if f.accepted_note)
+        text = f"错误 {c[ERROR]}　警告 {c[WARNING]}　提示 {c[INFO]}"
+        return text + (f"　（已接受警告 {accepted}）" if accepted else "")
+
+    def _update_summary(self) -> None:
+        if self.collapsed:
+            text = self.summary_text()
+            if self.summary.text() != text:
+                self.summary.setText(text)
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Folded to one line (a summary and 展开) or the whole list."""
+        if collapsed == self.collapsed:
+            return
+        self.collapsed = collapsed
+        self.tree.setVisible(not collapsed)
+        self.summary.setVisible(collapsed)
+        for w in (*self.checks.values(), self.form_combo, self.accept_button):
+            w.setVisible(not collapsed)
+        self.fold_button.setText("展开" if collapsed else "收起")
+        self.fold_button.setToolTip("展开校验结果列表" if collapsed else "把校验结果收成一行摘要，给表格留出更多行")
+        self._update_summary()
+        self.collapsedChanged.emit(collapsed)
 
     def _restore_expansion(self) -> None:
         """Expand the groups the last update added (unless the user had collapsed them before)."""
@@ -364,11 +405,15 @@ class FindingsPanel(QWidget):
             self.activated.emit(f)
 
     def accept_selected(self) -> None:
-        f = self.current_finding()
+        self.accept_finding(self.current_finding())
+
+    def accept_finding(self, f: Finding | None) -> None:
+        """Ask for the 说明 of a warning (Ctrl+Enter confirms) and request its acceptance."""
         if f is None or f.severity != WARNING:
             return
-        note, ok = QInputDialog.getMultiLineText(
+        from .dialogs import ask_text
+        note, ok = ask_text(
             self, "接受警告", f"{f.message}\n\n请写明接受该警告的理由（将随校验报告一并列出）"
-            + ("；清空说明即撤回接受" if f.accepted_note else "") + "：", f.accepted_note or "")
+            + ("；清空说明即撤回接受" if f.accepted_note else "") + "。按 Ctrl+Enter 确定：", f.accepted_note or "")
         if ok and (note.strip() or f.accepted_note):
             self.acceptRequested.emit(f, note.strip())

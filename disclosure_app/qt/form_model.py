@@ -46,6 +46,7 @@ class FormTableModel(QAbstractTableModel):
     """The display grid of one form; ``editFailed`` carries the Chinese message of a refused edit."""
 
     editFailed = Signal(str, int, int)
+    edited = Signal()                  # a typed value was taken
     notice = Signal(str)
 
     def __init__(self, session: Session, form_id: str, parent=None) -> None:
@@ -137,6 +138,7 @@ class FormTableModel(QAbstractTableModel):
         except EditError as exc:
             self.editFailed.emit(str(exc), r, c)
             return False
+        self.edited.emit()
         if notice:
             self.notice.emit(notice)
         return True

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QLabel,
     QLineEdit,
     QMenu,
     QStyledItemDelegate,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..clipboard import PasteError, copy_block, parse_tsv, paste_changes
-from ..grid import CODE, LABEL, LINE, NAME, autosum_changes
+from ..grid import CODE, DASHED, LABEL, LINE, NAME, VALUE, autosum_changes
 from ..model import CellKey
 from ..session import Session
 from .code_rows import CodeRowCommands
@@ -32,6 +33,8 @@ from .form_model import MARKER_ROLE, FormTableModel
 from .header import FormHeader
 
 _HINT = QAbstractItemDelegate.EndEditHint
+_TRIGGER = QAbstractItemView.EditTrigger
+NOTE_MS = 4000                      # how long a note under a cell (refused typing) stays
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -101,7 +104,17 @@ class FormView(CodeRowCommands, QTableView):
         self.setCornerButtonEnabled(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         self._edit_failed = False
+        self.cell_note = QLabel(self.viewport())     # a message under the cell: a refusal, a parse error
+        self.cell_note.setObjectName("CellNote")
+        self.cell_note.setWordWrap(True)
+        self.cell_note.setStyleSheet("#CellNote{background:#fdecea;color:#b71c1c;border:1px solid #e57373;"
+                                     "padding:2px 4px}")
+        self.cell_note.hide()
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.cell_note.hide)
         self.form_model.editFailed.connect(self._on_edit_failed)
+        self.form_model.edited.connect(self.hide_note)
         self.form_model.notice.connect(self.message)
         self.form_model.modelReset.connect(self.fit_columns)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -129,6 +142,17 @@ class FormView(CodeRowCommands, QTableView):
         if self.fontMetrics().horizontalAdvance(text) + 12 <= self.columnWidth(index.column()):
             return None
         return text.strip()
+
+    def focus_table(self) -> None:
+        """Keyboard focus here, on a cell that takes a value (the first one the first time)."""
+        cur = self.currentIndex()
+        if not cur.isValid():
+            first = next(((r, c) for r in range(self.form_model.rowCount())
+                          for c in range(self.form_model.columnCount()) if self.editable_at(r, c)), None)
+            if first is not None:       # current, not selected: a selection is the user's to make
+                self.selectionModel().setCurrentIndex(self.form_model.index(*first),
+                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def commit_all(self) -> None:
         """Commit the cell being edited, if any (before save, export, undo or close)."""
@@ -193,13 +217,33 @@ class FormView(CodeRowCommands, QTableView):
         self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
+    def editable_at(self, r: int, c: int) -> bool:
+        return bool(self.form_model.flags(self.form_model.index(r, c)) & Qt.ItemFlag.ItemIsEditable)
+
     def _move(self, dr: int, dc: int) -> None:
+        """Enter (down/up) and Tab (right/left) as in a spreadsheet: to the next cell that can be
+        typed in, skipping labels, 行次 and "——"; Tab wraps to the next line's first such cell."""
         cur = self.currentIndex()
         if not cur.isValid():
             return
-        r = min(max(cur.row() + dr, 0), self.form_model.rowCount() - 1)
-        c = min(max(cur.column() + dc, 0), self.form_model.columnCount() - 1)
-        self.setCurrentIndex(self.form_model.index(r, c))
+        rows, cols = self.form_model.rowCount(), self.form_model.columnCount()
+        r, c = cur.row(), cur.column()
+        if dr:
+            for rr in range(r + dr, rows if dr > 0 else -1, dr):
+                if self.editable_at(rr, c):
+                    self.setCurrentIndex(self.form_model.index(rr, c))
+                    return
+            return
+        total = rows * cols
+        pos = r * cols + c
+        for _ in range(total):
+            pos += dc
+            if not 0 <= pos < total:
+                return
+            rr, cc = divmod(pos, cols)
+            if self.editable_at(rr, cc):
+                self.setCurrentIndex(self.form_model.index(rr, cc))
+                return
 
     def _on_selection(self, *args) -> None:
         keys = [self.grid.key(r, c) for r, c in self.selected_cells()]
@@ -225,7 +269,74 @@ class FormView(CodeRowCommands, QTableView):
                 up = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self._move(-1 if up else 1, 0)
                 return
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self._move(0, -1 if back else 1)
+                return
+            text = event.text()
+            cur = self.currentIndex()
+            if (text and text.isprintable() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                    and cur.isValid() and not self.editable_at(cur.row(), cur.column())):
+                self.read_only_note(cur.row(), cur.column())
+                return
         super().keyPressEvent(event)
+
+    def read_only_note(self, r: int, c: int) -> str:
+        """Typing on a cell that cannot hold a value: say why, at the cell and in the status bar."""
+        info = self.grid.cell(r, c)
+        if info.kind in (VALUE, DASHED):
+            why = "该栏在公开表中印为空白或“——”，不填数"
+        elif info.kind in (LABEL, LINE, CODE):
+            why = "项目名称、行次和科目代码是表样的一部分，请在金额栏填写（Tab、Enter 会跳过这些单元格）"
+        else:
+            why = "该单元格在公开表中为空白，不填数"
+        message = f"{self.grid.cell_label(r, c)}不能填写：{why}"
+        self.show_note(r, c, message)
+        self.message.emit(message)
+        return message
+
+    def show_note(self, r: int, c: int, message: str, ms: int = NOTE_MS) -> None:
+        """A message right under cell (r, c), visible without hovering; gone after ``ms``."""
+        rect = self.visualRect(self.form_model.index(r, c))
+        width = max(rect.width() * 2, 24 * self.fontMetrics().horizontalAdvance("中"))
+        width = min(width, self.viewport().width() - 4)
+        self.cell_note.setFixedWidth(max(width, 80))
+        self.cell_note.setText(message)
+        self.cell_note.adjustSize()
+        x = min(max(rect.left(), 2), max(self.viewport().width() - self.cell_note.width() - 2, 2))
+        y = rect.bottom() + 2
+        if y + self.cell_note.height() > self.viewport().height():
+            y = max(rect.top() - self.cell_note.height() - 2, 0)
+        self.cell_note.move(x, y)
+        self.cell_note.show()
+        self.cell_note.raise_()
+        if ms:
+            self._note_timer.start(ms)
+        else:
+            self._note_timer.stop()
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        if current.row() != previous.row() or current.column() != previous.column():
+            if not self._note_timer.isActive() or self.cell_note.isVisible():
+                self.hide_note()
+
+    def hide_note(self) -> None:
+        self._note_timer.stop()
+        self.cell_note.hide()
+
+    def edit(self, index, trigger=None, event=None):  # type: ignore[override]
+        """F2 (and a double click) put the caret at the end of the text, as in a spreadsheet;
+        typing over a cell replaces it."""
+        if trigger is None:
+            return super().edit(index)
+        ok = super().edit(index, trigger, event)
+        if ok and trigger in (_TRIGGER.EditKeyPressed, _TRIGGER.DoubleClicked):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.deselect()
+                editor.end(False)
+        return ok
 
     def closeEditor(self, editor, hint) -> None:
         """Enter commits and moves down, Tab right, Shift+Tab left — without opening the next editor.
@@ -233,6 +344,8 @@ class FormView(CodeRowCommands, QTableView):
         Text that could not be read as a number stays in the cell's editor (reopened at once)
         so the user corrects it instead of typing it again; the reason is in the tooltip."""
         failed, self._edit_failed = self._edit_failed, False
+        if hint == _HINT.RevertModelCache:        # Esc: the edit is cancelled, and its message
+            self.hide_note()
         if failed and hint in (_HINT.SubmitModelCache, _HINT.EditNextItem, _HINT.EditPreviousItem):
             index = self.currentIndex()
             text = editor.text() if isinstance(editor, QLineEdit) else None
@@ -259,8 +372,7 @@ class FormView(CodeRowCommands, QTableView):
     def _on_edit_failed(self, message: str, r: int, c: int) -> None:
         self._edit_failed = True
         self.message.emit(message)
-        rect = self.visualRect(self.form_model.index(r, c))
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport())
+        self.show_note(r, c, message, ms=0)         # stays while the user corrects the text
 
     # -- commands -------------------------------------------------------------------------------
     def copy(self) -> str:

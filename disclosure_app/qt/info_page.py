@@ -110,6 +110,16 @@ class InfoPage(QScrollArea):
             self.failed.emit(str(exc))
             self.load()
 
+    def focus_field(self, field: str) -> bool:
+        """Keyboard focus to one field (``duties``, ``name`` …), scrolled into view."""
+        w = getattr(self, field, None)
+        if not isinstance(w, QWidget):
+            self.name.setFocus()
+            return False
+        self.ensureWidgetVisible(w)
+        w.setFocus()
+        return True
+
     def commit_all(self) -> None:
         """Commit fields still being edited (before saving, exporting or closing)."""
         self._commit("name", self.name.text().strip())

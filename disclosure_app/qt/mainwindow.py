@@ -19,13 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import user_message
 from ..events import REFRESHES_FINDINGS, Event
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
+from ..operations import full_checks, sample_project
 from ..recovery import RecoverySlot
-from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, counts
+from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, open_counts
+from ..rules.structure import folded_keys
 from ..session import EditError, Session
+from ..totals import AUTO_TOTALS, auto_totals
 from .actions import build_actions
 from .annex_page import AnnexPage
+from .checklist_page import ChecklistPage
 from .dialogs import warn
 from .files import FileMixin
 from .findings_panel import FindingsPanel
@@ -37,12 +42,16 @@ from .info_page import InfoPage
 from .narrative_page import GlossaryPage, NarrativePage
 from .navigator import (
     ATTACHMENTS,
+    CHECKLIST,
     GLOSSARY,
     INFO_PAGE,
     NARRATIVE,
     NAV_MIN_WIDTH,
+    START,
     NavigatorMixin,
 )
+from .start_page import StartPage
+from .window_settings import recall, remember, restore_window, save_window
 
 APP_NAME = "预决算公开编制"
 AUTOSAVE_MS = 3 * 60 * 1000
@@ -70,6 +79,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.nav.setHeaderHidden(True)
         self.nav.setAccessibleName("文档结构")
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(lambda *a: self.focus_page())        # a table chosen: type at once
+        self.nav.itemActivated.connect(lambda *a: self.focus_page())
         self.nav.setMinimumWidth(NAV_MIN_WIDTH)      # long titles are elided, the tooltip has them whole
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget(self)
@@ -97,7 +108,7 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.state_label = QLabel(self)
         # fixed widths: a count going from 9 to 10 must not re-lay out (and repaint) the window
         fm = self.fontMetrics()
-        self.counts_label.setFixedWidth(fm.horizontalAdvance("错误 8888　警告 8888　提示 8888") + 8)
+        self.counts_label.setFixedWidth(fm.horizontalAdvance("错误 8888　警告 8888　提示 8888　已接受 8888") + 8)
         self.state_label.setFixedWidth(fm.horizontalAdvance("有未保存的修改") + 16)
         self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -115,14 +126,51 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.heartbeat_timer.setInterval(HEARTBEAT_SECONDS * 1000)
         self.heartbeat_timer.timeout.connect(self.heartbeat)
         self.heartbeat_timer.start()
-        self.resize(1400, 900)
+        self.panel_collapsed = False
+        self._dock_height = 0
+        self._start_maximised = False
+        self.panel = None
         if session is not None:
             self.set_session(session, lock, sample=sample)
+        restore_window(self)
+
+    def show_initial(self) -> None:
+        """Show the window the first time: maximised on a small screen, else as remembered."""
+        if self._start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
+        self.focus_page()
+
+    # -- the panel folded to one line ------------------------------------------------------------
+    def set_panel_collapsed(self, collapsed: bool) -> None:
+        self.panel_collapsed = collapsed
+        if self.panel is not None and self.panel.collapsed != collapsed:
+            self.panel.set_collapsed(collapsed)        # calls back _panel_folded
+        else:
+            self._panel_folded(collapsed)
+
+    def _panel_folded(self, collapsed: bool) -> None:
+        self.panel_collapsed = collapsed
+        if collapsed:
+            if self.dock.height() > 0 and self.dock.maximumHeight() > 10_000:
+                self._dock_height = self.dock.height()
+            line = self.panel.fold_button.sizeHint().height() if self.panel is not None else 30
+            self.dock.setMaximumHeight(line + self.fontMetrics().height() + 18)
+        else:
+            self.dock.setMaximumHeight(16_777_215)
+            if self._dock_height:
+                self.resizeDocks([self.dock], [self._dock_height], Qt.Orientation.Vertical)
+            else:
+                QTimer.singleShot(0, self.fit_dock)
 
     # -- the document ------------------------------------------------------------------------------
     def set_session(self, session: Session, lock: ProjectLock | None, *, sample: bool = False) -> None:
         """Show ``session``'s project (replacing the one shown), releasing the previous lock."""
         if self.session is not None:
+            key = self.current_key()
+            if key:
+                remember(self.session.path, "page", key)
             self.session.listeners.remove(self._on_event)
             self.recovery.discard()
         if self.lock is not None and self.lock is not lock:
@@ -140,6 +188,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.panel = FindingsPanel(session.project, self.dock)
         self.panel.activated.connect(self.show_finding)
         self.panel.acceptRequested.connect(self._accept_warning)
+        self.panel.set_collapsed(self.panel_collapsed)
+        self.panel.collapsedChanged.connect(self._panel_folded)
         self.dock.setWidget(self.panel)
         if old is not None:
             old.deleteLater()
@@ -153,7 +203,33 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         self.update_history()
         self.update_title()
         first = session.project.profile.forms[0].id if session.project.profile.forms else INFO_PAGE
-        self.show_page(first)
+        last = recall(session.path, "page")
+        self.show_page(last if last in self.nav_items else first)
+        self.update_modes()
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Keyboard focus to the page shown: a table gets it on a cell, so typing and Ctrl+V work."""
+        w = self.stack.currentWidget()
+        if w is None:
+            return
+        if isinstance(w, FormView):
+            w.focus_table()
+        else:
+            w.setFocus()
+
+    def update_modes(self) -> None:
+        """The checkable commands that mirror the project's settings (自动计算合计)."""
+        act = getattr(self, "act_autototals", None)
+        if act is not None and self.session is not None:
+            act.blockSignals(True)
+            act.setChecked(auto_totals(self.session.project))
+            act.blockSignals(False)
+
+    def toggle_auto_totals(self, on: bool) -> None:
+        self.commit_pending()
+        self.session.set_auto_totals(on)
+        self.status("已开启自动计算合计：合计随各项自动更新" if on else "已关闭自动计算合计：合计按填写或导入的数值保留")
 
     def page(self, key: str) -> QWidget:
         """The page of a part (created the first time it is needed)."""
@@ -167,6 +243,13 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
                 w.failed.connect(lambda m: warn(self, "情况说明", m))
             elif key == GLOSSARY:
                 w = GlossaryPage(s, self)
+            elif key == START:
+                w = StartPage(self, self)
+            elif key == CHECKLIST:
+                w = ChecklistPage(s, self)
+                w.jump.connect(self.go_to_item)
+                w.acceptRequested.connect(lambda f: self.panel.accept_finding(f))
+                w.exportRequested.connect(self.export)
             elif key == ATTACHMENTS:
                 w = AnnexPage(s, self)
                 w.failed.connect(lambda m: warn(self, "附件", m))
@@ -232,6 +315,8 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
                 page.load()
             if payload in ("year", "name"):
                 self.relabel()
+            if payload == AUTO_TOTALS:
+                self.update_modes()
             self.update_title()
         if event not in REFRESHES_FINDINGS:         # undo stack or file name: the title only
             self.update_history()
@@ -243,6 +328,9 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         narrative = self.pages.get(NARRATIVE)
         if isinstance(narrative, NarrativePage):
             narrative.schedule()
+        checks = self.pages.get(CHECKLIST)
+        if isinstance(checks, ChecklistPage):
+            checks.schedule()
 
     def flush_slow_checks(self) -> None:
         """Run the slow (narrative) checks now if an edit made them stale, and show the result."""
@@ -261,9 +349,12 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
         for key, page in self.pages.items():
             if isinstance(page, FormView):
                 page.form_model.set_markers(self._markers.get(key, {}))
-        c = counts(findings)
+        c = open_counts(findings)             # accepted warnings are done: not counted as 警告
         parts = [f'<span style="color:{SEVERITY_COLOUR[s].name()}">{SEVERITY_ZH[s]} {c[s]}</span>'
                  for s in (ERROR, WARNING, INFO)]
+        accepted = sum(1 for f in findings if f.accepted_note)
+        if accepted:
+            parts.append(f'<span style="color:#8d8d8d">已接受 {accepted}</span>')
         text = "　".join(parts)
         if text != self.counts_label.text():
             self.counts_label.setText(text)
@@ -279,6 +370,10 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             page.focus_field(int(f.cells[0].row), f.cells[0].column)  # type: ignore[attr-defined]
             self.status(f.message)
             return
+        if form == "input" and f.cells[0].row.startswith("info."):      # 职责, 机构设置: 封面与概况
+            self.show_page(INFO_PAGE).focus_field(f.cells[0].row.removeprefix("info."))  # type: ignore[attr-defined]
+            self.status(f.message)
+            return
         if form == "input":
             page = self.show_page(NARRATIVE)
             page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]
@@ -292,6 +387,37 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             view.setFocus()
         self.status(f.message)
 
+    def open_sample(self, kind: str) -> bool:
+        """Show a bundled sample (unsaved) in this window."""
+        if not self.maybe_save():
+            return False
+        try:
+            session = Session(sample_project(kind), None, full_checks())
+        except Exception as exc:  # noqa: BLE001 — a damaged installation: a message, not a traceback
+            warn(self, "无法打开样例", user_message(exc, "打开样例"))
+            return False
+        self.set_session(session, None, sample=True)
+        self.status("已打开样例：可以随意修改试用；要保存为自己的项目，请用“另存为”")
+        return True
+
+    def show_guide(self) -> None:
+        from .guide import show_guide
+        show_guide(self)
+        self.focus_page()
+
+    def go_to_item(self, item) -> None:
+        """Show where a checklist item is dealt with: its finding's cells, or the field to fill in."""
+        if item.finding is not None:
+            self.show_finding(item.finding)
+            return
+        page = self.show_page(item.page if item.page in self.nav_items else NARRATIVE)
+        if isinstance(page, NarrativePage) and item.target:
+            page.focus_input(item.target)
+        elif isinstance(page, InfoPage) and item.target:
+            page.focus_field(item.target.removeprefix("info."))
+        else:
+            self.focus_page()
+
     def focus_findings(self) -> None:
         self.dock.show()
         self.panel.tree.setFocus()
@@ -299,7 +425,7 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
     def _accept_warning(self, f: Finding, note: str) -> None:
         """Accept a warning with ``note``; an empty note withdraws the acceptance."""
         try:
-            self.session.accept_warning(f.key, note)
+            self.session.accept_warnings(folded_keys(f), note)
         except EditError as exc:
             warn(self, "接受警告", str(exc))
             return
@@ -377,12 +503,24 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             self.note_strip.commit_all()
         self.flush_slow_checks()
 
+    def current_key(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self.pages.items() if w is current), None)
+
+    def remember_place(self) -> None:
+        """Window geometry, dividers and panel for the next start; this project's last page."""
+        save_window(self)
+        key = self.current_key()
+        if self.session is not None and key:
+            remember(self.session.path, "page", key)
+
     def closeEvent(self, event) -> None:
         if self.session is not None and not self.maybe_save():
             event.ignore()
             return
         self.autosave_timer.stop()
         self.heartbeat_timer.stop()
+        self.remember_place()
         self.recovery.discard()
         if self.lock is not None:
             self.lock.release()

@@ -34,6 +34,7 @@ from ..session import EditError, Session
 from .info_page import CommitTextEdit
 
 DEBOUNCE_MS = 150
+TYPING_MS = 300                    # an input is taken this long after the last keystroke
 _PLACEHOLDER = re.compile(r"(【待填写：.+?】)")
 
 
@@ -51,6 +52,16 @@ def _rich(text: str) -> str:
     body = html.escape(text)
     body = _PLACEHOLDER.sub(lambda m: f'<span style="color:#c62828;font-weight:bold">{m.group(1)}</span>', body)
     return body.replace("\n", "<br>")
+
+
+def _section_titles(sections, parent: str = "") -> dict[str, str]:
+    """Each section's key and its title as a path: "五、一般公共预算… › （三）…具体情况"."""
+    out: dict[str, str] = {}
+    for sec in sections:
+        title = f"{parent} › {sec.title}" if parent else sec.title
+        out[sec.key] = title
+        out.update(_section_titles(sec.children, title))
+    return out
 
 
 class ParagraphView(QFrame):
@@ -105,6 +116,11 @@ class NarrativePage(QSplitter):
         self._input_keys: tuple[str, ...] = ()
         self._para_keys: tuple[str, ...] = ()
         self.inputs: dict[str, QWidget] = {}
+        self._typed: set[str] = set()             # inputs typed in but not taken yet
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_MS)
+        self._typing.timeout.connect(self.take_typed)
         self._shown: dict[str, str] = {}          # input key -> the project's text its field last showed
         self.paragraphs: dict[str, ParagraphView] = {}
         self.doc = None
@@ -166,7 +182,7 @@ class NarrativePage(QSplitter):
             layout.addStretch(1)
             self.inputs = {}
             section = None
-            titles = {sec.key: sec.title for sec in iter_sections(self.doc.narrative)} if self.doc else {}
+            titles = _section_titles(self.doc.narrative) if self.doc else {}
             for s in specs:
                 if s.section != section:
                     section = s.section
@@ -196,16 +212,34 @@ class NarrativePage(QSplitter):
     def _input_widget(self, spec) -> QWidget:
         if spec.kind == "text":
             w = CommitTextEdit()
+            w.setTabChangesFocus(True)               # Tab: the next input, not a tab character
             w.setFixedHeight(w.fontMetrics().height() * 3 + 12)
             w.setPlaceholderText(spec.hint or "请填写")
             w.committed.connect(lambda t, k=spec.key: self._commit(k, t))
+            w.textChanged.connect(lambda k=spec.key, e=w: self._typed_in(k, e))
         else:
             w = QLineEdit()
             w.setPlaceholderText(spec.hint or ("万元" if spec.kind == "amount" else "数量"))
             w.editingFinished.connect(lambda k=spec.key, e=w: self._commit(k, e.text()))
+            w.textEdited.connect(lambda _t, k=spec.key, e=w: self._typed_in(k, e))
         w.setAccessibleName(spec.label)
         w.setToolTip(spec.hint or spec.label)
         return w
+
+    def _typed_in(self, key: str, w: QWidget) -> None:
+        """A keystroke in an input: take it shortly, so the text on the right follows the typing."""
+        if w.hasFocus():
+            self._typed.add(key)
+            self._typing.start()
+
+    def take_typed(self) -> None:
+        """Take what was typed into the inputs since the last pause."""
+        self._typing.stop()
+        typed, self._typed = self._typed, set()
+        for key in typed:
+            w = self.inputs.get(key)
+            if w is not None:
+                self._commit(key, w.text() if isinstance(w, QLineEdit) else w.toPlainText(), quiet=True)
 
     def commit_all(self) -> None:
         """Commit every input the user changed and has not committed yet (before save or close).
@@ -217,12 +251,15 @@ class NarrativePage(QSplitter):
             if text != self._shown.get(key, ""):
                 self._commit(key, text)
 
-    def _commit(self, key: str, text: str) -> None:
+    def _commit(self, key: str, text: str, quiet: bool = False) -> None:
+        """Take an input; ``quiet`` (while typing): a refusal waits for the user to leave the field."""
+        self._typed.discard(key)
         if self.session.project.inputs.get(key, "") != text.strip():
             try:
                 self.session.set_input(key, text.strip())
             except EditError as exc:
-                self.failed.emit(str(exc))
+                if not quiet:
+                    self.failed.emit(str(exc))
                 return
         self._shown[key] = text             # the field and the project agree again
 

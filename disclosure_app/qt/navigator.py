@@ -15,6 +15,7 @@ from .form_view import FormView
 
 NAV_MIN_WIDTH = 180
 INFO_PAGE, NARRATIVE, GLOSSARY, ATTACHMENTS = "info", "narrative", "glossary", "attachments"
+START, CHECKLIST = "start", "checklist"
 
 
 class NavigatorMixin:
@@ -33,6 +34,7 @@ class NavigatorMixin:
                 self.nav_items[key] = item
             return item
         project = self.session.project
+        add(None, START, "开始")
         titles = self.part_titles()
         for part in titles:
             if part == "tables":
@@ -42,6 +44,7 @@ class NavigatorMixin:
             else:
                 add(None, {"overview": INFO_PAGE, "narrative": NARRATIVE, "glossary": GLOSSARY,
                            "annex": ATTACHMENTS}[part], titles[part])
+        add(None, CHECKLIST, "发布前检查")
         self.nav.expandAll()
         self.nav.blockSignals(False)
         # preferably wide enough for the longest form title; a small window elides the titles

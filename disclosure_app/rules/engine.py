@@ -16,7 +16,14 @@ from .checks import Check, absent_row_finding, profile_checks, spec_checks
 from .describe import cell_name
 from .findings import ERROR, INFO, WARNING, Cell, Finding, sort_key
 from .formula import compare
-from .structure import check_catalogue, check_cell, check_completeness, check_department, check_structure
+from .structure import (
+    check_catalogue,
+    check_cell,
+    check_completeness,
+    check_department,
+    check_structure,
+    fold_empty_forms,
+)
 
 ZERO = Decimal(0)
 TAIL_STEP = Decimal("0.005")
@@ -27,6 +34,21 @@ _OP_ZH = {"<=": "不应大于", ">=": "不应小于", "<": "应小于", ">": "�
 def tail_bound(n_figures: int) -> Decimal:
     """Largest legitimate rounding tail for an equation of n rounded figures (both sides)."""
     return min(TAIL_STEP * max(n_figures, 2), TAIL_CAP)
+
+
+def _sum_structure(checks: list[Check]) -> dict[CellKey, list[tuple[CellKey, ...]]]:
+    """Each cell a within-table sum defines (``A = B + C + …``, all one form), with its parts."""
+    out: dict[CellKey, list[tuple[CellKey, ...]]] = defaultdict(list)
+    for c in checks:
+        if c.op != "=" or c.exact or len(c.lhs) != 1 or len(c.rhs) < 2 or c.lhs[0][0] < 0:
+            continue
+        total = c.lhs[0][1]
+        if not isinstance(total, tuple) or total[0] == "input":
+            continue
+        parts = tuple(t for sign, t in c.rhs if isinstance(t, tuple) and sign > 0 and t[0] == total[0])
+        if len(parts) == len(c.rhs):
+            out[total].append(parts)
+    return out
 
 
 def _short(title: str, where: str) -> str:
@@ -62,6 +84,7 @@ class Engine:
         for i, c in enumerate(self.checks):
             for k in c.deps():
                 self.index[k].append(i)
+        self.parts = _sum_structure(self.checks)
         self.check_findings: dict[int, Finding] = {}
         for i, c in enumerate(self.checks):
             f = self._evaluate(c)
@@ -146,6 +169,7 @@ class Engine:
                 out = [Finding(f.rule, f.severity, f.message, f.cells, f.expected, f.actual, f.difference,
                                accepted.get(f.key)) if f.severity == WARNING and f.key in accepted else f
                        for f in out]
+            out = fold_empty_forms(out)
             out.sort(key=sort_key)
             self._cache = out
         return self._cache
@@ -200,13 +224,22 @@ class Engine:
             msg = f"{c.title}：{where} 为 {c.text(a)}，{_OP_ZH[c.op]} {c.text(b)}"
         return Finding(c.rule, c.severity if c.severity != ERROR else WARNING, msg, cells, b, a, a - b)
 
+    def _figures(self, c: Check) -> int:
+        """How many rounded figures the equation's tail is made of: its non-empty cells; but an
+        equation between two aggregates of different tables (公开01 行39 = 公开03 类208) has the
+        tail of the larger one's k rounded parts and itself, k + 1 (the specs' sum structure)."""
+        values = self.project.values
+        cells = [t for _, t in (*c.lhs, *c.rhs) if isinstance(t, tuple)]
+        n = sum(1 for t in cells if values.get(t))
+        if len(c.lhs) == len(c.rhs) == 1 and len(cells) == 2 and cells[0][0] != cells[1][0]:
+            k = max((sum(1 for p in parts if values.get(p)) for t in cells for parts in self.parts.get(t, ())),
+                    default=0)
+            n = max(n, k + 1)
+        return n
+
     def _equality_finding(self, c: Check, a: Decimal, b: Decimal) -> Finding:
         d = a - b
-        values = self.project.values
-        n = 0
-        for _, t in (*c.lhs, *c.rhs):
-            if isinstance(t, tuple) and values.get(t):
-                n += 1
+        n = self._figures(c)
         bound = ZERO if c.exact else tail_bound(n)
         cells = tuple(Cell(*k) for k in c.cells() if k[0] != "input")
         where = cell_name(self.project, *c.cells()[0])

@@ -65,3 +65,16 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         out[f.severity] += 1
     return out
+
+
+def open_counts(findings: list[Finding]) -> dict[str, int]:
+    """Like :func:`counts`, without the warnings accepted with a 说明: what is still to do."""
+    out = {ERROR: 0, WARNING: 0, INFO: 0}
+    for f in findings:
+        if not f.accepted_note:
+            out[f.severity] += 1
+    return out
+
+
+def accepted_count(findings: list[Finding]) -> int:
+    return sum(1 for f in findings if f.accepted_note)

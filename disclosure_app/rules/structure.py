@@ -147,15 +147,22 @@ def check_cell(project: Project, form: str, row: str, col: str, value: Decimal |
     return None
 
 
+def form_unfilled(project: Project, spec: FormSpec) -> bool:
+    """A form not filled in yet: empty and not declared empty by a 空表说明.
+
+    Such a form's figures are not zero but unknown: the narrative prints 【待填写】 for them and
+    the completeness check asks for the table or its 空表说明."""
+    if spec.note_covers_empty or not project.form_is_empty(spec.id):
+        return False
+    return not project.form_notes.get(spec.id, spec.empty_note).strip()
+
+
 def check_completeness(project: Project, spec: FormSpec) -> list[Finding]:
     """An empty form must carry its 空表说明 so the reader knows the blank is intended."""
-    if spec.note_covers_empty or not project.form_is_empty(spec.id):
+    if not form_unfilled(project, spec):
         return []
-    note = project.form_notes.get(spec.id, spec.empty_note)
     first = spec.fixed_rows[0].key if spec.fixed_rows else "total"
     col = spec.panels[0].columns[0].key
-    if note.strip():
-        return []
     return [Finding("E01", WARNING, f"{spec.label} {spec.title_for(project.info.year)}为空表，但没有空表说明（如“本表无数据”），"
                     f"请在表格下方填写空表说明", (Cell(spec.id, first, col),))]
 
@@ -168,3 +175,35 @@ def check_department(project: Project) -> list[Finding]:
     if not (2000 <= int(info.year) <= 2100):
         out.append(Finding("D02", ERROR, f"年度“{info.year}”不是有效年份，请在“封面与概况”中改正"))
     return out
+
+
+def fold_empty_forms(findings: list[Finding]) -> list[Finding]:
+    """The E01 of every form not filled in yet, folded into one finding per acceptance state.
+
+    A blank project has every form empty: one warning naming the forms says it, not one per
+    form.  A form leaves the fold as soon as the user starts filling it (its E01 goes away).
+    The folded finding marks the first cell of each form it names; accepting it accepts each
+    form's own E01 (:func:`folded_keys`)."""
+    groups: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        if f.rule == "E01" and len(f.cells) == 1:
+            groups.setdefault(f.accepted_note, []).append(f)
+    if all(len(g) < 2 for g in groups.values()):
+        return findings
+    out = [f for f in findings if not (f.rule == "E01" and len(groups.get(f.accepted_note, ())) > 1)]
+    for note, group in groups.items():
+        if len(group) < 2:
+            continue
+        names = "、".join(f.message.split("为空表")[0] for f in group)
+        message = (f"{len(group)} 张表尚未填写且没有空表说明：{names}。开始填写某张表后它即移出本条；"
+                   f"确实无数据的表，请在表格下方填写空表说明（如“本表无数据”）")
+        out.append(Finding("E01", WARNING, message, tuple(c for f in group for c in f.cells),
+                           accepted_note=note))
+    return out
+
+
+def folded_keys(f: Finding) -> list[str]:
+    """The acceptance keys behind a finding: its own, or each form's of a folded E01."""
+    if f.rule == "E01" and len(f.cells) > 1:
+        return [f"E01|{c.form}.{c.row}.{c.column}" for c in f.cells]
+    return [f.key]

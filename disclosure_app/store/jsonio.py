@@ -8,9 +8,11 @@ Every value goes through :mod:`disclosure_app.amounts`, the same parser as typin
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
+from ..acceptance import refuse_problems, sanitise_project
 from ..amounts import AmountError, parse_amount, parse_count
 from ..annexes.model import AnnexError, allowed_keys, annexes_from_list, annexes_to_list
 from ..forms.profiles import get_profile
@@ -20,6 +22,7 @@ from .errors import ProjectFileError
 from .migrate import upgrade_narrative_keys
 
 FORMAT = "disclosure-app-project"
+MAX_DEPTH = 32                # the format nests 6 levels; anything far deeper is not a project
 FORMAT_VERSION = 2            # 2: the 情况说明 keyed by section name, not number (see .migrate)
 
 
@@ -145,8 +148,10 @@ class _Reader:
         return {str(k): self.text(v, f"{where}.{k}") for k, v in d.items()}
 
 
-def _year(r: _Reader, dept: dict) -> int:
+def _year(r: _Reader, dept: dict, opened: bool) -> int:
     year = dept.get("year", 0)
+    if opened and isinstance(year, str) and re.fullmatch(r"-?[0-9]{1,9}", year.strip()):
+        return int(year)          # a project file stores it as text; its bounds are a finding
     if isinstance(year, bool) or not isinstance(year, int):
         raise r.fail(f"department.year 应为整数年份（不加引号），如 2024，现为 {_shown(year)}")
     return year
@@ -173,14 +178,15 @@ def _header(r: _Reader, data: Any) -> int:
     return version
 
 
-def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list[str] | None) -> Decimal | None:
+def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list[str] | None,
+           bounded: bool = True) -> Decimal | None:
     where = f"{spec.label} 行“{rk}”栏“{ck}”"
     if isinstance(raw, bool) or not isinstance(raw, (str, int, Decimal)):
         raise r.fail(f"{where}（forms.{spec.id}.cells.{rk}.{ck}）应为文本形式的数值，如 \"1199.89\"，"
                      f"现为{_kind_zh(raw)} {_shown(raw)}")
     parser = parse_count if spec.value_kind(rk, ck) == "count" else parse_amount
     try:
-        parsed = parser(str(raw))
+        parsed = parse_count(str(raw)) if parser is parse_count else parse_amount(str(raw), bounded)
     except AmountError as exc:
         raise r.fail(f"{where}：{exc}") from None
     if parsed.notice and notices is not None:
@@ -188,7 +194,8 @@ def _value(r: _Reader, spec: FormSpec, rk: str, ck: str, raw: Any, notices: list
     return parsed.value
 
 
-def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: list[str] | None) -> None:
+def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: list[str] | None,
+          bounded: bool = True) -> None:
     form_id = spec.id
     entry = r.obj(entry, f"forms.{form_id}")
     r.keys(entry, ("rows", "cells", "empty_note") if spec.layout == "coded" else ("cells", "empty_note"),
@@ -215,19 +222,24 @@ def _form(r: _Reader, project: Project, spec: FormSpec, entry: Any, notices: lis
             if ck not in valid_cols:
                 raise r.fail(f"{spec.label} 行“{rk}”没有栏“{ck}”（forms.{form_id}.cells.{rk}.{ck}；"
                              f"该行的栏有：{'、'.join(valid_cols)}）")
-            project.set(form_id, rk, ck, _value(r, spec, rk, ck, raw, notices))
+            project.set(form_id, rk, ck, _value(r, spec, rk, ck, raw, notices, bounded))
     if "empty_note" in entry:
         project.form_notes[form_id] = r.text(entry["empty_note"], f"forms.{form_id}.empty_note")
 
 
 def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None = None, *,
-              strict_unit_type: bool = False) -> Project:
+              strict_unit_type: bool = False, opened: bool = False) -> Project:
     """Build a project, checking every key and value; errors name the place in Chinese.
 
     Unknown keys are refused anywhere (a misspelt key would silently lose its data).
     ``strict_unit_type`` refuses a 单位性质 outside :data:`UNIT_TYPES` (JSON written by hand);
-    a project file keeps whatever its window stored.
+    a project file keeps whatever its window stored.  ``opened`` (a project file or a recovery
+    copy being opened) reads amounts and years beyond the bounds of
+    :mod:`disclosure_app.acceptance` as they are — the file opens, and the bound is a finding —
+    where a ``load`` refuses them.  Characters no output can carry are removed either way, each
+    removal noted in ``notices``.
     """
+    check_depth(data, source)
     r = _Reader(source)
     version = _header(r, data)
     try:
@@ -238,7 +250,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
     r.keys(dept, _DEPT_KEYS, "department")
     info = DepartmentInfo(
         name=r.text(dept.get("name"), "department.name"), code=r.text(dept.get("code"), "department.code"),
-        year=_year(r, dept), unit_type=_unit_type(r, dept, strict_unit_type),
+        year=_year(r, dept, opened), unit_type=_unit_type(r, dept, strict_unit_type),
         duties=r.text(dept.get("duties"), "department.duties"),
         organisation=r.text(dept.get("organisation"), "department.organisation"),
     )
@@ -247,7 +259,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
         if not profile.has_form(form_id):
             raise r.fail(f"未知的表“{form_id}”（forms.{form_id}；{profile.title}只有 "
                          f"{'、'.join(f.id for f in profile.forms)}）")
-        _form(r, project, profile.form(form_id), entry, notices)
+        _form(r, project, profile.form(form_id), entry, notices, bounded=not opened)
     project.inputs, project.accepted, project.overrides, project.options = (
         r.text_map(data.get(k), k) for k in _TEXT_MAPS)
     upgrade_narrative_keys(project, version)
@@ -258,14 +270,38 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
         project.annexes = annexes_from_list(annexes, "annexes")
     except AnnexError as exc:
         raise r.fail(f"附件 {exc}") from None
+    sanitise_project(project, notices)
     return project
 
 
-def loads(text: str, source: str = "JSON 文件", notices: list[str] | None = None) -> Project:
-    """A project from JSON text (``dumps``'s form, or written by hand): strict about every key."""
+def check_depth(data: Any, source: str) -> None:
+    """Refuse data nested deeper than :data:`MAX_DEPTH` (walked without recursion)."""
+    todo: list[tuple[Any, int]] = [(data, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            raise ProjectFileError(f"{source} 的数据嵌套超过 {MAX_DEPTH} 层，不是本程序的项目数据，未读入")
+        if isinstance(item, dict):
+            todo += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            todo += [(v, depth + 1) for v in item]
+
+
+def parse_json(text: str, source: str) -> Any:
+    """JSON text as data (numbers as Decimal, never float), nesting bounded; errors in Chinese."""
     try:
         # numbers written by hand (1199.89 rather than "1199.89") stay exact: never float
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(f"{source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
-    return from_dict(data, source, notices, strict_unit_type=True)
+    except RecursionError:
+        raise ProjectFileError(f"{source} 的数据嵌套超过 {MAX_DEPTH} 层，不是本程序的项目数据，未读入") from None
+    check_depth(data, source)
+    return data
+
+
+def loads(text: str, source: str = "JSON 文件", notices: list[str] | None = None) -> Project:
+    """A project from JSON text (``dumps``'s form, or written by hand): strict about every key."""
+    project = from_dict(parse_json(text, source), source, notices, strict_unit_type=True)
+    refuse_problems(project, source)          # what cannot be published is refused where it enters
+    return project

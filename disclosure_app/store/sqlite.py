@@ -13,17 +13,20 @@ import os
 import sqlite3
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from ..model import Project
 from ..oserrors import is_disk_full, os_message, os_reason
 from .errors import ProjectFileError
-from .jsonio import FORMAT, FORMAT_VERSION, from_dict, to_dict
+from .jsonio import FORMAT, FORMAT_VERSION, from_dict, parse_json, to_dict
 
 APPLICATION_ID = 0x44495331          # "DIS1": marks our SQLite files
 SCHEMA_VERSION = 1
 SUFFIX = ".dapj"                      # 公开项目文件 extension used by the GUI and installer
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0                  # wait this long for another process's write before giving up
+STALE_TEMP_ON_OPEN_S = 120.0          # a save takes seconds: an older temp file is an interrupted one
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,9 +43,10 @@ _TEXT_KINDS = ("inputs", "accepted", "overrides", "options")
 MIGRATIONS: dict[int, object] = {}
 
 
-def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write ``project`` to ``path`` atomically."""
+def save_project(project: Project, path: str | os.PathLike) -> str:
+    """Write ``project`` to ``path`` atomically; returns the file's new :func:`revision`."""
     target = Path(path)
+    new_revision = f"{time.time_ns()}-{uuid.uuid4().hex[:12]}"
     data = to_dict(project)
     directory = target.parent if str(target.parent) else Path(".")
     try:
@@ -62,7 +66,8 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
             con.executescript(_SCHEMA)
             con.execute("BEGIN")
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("format", FORMAT), ("format_version", str(FORMAT_VERSION)), ("profile", project.profile_id)])
+                ("format", FORMAT), ("format_version", str(FORMAT_VERSION)), ("profile", project.profile_id),
+                ("revision", new_revision)])
             con.executemany("INSERT INTO department VALUES (?, ?)",
                             [(k, str(v)) for k, v in data["department"].items()])
             rows, cells = [], []
@@ -90,6 +95,7 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         _fsync_dir(directory)
+        return new_revision
     except (OSError, sqlite3.Error) as exc:   # disk full, file-size limit, permissions, I/O error
         _unlink(tmp)
         raise ProjectFileError(_save_failed(target, exc, "请检查磁盘空间和写入权限后重试")) from None
@@ -156,8 +162,13 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def open_project(path: str | os.PathLike) -> Project:
-    """Read a project file; every failure is a :class:`ProjectFileError` in Chinese."""
+def open_project(path: str | os.PathLike, notices: list[str] | None = None) -> Project:
+    """Read a project file; every failure is a :class:`ProjectFileError` in Chinese.
+
+    What the program could save always opens: an amount or a year beyond the bounds of
+    :mod:`disclosure_app.acceptance` is read as it is and shown as a finding.  Temporary files an
+    interrupted save left beside it are removed.  ``notices`` collects characters removed because
+    no output can carry them."""
     p = Path(path)
     if not p.exists():
         raise ProjectFileError(f"找不到项目文件“{p}”，请检查路径")
@@ -175,19 +186,20 @@ def open_project(path: str | os.PathLike) -> Project:
     if len(head) < 100 or p.stat().st_size % 512:
         raise ProjectFileError(f"项目文件“{p.name}”已损坏（文件不完整，可能在复制或保存时被截断）。"
                                f"请使用备份或自动恢复副本")
+    _sweep_stale_temps(p.parent, p.name, keep="", age_s=STALE_TEMP_ON_OPEN_S)
     try:
-        con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise ProjectFileError(f"无法打开项目文件“{p.name}”：{exc}") from None
     try:
-        return _read(con, p)
+        return _read(con, p, notices)
     except (sqlite3.DatabaseError, ValueError) as exc:   # ValueError: a damaged meta value
         raise ProjectFileError(f"项目文件“{p.name}”已损坏，无法读取（{exc}）。请使用备份或自动恢复副本") from None
     finally:
         con.close()
 
 
-def _read(con: sqlite3.Connection, p: Path) -> Project:
+def _read(con: sqlite3.Connection, p: Path, notices: list[str] | None = None) -> Project:
     app_id = con.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         raise ProjectFileError(f"“{p.name}”是 SQLite 数据库，但不是本程序的项目文件")
@@ -202,7 +214,7 @@ def _read(con: sqlite3.Connection, p: Path) -> Project:
     meta = dict(con.execute("SELECT key, value FROM meta"))
     dept: dict[str, object] = dict(con.execute("SELECT key, value FROM department"))
     year = dept.get("year")
-    if isinstance(year, str) and year.isdigit():     # stored as text; the JSON form has a number
+    if isinstance(year, str) and year.strip().lstrip("-").isdigit():   # stored as text; JSON has a number
         dept["year"] = int(year)
     data = {
         "format": meta.get("format"), "format_version": int(meta.get("format_version", "0")),
@@ -223,7 +235,28 @@ def _read(con: sqlite3.Connection, p: Path) -> Project:
         rows[int(pos)][field] = value
     for form, note in con.execute("SELECT key, value FROM texts WHERE kind = 'empty_note'"):
         forms.setdefault(form, {"cells": {}})["empty_note"] = note
-    annexes = [json.loads(v) for _, v in con.execute("SELECT key, value FROM texts WHERE kind = 'annex' ORDER BY key")]
+    source = f"项目文件“{p.name}”"
+    annexes = [parse_json(v, source) for _, v in con.execute("SELECT key, value FROM texts WHERE kind = 'annex' ORDER BY key")]
     if annexes:
         data["annexes"] = annexes
-    return from_dict(data, f"项目文件“{p.name}”")
+    return from_dict(data, source, notices, opened=True)
+
+
+def revision(path: str | os.PathLike) -> str:
+    """The change mark of the project file at ``path``: a new one at every save (``""`` when the
+    file is missing or unreadable).  A window compares it before saving, to notice a file that
+    another program or window changed since it was opened or last saved."""
+    p = Path(path)
+    try:
+        st = p.stat()
+        con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except (OSError, sqlite3.Error):
+        return ""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        con.close()
+    # a file written before the change mark existed: its size and time stand in for it
+    return str(row[0]) if row else f"{st.st_size}:{st.st_mtime_ns}"

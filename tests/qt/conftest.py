@@ -38,6 +38,12 @@ class Boxes(list):
         self.append(text)
         return self.answer
 
+    def choose(self, parent, title, text, buttons, default=0):
+        """A question with named buttons: answered with ``choice`` (the button's text), else closed."""
+        self.append(text)
+        choice = getattr(self, "choice", None)
+        return buttons.index(choice) if choice in buttons else -1
+
     def tell(self, parent, title, text, *args):
         """A warning, information or critical box: recorded and closed."""
         self.append(text)
@@ -50,6 +56,9 @@ def boxes(monkeypatch) -> Boxes:
     monkeypatch.setattr(QMessageBox, "question", staticmethod(b.question))
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(b.tell))
+    from disclosure_app.qt import dialogs, files
+    monkeypatch.setattr(dialogs, "ask_choice", b.choose)
+    monkeypatch.setattr(files, "ask_choice", b.choose)
     return b
 
 

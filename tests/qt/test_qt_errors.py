@@ -86,7 +86,9 @@ def test_a_fault_while_opening_is_a_message_and_the_lock_is_given_back(window, b
 
 
 def _export_to(monkeypatch, folder: Path) -> None:
-    from disclosure_app.qt.export_worker import ExportOptionsDialog
+    from disclosure_app.qt.export_worker import ExportOptionsDialog, ExportRun
+
+    monkeypatch.setattr(ExportRun, "in_process", False)      # the patched exporter is this process's
 
     def choose(dlg):
         dlg.folder.setText(str(folder))

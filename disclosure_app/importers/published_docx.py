@@ -1,0 +1,80 @@
+"""A published document's Word file (.docx) as pages of lines of cells (:mod:`.page_cells`).
+
+The body is read in order: each paragraph is one line (a line break inside it starts another),
+each table row one complete line of its cells — a cell merged across columns or rows is printed
+once, in its first grid position, and empty in the others, so every amount stays in its column.
+Page and section breaks start a new page (Word's own pagination is not in the file, so page
+numbers count the breaks the document makes).  Headers and footers are not part of the body and
+are never read; text in text boxes is not read either.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .page_cells import Cell, CellLine, Page, PagedDocument, strip_running
+
+__all__ = ["docx_document"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_document(path: str | Path) -> PagedDocument:
+    """The Word file at ``path`` as a :class:`PagedDocument` (see the module docstring)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from .published_text import TextImportError
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TextImportError(f"不是可读取的 Word 文件（.docx，{type(exc).__name__}）。旧版 .doc 请先在 Word 中"
+                              f"另存为 .docx 再导入") from None
+    doc = PagedDocument([Page(1)], "docx")
+    for el in document.element.body.iterchildren():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(el, document)
+            if _breaks_before(el):
+                _new_page(doc)
+            for part in para.text.replace("\v", "\n").split("\n"):      # tab stops part the cells of a line
+                cells = [Cell(c.strip()) for c in part.split("\t")]
+                doc.pages[-1].lines.append(CellLine(cells if len([c for c in cells if c.text]) > 1
+                                                    else [Cell(part.replace("\t", " ").strip())]))
+            if _breaks_after(el):
+                _new_page(doc)
+        elif tag == "tbl":
+            seen: set = set()          # the cells' elements: a merged cell is one element
+            for row in Table(el, document).rows:
+                cells = []
+                for c in row.cells:
+                    key = c._tc
+                    text = "" if key in seen else " ".join(p.text.strip() for p in c.paragraphs if p.text.strip())
+                    seen.add(key)
+                    cells.append(Cell(text.replace("\t", " ")))
+                if any(c.text for c in cells):
+                    doc.pages[-1].lines.append(CellLine(cells, True))
+    if not any(ln.text.strip() for p in doc.pages for ln in p.lines):
+        raise TextImportError("Word 文件中没有文字。请确认选择了公开文件本身")
+    strip_running(doc)
+    return doc
+
+
+def _new_page(doc: PagedDocument) -> None:
+    if doc.pages[-1].lines:
+        doc.pages.append(Page(len(doc.pages) + 1))
+
+
+def _breaks_before(el) -> bool:
+    ppr = el.find(f"{_W}pPr")
+    return ppr is not None and ppr.find(f"{_W}pageBreakBefore") is not None
+
+
+def _breaks_after(el) -> bool:
+    if any(br.get(f"{_W}type") == "page" for br in el.iter(f"{_W}br")):
+        return True
+    ppr = el.find(f"{_W}pPr")
+    return ppr is not None and ppr.find(f"{_W}sectPr") is not None

@@ -1,0 +1,73 @@
+"""The export dialog: 待填写 items block a final document and lead to their page, the folder is
+remembered per project, files already exported are never overwritten without asking (a Word
+file edited since is named), and an export can be cancelled."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from disclosure_app.checklist import pending_items
+from disclosure_app.export.package import file_name
+from disclosure_app.operations import blank_project, full_checks
+from disclosure_app.qt.export_worker import ExportOptionsDialog
+from disclosure_app.qt.info_page import InfoPage
+from disclosure_app.qt.mainwindow import MainWindow
+from disclosure_app.session import Session
+
+OK = QDialogButtonBox.StandardButton.Ok
+
+
+def test_items_to_fill_in_block_a_final_export_and_lead_to_their_own_page(qtbot, folders, boxes):
+    w = MainWindow(Session(blank_project("final_shanxi", 2024, "某县某局"), None, full_checks()))
+    qtbot.addWidget(w)
+    w.show()
+    items = pending_items(w.session.project)
+    dlg = ExportOptionsDialog("/某处/公开文件", w, items, w.session.project)
+    qtbot.addWidget(dlg)
+    assert not dlg.buttons.button(OK).isEnabled() and "不能导出正式文件" in dlg.pending_label.text()
+    assert "命令行" not in dlg.pending_label.text() and "导出草稿" in dlg.draft.text()
+    dlg.draft.setChecked(True)
+    assert dlg.buttons.button(OK).isEnabled()
+    duties = next(i for i, it in enumerate(items) if it.target == "info.duties")
+    assert dlg.pending_list.item(duties).text().startswith("〔封面与概况〕")       # not 情况说明
+    dlg.pending_list.setCurrentRow(duties)
+    dlg.jump_button.click()
+    w.go_to_item(dlg.jump_to)
+    page = w.stack.currentWidget()
+    assert isinstance(page, InfoPage)
+    assert "完整路径：/某处/公开文件" == dlg.whole.text()
+
+
+def test_exporting_again_asks_before_overwriting_and_names_an_edited_word_file(qtbot, window, boxes, tmp_path):
+    project = window.session.project
+    folder = tmp_path / "公开文件"
+    folder.mkdir()
+    word = folder / file_name(project, "docx")
+    word.write_bytes(b"edited by hand")
+    (folder / "manifest.json").write_text(json.dumps({"files": [{"name": word.name, "sha256": "0" * 64}]}),
+                                          encoding="utf-8")
+    boxes.answer = boxes.answer.Yes                  # 仍要导出 if asked about 错误
+    boxes.choice = "取消"
+    assert not window.start_export(folder, ["docx"], draft=False)
+    assert "导出后被修改过" in boxes[-1] and "公开文件（2）" in boxes[-1]
+    assert word.read_bytes() == b"edited by hand"
+    boxes.choice = "另存为编号副本"
+    assert window.start_export(folder, ["docx"], draft=False)
+    run = window._export_run
+    assert run.out_dir == tmp_path / "公开文件（2）"
+    run.cancel()                                      # cancelled: the worker stops, nothing written
+    assert run.finished and not run.process.is_alive()
+    assert word.read_bytes() == b"edited by hand"
+    assert not any((tmp_path / "公开文件（2）").glob("*.docx"))
+
+
+def test_the_export_folder_is_remembered_per_project(qtbot, window, boxes, tmp_path):
+    path = tmp_path / "p.dapj"
+    assert window.save_to(path)
+    assert window.export_folder() == tmp_path / "公开文件"
+    boxes.answer = boxes.answer.Yes
+    assert window.start_export(tmp_path / "别处", ["xlsx"], draft=False)
+    window._export_run.cancel()
+    assert window.export_folder() == tmp_path / "别处"

@@ -1,0 +1,97 @@
+"""Auditing published documents: percentages at the precision printed, and the batch audit
+command with its workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fixtures import sample
+from test_import_text import render
+
+from disclosure_app.cli import main
+from disclosure_app.importers.published_text import read_published_text
+from disclosure_app.operations import all_findings
+
+
+@pytest.fixture(scope="module")
+def published() -> str:
+    return render(sample())
+
+
+def _n02(text: str):
+    return [f for f in all_findings(read_published_text(text).project) if f.rule == "N02"]
+
+
+def test_a_percentage_is_compared_at_the_precision_it_is_printed(published: str) -> None:
+    sentence = "收入总计减少55.28万元，下降4.4%"          # we print one decimal; 55.28 / 1255.17 = 4.404%
+    assert sentence in published
+    assert _n02(published.replace(sentence, "收入总计减少55.28万元，下降4.40%", 1)) == []
+    wrong = _n02(published.replace(sentence, "收入总计减少55.28万元，下降4.46%", 1))
+    assert [(f.severity, str(f.expected), str(f.actual)) for f in wrong] == [("warning", "4.40", "4.46")]
+    assert "保留与原文相同的位数为 4.40%" in wrong[0].message
+
+
+def test_a_percentage_off_by_the_rounding_of_its_figures_is_a_tail(published: str) -> None:
+    # 机关运行经费 108.42 against 109.47: 1.05 / 109.47 = 0.959%; 0.97% is reachable with each
+    # figure off by its rounding to 万元 (1.06 / 109.46), so it is 提示, not 警告
+    sentence = "减少1.05万元，下降0.96%"
+    assert sentence in published
+    tail = _n02(published.replace(sentence, "减少1.05万元，下降0.97%"))
+    assert [f.severity for f in tail] == ["info"] and tail[0].message.startswith("尾差")
+
+
+def test_audit_writes_a_summary_and_a_sheet_per_document(tmp_path: Path, published: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "阳城.txt").write_text(published, encoding="utf-8")
+    (docs / "改过.txt").write_text(published.replace("资本性支出11.91万元", "资本性支出11.99万元"), encoding="utf-8")
+    (docs / "说明.txt").write_text("这不是公开文件\n", encoding="utf-8")
+    out = tmp_path / "审核结果.xlsx"
+    assert main(["audit", str(docs), "--out", str(out), "--jobs", "2"]) == 1      # one file unreadable
+    printed = capsys.readouterr().out
+    assert "[3/3]" in printed and "已写出审核结果" in printed
+    wb = openpyxl.load_workbook(out)
+    rows = {r[0]: r for r in wb["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {"阳城.txt", "改过.txt", "说明.txt"}
+    assert rows["阳城.txt"][1:4] == ("阳城县司法局", 2024, "山西决算") and rows["阳城.txt"][4] == 0
+    assert rows["说明.txt"][10].startswith("无法审核")
+    sheet = wb["改过.txt"]
+    found = [r for r in sheet.iter_rows(min_row=3, values_only=True) if r[1] == "N02"]
+    assert found and "11.99" in found[0][2] and found[0][4] is not None
+    assert main(["audit", str(docs), "--out", str(out)]) == 2                      # exists: not overwritten
+
+
+def test_an_aggregate_against_a_class_total_of_k_items_has_the_tail_of_k_plus_1_figures() -> None:
+    from fixtures import at, findings, tiny
+    # 公开03 类208 is the total of its three 款 (10.00 + 5.00 + 5.00): against 公开01 行39 the
+    # legitimate tail is that of 4 figures (0.02), so 20.02 is 提示; with one 款 it stays 错误
+    three = ("公开03 208 = 20.00 | 20.00, 20805 = 10.00 | 10.00, 2080505 = 10.00 | 10.00, "
+             "20808 = 5.00 | 5.00, 2080801 = 5.00 | 5.00, 20899 = 5.00 | 5.00, 2089999 = 5.00 | 5.00\n")
+    tail = at(findings(tiny(three + "公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in tail] == ["info"] and "0.02" in tail[0].message
+    beyond = at(findings(tiny(three + "公开01 R39 = 20.03")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in beyond] == ["error"]
+    single = at(findings(tiny("公开01 R39 = 20.02")), "X04", "T01", "R39", "c2")
+    assert [f.severity for f in single] == ["error"]
+
+
+def test_truncated_codes_are_resolved_by_name_and_reported(published: str) -> None:
+    assert "30101\t基本工资\t" in published and "2040601\t行政运行\t" in published
+    text = published.replace("30101\t基本工资\t", "3010\t基本工资\t").replace("30201\t办公费\t", "3020\t办公费\t")
+    t02 = text.index("收入决算表")
+    text = text[:t02] + text[t02:].replace("2040601\t行政运行\t", "204060\t行政运行\t", 1)
+    result = read_published_text(text)
+    assert result.project.values == sample().values
+    notes = [n for n in result.notes if "科目代码印为" in n]
+    assert len(notes) == 3 and any("“3010”，按名称“基本工资”读作 30101" in n for n in notes)
+    found = all_findings(result.project)
+    assert not [f for f in found if f.severity == "error"]
+
+
+def test_a_code_row_that_cannot_be_placed_is_named_not_dropped(published: str) -> None:
+    text = published.replace("30101\t基本工资\t", "3019\t基本工资费\t")
+    result = read_published_text(text)
+    assert any("“3019”不完整或有误" in n and "该行未导入" in n for n in result.notes)
