@@ -48,10 +48,12 @@ QT_EXCLUDED = (
     "QtWebView", "QtXml",
 )
 # Large packages installed beside the app (test and development tools) that must not ride along.
+# pdfplumber and pdfminer ship (the PDF importer reads published documents with them); pypdfium2,
+# which pdfplumber imports only to draw page images, stays out with its PDFium library.
 PY_EXCLUDED = (
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "unittest", "doctest", "pydoc",
     "pydoc_data", "lib2to3", "test", "pytest", "_pytest", "pytestqt", "pytest_benchmark", "pluggy",
-    "pdfplumber", "pdfminer", "pypdfium2", "numpy", "scipy", "pandas", "matplotlib", "IPython",
+    "pypdfium2", "numpy", "scipy", "pandas", "matplotlib", "IPython",
     "jedi", "parso", "setuptools", "pkg_resources", "pip", "PyInstaller", "fontTools", "ruff",
     "PIL.ImageQt", "PIL.ImageTk",
 )

@@ -27,6 +27,7 @@ from .annex_editing import AnnexEditing
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
+from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
 from .rules.describe import describe_cell
 from .rules.engine import Engine
@@ -49,7 +50,7 @@ def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
         raise EditError(str(exc)) from None
 
 
-class Session(AnnexEditing):
+class Session(AnnexEditing, ImportEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
