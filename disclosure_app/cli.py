@@ -9,6 +9,7 @@
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import FILE (--out PATH | --into PROJECT) [--yes] [--profile ID]
                                                   any workbook (.xlsx .xls .csv) or text of the tables
+    disclosure-app prior PATH --from LAST [--overwrite] [--yes]   从上年导入: last year's figures
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
     disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
     disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
@@ -273,7 +274,12 @@ def cmd_import(args) -> int:
     return run(args)
 
 
-_COMMAND_FUNCS = {"import": cmd_import, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
+def cmd_prior(args) -> int:
+    from .cli_import import cmd_prior as run
+    return run(args)
+
+
+_COMMAND_FUNCS = {"import": cmd_import, "prior": cmd_prior, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
                   "import-text": cmd_import_text, "audit": cmd_audit}
 

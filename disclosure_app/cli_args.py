@@ -19,8 +19,8 @@ from .forms.profiles import profiles
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
 
-COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import", "import-xlsx", "import-text",
-            "audit")
+COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import", "prior", "import-xlsx",
+            "import-text", "audit")
 
 _ARGPARSE_ZH = (
     ("the following arguments are required: ", "缺少参数："),
@@ -128,6 +128,14 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s.add_argument("--profile", choices=[p.id for p in profiles()],
                    help="公开文件类型（不填则按内容自动判断）")
+    s = command("prior", "从上年导入：由上年的项目或公开文件填入情况说明所需的上年数",
+                "从上年导入：由上年的项目文件（.dapj）或上年的公开文件（PDF、Word、文字或 Excel）填入情况说明所需的"
+                "上年数（上年收支总计、各类上年决算、“三公”经费各项、机关运行经费等）。先列出各项及其来源；已录入的"
+                "不改动，除非加 --overwrite。退出码：0 已写入或无需写入；1 未确认；2 文件无法读取。")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("--from", dest="source", required=True, help="上年的项目文件或公开文件")
+    s.add_argument("--overwrite", action="store_true", help="已录入且与上年文件不同的，也按上年文件替换")
+    s.add_argument("--yes", action="store_true", help="不再询问，直接写入（脚本中使用）")
     s = command("import-xlsx", "读回本程序导出的 Excel")
     s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")

@@ -21,6 +21,7 @@ from .importers.dispatch import Imported
 from .model import CodeRow, Project
 from .rules.engine import Engine
 from .rules.findings import ERROR, SEVERITY_ZH, counts
+from .store.journal import form_part
 
 __all__ = ["ImportEditing", "merged", "preview_lines", "totals_check"]
 
@@ -39,10 +40,7 @@ def _put_forms(project: Project, form_ids: Iterable[str], values: dict, codes: d
         del project.values[k]
     project.values.update(values)
     for f in ids:
-        if f in codes:
-            project.code_rows[f] = [CodeRow(r.code, r.name, dict(r.texts)) for r in codes[f]]
-        else:
-            project.code_rows.pop(f, None)
+        project.codes(f)[:] = [CodeRow(r.code, r.name, dict(r.texts)) for r in codes.get(f, [])]
 
 
 def _check_profile(project: Project, imported: Imported) -> None:
@@ -95,6 +93,9 @@ class ImportEditing:
     def _emit(self, event: Event, payload: object = None) -> None:  # pragma: no cover - the session's
         raise NotImplementedError
 
+    def _structure(self, form: str) -> None:  # pragma: no cover - the session's
+        raise NotImplementedError
+
     def replace_forms(self, imported: Imported) -> None:
         """Replace the forms ``imported`` holds (their values and code rows) with the imported
         ones; one undo step, labelled with the file."""
@@ -108,9 +109,38 @@ class ImportEditing:
         def put(state: tuple[dict, dict]):
             def run() -> None:
                 _put_forms(self.project, ids, *state)
-                self.engine.structure_changed()
                 for f in ids:
-                    self._emit(Event.STRUCTURE, f)
+                    self._structure(f)
             return run
-        self.history.push(Command(f"导入“{imported.source}”（{len(ids)} 张表）", put(after), put(before)))
+        self.history.push(Command(f"导入“{imported.source}”（{len(ids)} 张表）", put(after), put(before),
+                                  [form_part(f) for f in ids]))
+        self._emit(Event.HISTORY)
+
+    def add_rows_and_values(self, form: str, rows: list[CodeRow], changes: list, label: str) -> None:
+        """Insert code ``rows`` (each in code order) and set ``changes`` as one undo step: a
+        block pasted with its codes, a 项 inserted with its 类 and 款."""
+        codes = self.project.codes(form)
+        have = {r.code for r in codes}
+        for r in rows:
+            if r.code in have:
+                raise EditError(f"{self.project.form(form).label}已有科目 {r.code}")
+        before_rows = [CodeRow(r.code, r.name, dict(r.texts)) for r in codes]
+        after_rows = sorted([*before_rows, *rows], key=lambda r: r.code) if rows else before_rows
+        if rows and [r.code for r in before_rows] != sorted(r.code for r in before_rows):
+            after_rows = list(before_rows)                # rows out of order: each new one by bisect
+            for r in sorted(rows, key=lambda r: r.code):
+                at = next((k for k, x in enumerate(after_rows) if x.code > r.code), len(after_rows))
+                after_rows.insert(at, r)
+        old = {(f, r, c): self.project.get(f, r, c) for f, r, c, _ in changes}
+        new = {(f, r, c): v for f, r, c, v in changes}
+
+        def put(structure: list[CodeRow], values: dict):
+            def run() -> None:
+                self.project.codes(form)[:] = [CodeRow(r.code, r.name, dict(r.texts)) for r in structure]
+                for (f, r, c), v in values.items():
+                    self.project.set(f, r, c, v)
+                self._structure(form)
+            return run
+        self.history.push(Command(label, put(after_rows, new), put(before_rows, old),
+                                  [form_part(f) for f in sorted({form, *(k[0] for k in new)})]))
         self._emit(Event.HISTORY)

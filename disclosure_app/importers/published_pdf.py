@@ -111,10 +111,34 @@ def _page(page, number: int) -> Page:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     rest = page.filter(outside) if boxes else page
-    words = rest.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size"])
-    lines += _word_lines(words)
+    try:            # characters closer than 0.6 of their size are one word, whatever the justification
+        words = rest.extract_words(x_tolerance_ratio=0.6, y_tolerance=2, keep_blank_chars=True, extra_attrs=["size"])
+    except TypeError:                           # an older pdfplumber
+        words = rest.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, extra_attrs=["size"])
+    lines += _word_lines(_trimmed(words))
     lines.sort(key=lambda ln: ln.top or 0)
     return Page(number, grid_regions(lines), page.width)
+
+
+_BLANK = " \u3000\t\xa0"
+
+
+def _trimmed(words: list[dict]) -> list[dict]:
+    """Words without their leading and trailing blanks (kept by the extraction so that a printed
+    space stays inside its word); a word led by blanks ("\u3000\u3000四、…", an indent typed as
+    ideographic spaces) starts where its first character does."""
+    out = []
+    for w in words:
+        text = w["text"]
+        body = text.strip(_BLANK)
+        if not body:
+            continue
+        lead = len(text) - len(text.lstrip(_BLANK))
+        if lead:
+            width = (w["x1"] - w["x0"]) / max(len(text), 1)
+            w = {**w, "x0": w["x0"] + width * lead}
+        out.append({**w, "text": body})
+    return out
 
 
 def _word_lines(words: list[dict]) -> list[CellLine]:

@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
 
+from ..layout.xlsx_anchors import KEYS_SHEET
 from .cells import ImportError_
 
 __all__ = ["MAX_COLS", "MAX_ROWS", "MAX_UNPACKED_BYTES", "UNCACHED", "Book", "Sheet", "WORKBOOK_SUFFIXES", "open_workbook"]
 
 MAX_ROWS = 10_000                  # rows of a sheet read (a 决算 table has a few thousand at most)
 MAX_COLS = 200                     # columns of a sheet read
+MAX_KEY_ROWS = 200_000             # rows of the keys sheet our export writes (one per value)
 MAX_CELLS = 3_000_000              # cells of a whole workbook
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024   # the XML inside an .xlsx, all parts together
 UNCACHED = "公式没有计算结果（工作簿保存时未计算），请在 Excel 中打开并保存后再导入"
@@ -133,7 +135,7 @@ def place(sheet: Sheet, row: int, col: int, value: Value, problem: str | None = 
     """Store ``value`` (or the ``problem`` of a cell without one) at (row, col).  A cell beyond
     :data:`MAX_ROWS` × :data:`MAX_COLS` is refused when it holds anything (named by its cell),
     and dropped when it is formatting only."""
-    if row > MAX_ROWS or col > MAX_COLS:
+    if (row > MAX_ROWS and (row > MAX_KEY_ROWS or sheet.name != KEYS_SHEET)) or col > MAX_COLS:
         if value not in (None, "") or problem:
             raise ImportError_(f"“{sheet.book}”工作表“{sheet.name}”的 {_letters(col)}{row} 单元格有内容，超出可导入的范围"
                                f"（前 {MAX_ROWS:,} 行、前 {MAX_COLS} 列）。请删除表格以外的内容后再导入")

@@ -86,7 +86,8 @@ def _open(path: Path) -> Workbook:
         detail = getattr(exc, "strerror", None) or f"（{type(exc).__name__}）"
         raise ImportError_(unreadable.format(detail=detail)) from None
     for ws in wb.worksheets:
-        _bound_used_range(ws, path.name)
+        if ws.title != KEYS_SHEET:          # our keys: one row per value, bounded by MAX_KEY_ROWS
+            _bound_used_range(ws, path.name)
     return wb
 
 
