@@ -139,3 +139,18 @@ def test_compact_layout_is_an_option_the_project_remembers(tmp_path) -> None:
     assert max(rep.body_sizes, key=rep.body_sizes.get) == COMPACT.body_size
     assert rep.counts()["crossings"] == 0 and rep.counts()["split_numbers"] == 0
     assert GONGWEN.char_space() < 0 and abs(GONGWEN.body_leading * 22 - 225 * MM) < 0.01
+
+
+def test_cli_export_layout_and_publisher_are_remembered_by_the_project(tmp_path, capsys) -> None:
+    """``export --layout compact --publisher 部门``: the titles and file names say 部门决算公开 and
+    the project file keeps both choices for the next export."""
+    from disclosure_app.cli import main
+    from disclosure_app.store import open_project, save_project
+    path = tmp_path / "p.dapj"
+    save_project(sample_project("final"), path)
+    assert main(["export", str(path), "--out", str(tmp_path / "out"), "--format", "docx",
+                 "--layout", "compact", "--publisher", "部门"]) == 0
+    assert (tmp_path / "out" / "阳城县司法局2024年度部门决算公开.docx").is_file()
+    project = open_project(path)
+    assert project.options["layout"] == "compact" and project.options["publisher"] == "部门"
+    assert "已在项目中记住" in capsys.readouterr().out
