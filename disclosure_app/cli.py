@@ -193,8 +193,27 @@ def cmd_set(args) -> int:
     return EXIT_OK
 
 
+def _remember_choices(args) -> None:
+    """``--layout`` / ``--publisher`` given: the project file remembers them (saved like ``set``)."""
+    from .export.layouts import OPTION as LAYOUT_OPTION
+    from .publisher import PUBLISHER_OPTION
+    from .session import Session
+    wanted = {LAYOUT_OPTION: args.layout, PUBLISHER_OPTION: args.publisher}
+    wanted = {k: v for k, v in wanted.items() if v}
+    if not wanted:
+        return
+    with _locked(args.path):
+        project = _open(args.path)
+        if all(project.options.get(k) == v for k, v in wanted.items()):
+            return
+        project.options.update(wanted)
+        Session(project, args.path).save()
+    _out("已在项目中记住：" + "，".join(f"{k}={v}" for k, v in wanted.items()))
+
+
 def cmd_export(args) -> int:
     from .export.package import ExportError, export_package
+    _remember_choices(args)
     project = _open(args.path)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:

@@ -14,7 +14,9 @@ import difflib
 import sys
 from collections.abc import Callable
 
+from .export.layouts import LAYOUTS
 from .forms.profiles import profiles
+from .publisher import PUBLISHERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
@@ -117,6 +119,11 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("--format", default="pdf,docx,xlsx", help="导出格式，逗号分隔：pdf、docx、xlsx（默认全部）")
     s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
     s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
+    s.add_argument("--layout", choices=list(LAYOUTS),
+                   help="PDF 版式（项目会记住所选）：" + "、".join(f"{k}（{v.label}）" for k, v in LAYOUTS.items())
+                   + "；默认为项目记住的版式，未选过则为 gongwen")
+    s.add_argument("--publisher", choices=list(PUBLISHERS),
+                   help="以部门或单位名义公开（项目会记住所选），用于标题和文件名，如“部门决算公开”或“单位决算公开”")
     s = command("import", "导入公开表格：任何 Excel（.xlsx .xls .csv）或已公开的文件（.pdf .docx .txt）",
                 "导入公开表格：部门决算软件、预算一体化系统导出的 Excel（.xlsx、.xlsm、.xls、.et、.csv），"
                 "本程序导出的 Excel，或已公开的文件（PDF、Word .docx，或从 PDF 中提取的文字 .txt）。先列出各工作表读成了哪张表、未能读取的内容和"

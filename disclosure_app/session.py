@@ -365,6 +365,24 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
                                   [map_part("form_notes", form)]))
         self._emit(Event.HISTORY)
 
+    def set_option(self, key: str, value: str, label: str) -> None:
+        """Remember a publication choice (版式, 部门/单位) in the project; one undo step."""
+        old = self.project.options.get(key)
+        if old == value:
+            return
+        options = self.project.options
+
+        def put(v: str | None):
+            def run() -> None:
+                if v is None:
+                    options.pop(key, None)
+                else:
+                    options[key] = v
+                self._emit(Event.INFO, key)
+            return run
+        self.history.push(Command(label, put(value), put(old)))
+        self._emit(Event.HISTORY)
+
     def set_auto_totals(self, on: bool) -> None:
         """Switch 自动计算合计 on (every total recomputed from its parts now, and as parts
         change) or off (totals stay as typed or imported); one undo step."""
