@@ -122,10 +122,10 @@ def test_a_1500_character_indicator_text_flows_across_pages(tmp_path) -> None:
             return sum(1 for p in pdf.pages for c in p.chars if c["text"] == "援"), len(pdf.pages)
     base, base_pages = chars(sample(), "base.pdf")
     project = sample()
-    ind = project.annexes[0].indicators[0]
-    before = ind.name.count("援")
-    ind.name = "持续推进法律援助便民服务，" * 115                      # 1,495 characters
-    ind.analysis = "案件质量评查合格率达到百分之百。" * 100
+    ind = project.annexes[0].rows["indicators"][0]
+    before = str(ind["name"]).count("援")
+    ind["name"] = "持续推进法律援助便民服务，" * 115                      # 1,495 characters
+    ind["analysis"] = "案件质量评查合格率达到百分之百。" * 100
     got, pages = chars(project, "long.pdf")
     assert got == base - before + 115 and pages > base_pages
 

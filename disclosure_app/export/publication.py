@@ -68,7 +68,7 @@ def table_heading(index: int, table: RenderedTable) -> str:
 
 def annex_heading(index: int, annex: RenderedAnnex) -> str:
     """The 目录 line of an annex: 附件1：法律援助经费项目支出绩效自评表."""
-    return f"附件{index}：{annex.title}"
+    return f"附件{index}：{annex.heading or annex.title}"
 
 
 def glossary_line(index: int, term: str, definition: str) -> str:

@@ -49,7 +49,7 @@ def _profiles() -> dict[str, Profile]:
             # the year is in every table title, so the tables print no separate year line
             options={"year_line": ""},
             narrative=BUDGET_THIRTEEN_TABLES, region="山西格式", name="山西预算",
-            annex_kinds=("project_evaluation",),
+            annex_kinds=("overall_target", "project_target"),
             import_hints=ImportHints(reader="budget", default=True), sample="budget_shanxi_2025.json",
         ),
     }
