@@ -128,7 +128,10 @@ def test_every_command_over_the_corpus_ends_in_a_documented_code_and_a_chinese_m
     slowest = (0.0, [])
     for args in cases:
         start = time.perf_counter()
-        code = main(list(args))
+        try:
+            code = main(list(args))
+        except SystemExit as exc:         # argparse's usage error, as the process would exit
+            code = exc.code
         took = time.perf_counter() - start
         out, err = capsys.readouterr()
         _check(args, code, out, err)
