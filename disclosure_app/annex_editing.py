@@ -21,6 +21,7 @@ from .annexes.model import (
 )
 from .events import Event
 from .history import Command, EditError, History
+from .store.journal import ANNEXES_PART, annex_part
 
 if TYPE_CHECKING:
     from .model import Project
@@ -63,7 +64,8 @@ class AnnexEditing:
                 set_value(self.project.annexes[index], path, v)
                 self._annexes_changed(index)
             return run
-        self.history.push(Command(f"修改附件{index + 1}{field_label(annex, path)}", setter(value), setter(old)))
+        self.history.push(Command(f"修改附件{index + 1}{field_label(annex, path)}", setter(value), setter(old),
+                                  [annex_part(index)]))
         self._emit(Event.HISTORY)
 
     def _replace_annexes(self, new: list[ProjectEvaluation], label: str, index: int | None = None) -> None:
@@ -75,7 +77,7 @@ class AnnexEditing:
                 self.project.annexes[:] = [a.copy() for a in items]
                 self._annexes_changed(index)
             return run
-        self.history.push(Command(label, put(new), put(old)))
+        self.history.push(Command(label, put(new), put(old), [ANNEXES_PART]))
         self._emit(Event.HISTORY)
 
     def add_annex(self, at: int | None = None, annex: ProjectEvaluation | None = None) -> int:

@@ -7,6 +7,8 @@
     disclosure-app load JSON --out PATH [--force] a project from that JSON
     disclosure-app set PATH FORM ROW COLUMN VALUE set one cell, parsed as typed in the GUI
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
+    disclosure-app import FILE (--out PATH | --into PROJECT) [--yes] [--profile ID]
+                                                  any workbook (.xlsx .xls .csv) or text of the tables
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
     disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
     disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
@@ -266,7 +268,12 @@ def cmd_gui(args) -> int:
     return run(args.project)
 
 
-_COMMAND_FUNCS = {"sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
+def cmd_import(args) -> int:
+    from .cli_import import cmd_import as run
+    return run(args)
+
+
+_COMMAND_FUNCS = {"import": cmd_import, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
                   "import-text": cmd_import_text, "audit": cmd_audit}
 

@@ -19,7 +19,8 @@ from .forms.profiles import profiles
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
 
-COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import-xlsx", "import-text", "audit")
+COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import", "import-xlsx", "import-text",
+            "audit")
 
 _ARGPARSE_ZH = (
     ("the following arguments are required: ", "缺少参数："),
@@ -116,6 +117,17 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("--format", default="pdf,docx,xlsx", help="导出格式，逗号分隔：pdf、docx、xlsx（默认全部）")
     s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
     s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
+    s = command("import", "导入公开表格：任何 Excel（.xlsx .xls .csv）或已公开的文件（.pdf .docx .txt）",
+                "导入公开表格：部门决算软件、预算一体化系统导出的 Excel（.xlsx、.xlsm、.xls、.et、.csv），"
+                "本程序导出的 Excel，或已公开的文件（PDF、Word .docx，或从 PDF 中提取的文字 .txt）。先列出各工作表读成了哪张表、未能读取的内容和"
+                "勾稽校验结果，确认后才写入。退出码：0 已写入；1 未确认或没有读到表格，未写入；2 文件无法读取。")
+    s.add_argument("file", help="要导入的文件")
+    s.add_argument("--out", help="要生成的新项目文件路径（.dapj）")
+    s.add_argument("--into", help="导入到已有项目：只替换文件中有的表，其余内容不变")
+    s.add_argument("--yes", action="store_true", help="不再询问，直接写入（脚本中使用）")
+    s.add_argument("--force", action="store_true", help=_OUT_FORCE)
+    s.add_argument("--profile", choices=[p.id for p in profiles()],
+                   help="公开文件类型（不填则按内容自动判断）")
     s = command("import-xlsx", "读回本程序导出的 Excel")
     s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")

@@ -115,6 +115,13 @@ def is_stale(path: Path, holder: LockInfo | None, now: float | None = None) -> b
     return age > STALE_AFTER_SECONDS
 
 
+def _remove_interrupted_saves(project: Path) -> None:
+    """The lock holder is the project's only writer: temporary files beside it are what saves
+    killed part-way left behind, and are removed."""
+    from .store.sqlite import remove_interrupted_saves
+    remove_interrupted_saves(project, age_s=0)
+
+
 class ProjectLock:
     """The lock of one project file, held while a window has it open."""
 
@@ -181,6 +188,7 @@ class ProjectLock:
                            "app": "disclosure-app"}, fh, ensure_ascii=False)
             self.info = me
             _HELD[self._key()] = self
+            _remove_interrupted_saves(self.project)
             return True
         return False
 

@@ -6,7 +6,7 @@ labels (撤销“粘贴 12 个单元格”).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .errors import AppError
@@ -21,6 +21,9 @@ class Command:
     label: str
     do: Callable[[], None]
     undo: Callable[[], None]
+    # what the command changes, as parts of the project (:mod:`disclosure_app.store.journal`);
+    # ``None``: the whole project — always right, just a larger journal record
+    parts: Sequence[Sequence] | None = None
 
 
 class History:
@@ -29,12 +32,19 @@ class History:
         self._undone: list[Command] = []
         self.limit = limit
         self.clean_index: int | None = 0      # len(_done) at the last save
+        # called with each command after it was done, undone or redone (the session's edit journal)
+        self.on_change: Callable[[Command], None] | None = None
+
+    def _changed(self, cmd: Command) -> None:
+        if self.on_change is not None:
+            self.on_change(cmd)
 
     def push(self, cmd: Command) -> None:
         """Run ``cmd`` and record it."""
         cmd.do()
         self._done.append(cmd)
         self._undone.clear()
+        self._changed(cmd)
         if self.clean_index is not None and self.clean_index > len(self._done) - 1:
             self.clean_index = None             # the saved state can no longer be reached
         if len(self._done) > self.limit:
@@ -48,6 +58,7 @@ class History:
         cmd = self._done.pop()
         cmd.undo()
         self._undone.append(cmd)
+        self._changed(cmd)
         return cmd
 
     def redo(self) -> Command | None:
@@ -56,6 +67,7 @@ class History:
         cmd = self._undone.pop()
         cmd.do()
         self._done.append(cmd)
+        self._changed(cmd)
         return cmd
 
     @property

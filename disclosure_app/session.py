@@ -24,15 +24,19 @@ from .acceptance import (
 )
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annex_editing import AnnexEditing
+from .errors import AppError
 from .events import Event, Listener
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
+from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
 from .rules.describe import describe_cell
 from .rules.engine import Engine
 from .rules.findings import Finding
 from .rules.structure import code_pattern
 from .store import open_project, save_project
+from .store.journal import Journal, cells_part, form_part, info_part, map_part
+from .store.sqlite import revision
 from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
@@ -49,15 +53,32 @@ def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
         raise EditError(str(exc)) from None
 
 
-class Session(AnnexEditing):
+class FileChangedError(AppError):
+    """The project file changed on disk since the session read it; ``path`` is the file."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class Session(AnnexEditing, ImportEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
         self.path = Path(path) if path else None
         self.engine = Engine(project, extra_checks)
         self.history = History()
+        self.history.on_change = self._journal_change
         self.listeners: list[Listener] = []
+        # the edit journal (:mod:`disclosure_app.store.journal`) a window gives its session;
+        # every committed edit is written there before the window repaints
+        self.journal: Journal | None = None
+        self.revision = revision(self.path) if self.path else ""   # the file's change mark when read
         self._relations: dict = {}           # the total relations per form (自动计算合计), cached
+
+    def _journal_change(self, cmd: Command) -> None:
+        if self.journal is not None:
+            self.journal.record(self.project, cmd.parts, cmd.label)
 
     @classmethod
     def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
@@ -116,7 +137,7 @@ class Session(AnnexEditing):
                 self.engine.cells_changed(keys)
                 self._emit(Event.CELLS, keys)
             return run
-        self.history.push(Command(label, apply(new), apply(old)))
+        self.history.push(Command(label, apply(new), apply(old), [cells_part(k[:3] for k in new)]))
         self._emit(Event.HISTORY)
 
     def set_cell_text(self, form: str, row: str, col: str, text: str | None) -> str | None:
@@ -191,7 +212,7 @@ class Session(AnnexEditing):
         def undo() -> None:
             del rows[pos]
             self._structure(form)
-        self.history.push(Command(label, do, undo))
+        self.history.push(Command(label, do, undo, [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def sort_code_rows(self, form: str) -> bool:
@@ -210,7 +231,7 @@ class Session(AnnexEditing):
                 rows[:] = order
                 self._structure(form)
             return run
-        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before)))
+        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before), [form_part(form)]))
         self._emit(Event.HISTORY)
         return True
 
@@ -249,7 +270,7 @@ class Session(AnnexEditing):
             self.project.values.update(values)
             self._structure(form)
         label = f"删除科目 {codes[0]}" if len(codes) == 1 else f"删除 {len(codes)} 个科目行"
-        self.history.push(Command(label, do, undo))
+        self.history.push(Command(label, do, undo, [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def rename_code_row(self, form: str, code: str, name: str) -> None:
@@ -264,7 +285,7 @@ class Session(AnnexEditing):
                 row.name = v
                 self._structure(form)
             return run
-        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old)))
+        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old), [form_part(form)]))
         self._emit(Event.HISTORY)
 
     def catalogue_name(self, code: str, scheme: str = FUNCTION) -> str | None:
@@ -339,7 +360,8 @@ class Session(AnnexEditing):
                 self.engine.structure_changed()          # the 空表说明 check (E01) of the form
                 self._emit(Event.NOTES, form)
             return run
-        self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old)))
+        self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old),
+                                  [map_part("form_notes", form)]))
         self._emit(Event.HISTORY)
 
     def set_auto_totals(self, on: bool) -> None:
@@ -375,6 +397,7 @@ class Session(AnnexEditing):
         if len(keys) == 1:
             self.accept_warning(keys[0], note)
             return
+        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip() and not any(k in self.project.accepted for k in keys):
             raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
         accepted = self.project.accepted
@@ -391,7 +414,8 @@ class Session(AnnexEditing):
                 self._emit(Event.INPUTS, list(values))
             return run
         after = {k: note.strip() for k in keys}
-        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before)))
+        self.history.push(Command("接受警告" if note.strip() else "撤回接受警告", put(after), put(before),
+                                  [map_part("accepted", k) for k in keys]))
         self._emit(Event.HISTORY)
 
     def accept_warning(self, finding_key: str, note: str) -> None:
@@ -418,7 +442,9 @@ class Session(AnnexEditing):
             return run
         if old == (value or None):
             return
-        self.history.push(Command(label, setter(value), setter(old)))
+        kind = next((k for k in ("inputs", "accepted", "overrides", "options") if getattr(self.project, k) is mapping), None)
+        parts = [map_part(kind, key)] if kind else None
+        self.history.push(Command(label, setter(value), setter(old), parts))
         self._emit(Event.HISTORY)
 
     def set_info(self, field: str, value: object) -> None:
@@ -444,7 +470,8 @@ class Session(AnnexEditing):
                 self.engine.rebuild()
                 self._emit(Event.INFO, field)
             return run
-        self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old)))
+        self.history.push(Command(f"修改{INFO_FIELDS.get(field, field)}", setter(value), setter(old),
+                                  [info_part(field)]))
         self._emit(Event.HISTORY)
 
     # -- history -------------------------------------------------------------------------------
@@ -459,12 +486,27 @@ class Session(AnnexEditing):
         return cmd.label if cmd else None
 
     # -- file ----------------------------------------------------------------------------------
-    def save(self, path: str | Path | None = None) -> Path:
+    def changed_on_disk(self) -> bool:
+        """Whether the project file was changed by someone else since this session read or saved
+        it (its change mark differs): saving over it then would silently lose their work."""
+        if self.path is None or not self.path.exists():
+            return False
+        return revision(self.path) != self.revision
+
+    def save(self, path: str | Path | None = None, *, over_changes: bool = False) -> Path:
+        """Save to ``path`` (default: where the project came from).  Saving over a file that was
+        changed on disk since it was read is refused (:class:`FileChangedError`) unless
+        ``over_changes``: the caller offers to reload it or to save a copy instead."""
         target = Path(path) if path else self.path
         if target is None:
             raise EditError("尚未指定保存位置，请使用“另存为”")
-        save_project(self.project, target)
+        if not over_changes and self.path is not None and target == self.path and self.changed_on_disk():
+            raise FileChangedError(f"“{target.name}”在本窗口打开之后已被其他程序或窗口修改。直接保存会覆盖那些修改："
+                                   f"请另存为副本，或重新载入磁盘上的版本", target)
+        self.revision = save_project(self.project, target)
         self.path = target
         self.history.mark_clean()
+        if self.journal is not None:          # Ctrl+S folds the journal into the project file
+            self.journal.start(self.project, target)
         self._emit(Event.SAVED, target)
         return target

@@ -95,3 +95,47 @@ def test_a_code_row_that_cannot_be_placed_is_named_not_dropped(published: str) -
     text = published.replace("30101\t基本工资\t", "3019\t基本工资费\t")
     result = read_published_text(text)
     assert any("“3019”不完整或有误" in n and "该行未导入" in n for n in result.notes)
+
+
+# -- the printed wording as a reviewer reads it (N09–N13) -------------------------------------------
+
+def _rules(text: str, rule: str):
+    return [f for f in all_findings(read_published_text(text).project) if f.rule == rule]
+
+
+def test_a_stale_template_sentence_next_to_the_amount_it_denies_is_n09(published: str) -> None:
+    sentence = "2024年机关运行经费支出108.42万元"
+    assert sentence in published and _rules(published, "N09") == []
+    stale = _rules(published.replace(sentence, "本部门无机关运行经费。" + sentence, 1), "N09")
+    assert len(stale) == 1 and "本部门无机关运行经费" in stale[0].message and "108.42" in stale[0].message
+
+
+def test_a_completion_rate_of_a_zero_budget_is_n10(published: str) -> None:
+    sentence = "因公出国（境）费支出0万元，与上年相同"              # 公开09 出国 预算 and 决算 both 0
+    assert sentence in published and _rules(published, "N10") == []
+    found = _rules(published.replace(sentence, "因公出国（境）费支出0万元，完成全年预算的0%，与上年相同", 1), "N10")
+    assert len(found) == 1 and "完成全年预算的0%" in found[0].message
+
+
+def test_a_template_figure_left_unfilled_is_n11(published: str) -> None:
+    assert _rules(published, "N11") == []
+    found = _rules(published.replace("共接待3批次，26人次", "共接待X批次，26人次", 1), "N11")
+    assert len(found) == 1 and "X批次" in found[0].message
+    found = _rules(published.replace("公务接待费支出0.36万元，完成", "公务接待费支出0X万元，完成", 1), "N11")
+    assert any("0X万元" in f.message for f in found)
+
+
+def test_capital_spending_stated_while_the_310_row_is_empty_is_n12() -> None:
+    project = sample("公开06 310 = 空, 31002 = 空, 31013 = 空, public_total = 96.50")
+    text = render(project)
+    stated = "公用经费96.5万元，主要包括商品和服务支出96.5万元。"
+    assert stated in text and _rules(text, "N12") == []
+    found = _rules(text.replace(stated, "公用经费96.5万元，主要包括商品和服务支出96.5万元，资本性支出11.91万元。"), "N12")
+    assert len(found) == 1 and found[0].cells[0].form == "T06"
+
+
+def test_a_percentage_no_pair_of_its_figures_gives_is_n13(published: str) -> None:
+    sentence = "卫生健康支出(类)34.73万元，占比2.89%；"
+    assert sentence in published and _rules(published, "N13") == []
+    found = _rules(published.replace(sentence, "卫生健康支出(类)34.73万元，占比2.89%，较上年增长17.3%；", 1), "N13")
+    assert len(found) == 1 and "17.3%" in found[0].message

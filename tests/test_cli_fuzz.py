@@ -165,14 +165,15 @@ def test_a_file_holding_what_cannot_be_published_still_opens_with_the_finding(co
         assert not (folder / f"refused-{name}").exists() or not any((folder / f"refused-{name}").iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18 section 3 (Excel import dropping numbers) belongs to the "
-                                       "workbook-import rewrite; strict, so it turns red once that lands")
 def test_an_import_never_drops_a_number_without_naming_its_cell(corpus, capsys):
     folder, c = corpus
     for name in ("formula_no_value", "inf", "nan"):
         code = main(["import-xlsx", str(c["xlsx"][name]), "--out", str(folder / f"drop-{name}.dapj"), "--force"])
         out, err = capsys.readouterr()
         assert code != EXIT_OK or re.search(r"[A-Z]+[0-9]+", out), (name, out, err)
+        assert code == EXIT_UNREADABLE and re.search(r"[A-Z]+[0-9]+", err), (name, out, err)
+        if name == "formula_no_value":
+            assert "请在 Excel 中打开并保存后再导入" in err
 
 
 # -- real processes: time and memory ----------------------------------------------------------------------

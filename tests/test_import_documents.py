@@ -163,3 +163,16 @@ def test_a_sentence_cut_by_a_page_break_and_its_running_header_reads_whole(tmp_p
     assert paragraphs(got.project) == paragraphs(src)
     assert not [f for f in all_findings(got.project) if f.rule == "N01"]
     assert any("页眉页脚已略去" in n and "部门决算公开" in n for n in got.notes)
+
+
+def test_the_import_command_takes_a_pdf_and_names_the_page_of_each_table(exported: dict[str, Path],
+                                                                           tmp_path: Path) -> None:
+    from disclosure_app.cli import main
+    from disclosure_app.importers.dispatch import import_file, suffixes
+    assert {".pdf", ".docx", ".txt"} <= set(suffixes())
+    got = import_file(exported["budget.docx"])
+    assert got.project.values == source("budget").values
+    assert all(f.where.startswith("第") and f.where.endswith("页") for f in got.forms)
+    out = tmp_path / "读入.dapj"
+    assert main(["import", str(exported["final.docx"]), "--out", str(out), "--yes"]) == 0
+    assert read_any(out).project.values == source("final").values

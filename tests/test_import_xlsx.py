@@ -13,7 +13,6 @@ from fixtures import edit, sample, tiny
 from disclosure_app.cli import main
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.xlsx import ImportError_, read_xlsx
-from disclosure_app.importers.xlsx_layout import read_by_layout
 from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
 from disclosure_app.store import dumps, open_project
 
@@ -108,7 +107,7 @@ def test_not_a_workbook_and_missing_sheet(sample_book, tmp_path) -> None:
     wb = openpyxl.Workbook()
     wb.active["A1"] = "工资表"
     wb.save(other)
-    with pytest.raises(ImportError_, match="不是本程序导出的公开表格"):
+    with pytest.raises(ImportError_, match="没有找到任何一张公开表格"):
         read_xlsx(other)
     path = _copy(sample_book, tmp_path, "missing.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -139,8 +138,11 @@ def test_layout_reader_missing_sheet_is_named(sample_book, tmp_path) -> None:
     wb = openpyxl.load_workbook(path)
     del wb[KEYS_SHEET]
     del wb["公开09表"]
-    with pytest.raises(ImportError_, match="缺少工作表：公开09表"):
-        read_by_layout(wb, "plain.xlsx")
+    wb.save(path)
+    notices: list[str] = []
+    back = read_xlsx(path, notices)
+    assert any("没有找到以下表格" in n and "公开09表" in n for n in notices)
+    assert not any(f == "T09" for f, _, _ in back.values)
 
 
 def test_cli_import_xlsx_writes_a_project(sample_book, tmp_path, capsys) -> None:

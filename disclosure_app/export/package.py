@@ -4,24 +4,32 @@ Refuses (``ExportError``, in Chinese) while the project has 错误 unless forced
 final (non-draft) export while narrative inputs are missing.  Draft files are named
 ``…（草稿）.pdf/.docx/.xlsx`` and marked inside; files of the same document left in the folder
 by an earlier export are listed in the manifest as older files, never silently passed off as
-part of this export and never deleted (one may be a copy edited by hand).  Every file is written under a
-temporary name in the target folder and renamed only when all of them are complete, so a
-failed export never leaves a half-written or half-updated package behind.
+part of this export and never deleted (one may be a copy edited by hand).  The whole package is
+written into a folder of its own inside the target folder (``.~导出中-…``) and put in place only
+when all of it is complete, old files of the same names moved aside first (:func:`_put_in_place`),
+so a failed or killed export never leaves a half-written or mixed package; what an interrupted
+export left behind is removed by the next one.  An earlier file marked read-only is refused, and
+a failed write names its true cause and the folder.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
 from ..errors import AppError
+from ..filelock import pid_alive
 from ..layout.table import render_tables
 from ..model import Project
 from ..oserrors import os_message
@@ -112,13 +120,92 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _temp(out_dir: Path, suffix: str) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".~导出中-", suffix=suffix, dir=out_dir)
-    os.close(fd)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(name, 0o666 & ~mask)      # mkstemp makes it private; the package is an ordinary file
-    return Path(name)
+STAGE_PREFIX = ".~导出中-"            # the folder a package is written into inside --out
+LEFTOVER_AGE_S = 3600                 # a stage this old is left over whoever made it
+
+
+def remove_leftovers(out: Path) -> list[str]:
+    """Remove what interrupted exports left in ``out`` (their stage folders, and the temporary
+    files of earlier versions); a stage of an export still running elsewhere is left alone."""
+    removed = []
+    now = time.time()
+    for entry in out.glob(f"{STAGE_PREFIX}*"):
+        try:
+            age = now - entry.stat().st_mtime
+            pid = entry.name[len(STAGE_PREFIX):].split("-", 1)[0]
+            running = entry.is_dir() and pid.isdigit() and int(pid) != os.getpid() and pid_alive(int(pid))
+            if running and age < LEFTOVER_AGE_S:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _refuse_read_only(out: Path, names: Iterable[str]) -> None:
+    """An earlier export file marked read-only is not replaced behind the user's back."""
+    for name in names:
+        path = out / name
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue
+        if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+            raise ExportError(f"“{path}”是只读文件，未覆盖（可能是有意保护的已发布版本）。如确需重新导出，"
+                              "请先取消该文件的只读属性，或导出到另一个文件夹。导出文件夹中的文件均未改动")
+
+
+def _put_in_place(stage: Path, out: Path, names: list[str]) -> None:
+    """Move the finished package from ``stage`` into ``out`` so the folder never holds a mixed one:
+    the earlier files of the same names (the manifest first) are moved aside into the stage before
+    any new file goes in, and the new manifest goes in last.  Interrupted at any point, the folder
+    holds files of one export only — never a new PDF beside an old Word file — and what was moved
+    aside is removed with the stage."""
+    aside = stage / "旧文件"
+    aside.mkdir()
+    for name in [MANIFEST, *[n for n in names if n != MANIFEST]]:
+        if (out / name).exists():
+            os.replace(out / name, aside / name)
+    for name in [*[n for n in names if n != MANIFEST], MANIFEST]:
+        os.replace(stage / name, out / name)
+    _fsync_dir(out)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_error(exc: OSError, out: Path, action: str) -> str:
+    """The true cause of a failed write: no permission in the folder, a full disk, a file held
+    open by another program — naming the folder or the file, never a temporary name."""
+    winerror = getattr(exc, "winerror", None)
+    target = Path(exc.filename) if exc.filename else None
+    if target is not None and STAGE_PREFIX in str(target):
+        target = None                                  # a temporary name means nothing to the user
+    if winerror in (32, 33) and target is not None:
+        return (f"无法写入“{target}”：该文件正在其他程序（如 Word、Excel 或 PDF 阅读器）中打开。"
+                "请关闭后重新导出；导出文件夹中的文件均未改动")
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = target if target is not None and target.parent != out and target != out else out
+        reason = "是只读的" if exc.errno == errno.EROFS else "没有写入权限"
+        return (f"{action}：文件夹“{where}”{reason}，无法在其中写入文件。请换一个导出文件夹，"
+                "或请管理员开放该文件夹的写入权限")
+    return os_message(exc, action, target if target is not None else out)
 
 
 def _write(fmt: str, project: Project, target: Path, draft: bool, findings: list[Finding], pub, tables) -> None:
@@ -183,17 +270,21 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(os_message(exc, "无法创建导出文件夹", out)) from None
-    temps: list[tuple[Path, Path]] = []
+        raise ExportError(_write_error(exc, out, "无法创建导出文件夹")) from None
+    remove_leftovers(out)
+    names = {fmt: file_name(project, fmt, draft) for fmt in wanted}
+    _refuse_read_only(out, [*names.values(), MANIFEST])
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=out))
+    except OSError as exc:
+        raise ExportError(_write_error(exc, out, "无法在导出文件夹中写入")) from None
     try:
         for fmt in wanted:
             tick(f"生成 {FORMAT_ZH[fmt]} 文件")
-            tmp = _temp(out, f".{fmt}")
-            temps.append((tmp, out / file_name(project, fmt, draft)))
-            _write(fmt, project, tmp, draft, findings, pub, tables)
+            _write(fmt, project, stage / names[fmt], draft, findings, pub, tables)
         tick("写入文件清单")
-        files = [{"name": final.name, "format": final.suffix[1:], "size": tmp.stat().st_size,
-                  "sha256": _sha256(tmp), "draft": draft} for tmp, final in temps]
+        files = [{"name": name, "format": fmt, "size": (stage / name).stat().st_size,
+                  "sha256": _sha256(stage / name), "draft": draft} for fmt, name in names.items()]
         manifest = {
             "app": "disclosure-app", "app_version": __version__,
             "generated": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -212,20 +303,12 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
             # the same document's files in the folder that this export did not rewrite
             "older_files": older_files(out, project, [f["name"] for f in files]),
         }
-        tmp = _temp(out, ".json")
-        temps.append((tmp, out / MANIFEST))
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        for tmp, final in temps:
-            os.replace(tmp, final)
-        temps = []
+        (stage / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _put_in_place(stage, out, [*names.values(), MANIFEST])
     except MissingGlyphError as exc:
         raise ExportError(str(exc)) from None
-    except PermissionError as exc:
-        raise ExportError(f"无法写入“{exc.filename or out}”：文件可能正在 Word、Excel 或 PDF 阅读器中打开，"
-                          "请关闭后重新导出") from None
     except OSError as exc:
-        raise ExportError(os_message(exc, "无法写入导出文件夹", out)) from None
+        raise ExportError(_write_error(exc, out, "无法写入导出文件夹")) from None
     finally:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
+        shutil.rmtree(stage, ignore_errors=True)
     return manifest

@@ -26,6 +26,20 @@ def parts_add_up(title: str, total: str, parts: list[str], *, exact: bool = Fals
                      message=_SUM_COUNTS if exact else _SUM_AMOUNTS, tail_message=None if exact else _SUM_TAIL)
 
 
+_CHANGE_TAIL = ("尾差：{title}：合计增减 {actual:+,.2f}，各项增减之和 {expected:+,.2f}，相差 {diff:+}，"
+                "不超过 ±{bound}，属金额换算为万元的尾数误差，无需修改")
+_CHANGE = "{title}：合计增减 {actual:+,.2f}，各项增减之和为 {expected:+,.2f}，相差 {diff:+}。请核对这些上年数"
+
+
+def changes_add_up(title: str, total: tuple[str, str], parts: list[tuple[str, str]]) -> InputRule:
+    """N03: the year-on-year change of a total (its cell less its prior-year input) equals the Σ of
+    its parts' changes — the 增减 the text states item by item add up to the stated total 增减."""
+    def change(cell: str, prior: str) -> str:
+        return f"{cell} - input.{prior}"
+    expr = f"{change(*total)} = " + " + ".join(change(*p) for p in parts)
+    return InputRule("N03", title, expr, message=_CHANGE, tail_message=_CHANGE_TAIL)
+
+
 def part_within(title: str, part: str, whole: str, *, when: str | None = None) -> InputRule:
     """N03: the "其中" input ``part`` is not above ``whole`` (``input.KEY`` or a table cell)."""
     return InputRule("N03", title, f"input.{part} <= {whole}", when=when, message=_WITHIN)
@@ -45,6 +59,8 @@ _RECEPTION_SUM = ("{three_public.detail}国内接待费 {input.amount.reception.
 FINAL_THREE_PUBLIC_OVERALL = (
     parts_add_up("{three_public.overall}上年“三公”经费各项之和应等于上年“三公”经费合计", "prior.T09.c7",
                  [f"prior.T09.{c}" for c in ("c8", "c10", "c11", "c12")]),
+    changes_add_up("{three_public.overall}“三公”经费各项比上年的增减之和应等于“三公”经费合计的增减",
+                   ("T09.r1.c7", "prior.T09.c7"), [(f"T09.r1.{c}", f"prior.T09.{c}") for c in ("c8", "c10", "c11", "c12")]),
 )
 
 FINAL_THREE_PUBLIC_DETAIL = (

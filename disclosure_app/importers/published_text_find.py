@@ -8,7 +8,7 @@ holds no amounts and is not a 目录 line:
   in a 决算 too, meaning the profile's first table;
 - the title, with what publications put around it removed: the department name, the year
   (``阳城县司法局2024年度收入决算表``, ``2025年预算收支总表``), a list number (``一、``), a
-  continuation mark ``（续）``; the national titles of the same tables count as well
+  continuation mark ``（续）``, the 决算 client's sheet marks (``Z01 收入支出决算总表(财决01表)``); the national titles of the same tables count as well
   (``一般公共预算财政拨款基本支出决算表`` for 公开06表 without 明细).
 
 A table runs from its heading to the next table's heading (or the end of the tables part).
@@ -30,6 +30,7 @@ _LIST_NUMBER = re.compile(rf"^[{_NUMERALS}]{{1,3}}[、.．]|^[（(][{_NUMERALS}]
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 _BRACKETS = str.maketrans("（）", "()")
 _ORG = re.compile(r".{2,30}(局|委|办|院|馆|中心|站|所|处|队|会|部|厅|室|校|园|社|团|政府)(\d{4}年度?)?")
+_CLIENT_MARKS = re.compile(r"^[A-Z]\d{1,2}(?=[^\d])|\((?:财决|财预)\d{1,2}表\)$")   # Z01 …(财决01表): the 决算 client's sheets
 _TOC = re.compile(r"(\.{3,}|…{1,}|·{3,}|\s\d{1,3})\s*$")
 
 # national / other provinces' titles of the same tables (printed instead of ours)
@@ -72,6 +73,7 @@ class TitleMatcher:
 
     def match(self, text: str) -> str | None:
         s = _CONTINUED.sub("", _norm(text))
+        s = _CLIENT_MARKS.sub("", s)
         s = _LIST_NUMBER.sub("", s)
         for pattern, fid, _ in self.patterns:
             m = pattern.search(s)

@@ -308,6 +308,7 @@ class TableReader:
         names = self.project.codes(self.spec.id)
         scheme = self.spec.coded.scheme if self.spec.coded else FUNCTION
         total_seen = False
+        seen = {r.code for r in names}
         rows = join_wrapped_codes(rows)
         for ln in rows:
             got = coded_row(ln, len(panel.columns))
@@ -340,9 +341,10 @@ class TableReader:
                 self.notes.append(f"{self.name} 第{ln.number}行：科目“{code} {name}”之后还有文字，无法按表样读取，"
                                   f"未导入：“{short(ln.text)}”")
                 continue
-            if any(r.code == code for r in names):
+            if code in seen:
                 self.notes.append(f"{self.name} 第{ln.number}行：科目代码“{code}”重复出现，后一行未导入")
                 continue
+            seen.add(code)
             names.append(CodeRow(code, name))
             self.put(ln, code, panel, values, positional, f"{code} {name}")
 

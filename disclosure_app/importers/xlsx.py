@@ -6,9 +6,11 @@ notes and every value come back exactly; the numbers and names are taken from th
 cells the keys point at, so corrections made in Excel are kept — each from the row it was
 written on, followed by what the row prints when rows were inserted or deleted in Excel
 (:mod:`.xlsx_locate`), or the workbook is refused naming the sheet and row.  Without that sheet (the keys
-were lost, or the workbook was laid out by hand the same way) :mod:`.xlsx_layout` maps sheets to
-forms by label or title and rows by 行次 or 科目代码 — the same route a reader of the official
-决算 client's export (sheets such as ``Z01 收入支出决算总表(财决01表)``) will take.
+were lost, or the workbook was laid out by hand, or exported by the 部门决算 client) the workbook
+is read by its printed tables (:mod:`.workbook_import`), like any other.
+
+Every workbook is opened by :func:`.workbook.open_workbook` first — the one place where what a
+workbook may cost is bounded — and only a workbook with keys is then loaded with openpyxl.
 """
 
 from __future__ import annotations
@@ -49,15 +51,14 @@ from ..layout.xlsx_anchors import (
 from ..model import CodeRow, DepartmentInfo, Project
 from ..store.migrate import upgrade_narrative_keys
 from .cells import ImportError_, cell_number, cell_text
-from .xlsx_layout import read_by_layout
+from .workbook import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, UNCACHED, Book
 from .xlsx_locate import locate, moved
 
-__all__ = ["ImportError_", "read_xlsx"]
+__all__ = ["ImportError_", "read_keyed_book", "read_xlsx"]
 
 
-# what a workbook may cost to read: a publication's forms need far less than this
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024    # the XML inside the .xlsx, all parts together
-MAX_ROWS, MAX_COLUMNS = 10000, 200
+# what a workbook may cost to read (:mod:`.workbook`, where every workbook is opened first)
+MAX_COLUMNS = MAX_COLS
 
 
 def _open(path: Path) -> Workbook:
@@ -85,7 +86,8 @@ def _open(path: Path) -> Workbook:
         detail = getattr(exc, "strerror", None) or f"（{type(exc).__name__}）"
         raise ImportError_(unreadable.format(detail=detail)) from None
     for ws in wb.worksheets:
-        _bound_used_range(ws, path.name)
+        if ws.title != KEYS_SHEET:          # our keys: one row per value, bounded by MAX_KEY_ROWS
+            _bound_used_range(ws, path.name)
     return wb
 
 
@@ -110,11 +112,65 @@ def read_xlsx(path: str | Path, notices: list[str] | None = None) -> Project:
     ``notices`` (when given) collects what was read differently from what the cell shows, in
     Chinese and naming the cell — an amount with more than two decimals is rounded, as when typed.
     """
-    path = Path(path)
-    wb = _open(path)
-    if KEYS_SHEET in wb.sheetnames:
-        return _read_keyed(wb, path.name, notices)
-    return read_by_layout(wb, path.name, notices=notices)
+    from .dispatch_workbook import import_workbook
+    result = import_workbook(Path(path))
+    if notices is not None:
+        notices.extend(result.notes)
+        if result.missing:
+            notices.append("没有找到以下表格，未导入：" + "、".join(result.missing))
+    return result.project
+
+
+def read_keyed_book(path: Path, book: Book):
+    """A workbook carrying our hidden keys, already opened as ``book``, as an
+    :class:`~.dispatch.Imported` holding every form.
+
+    Every number the sheets print must have been read: a cell the keys point at that holds no
+    readable value (a formula never calculated, ``inf``, an error value), or a number on a
+    sheet that no key points at (the keys sheet was cut short, a figure typed beside the table),
+    refuses the workbook, naming each cell."""
+    from .dispatch import FormSource, Imported
+    _refuse_unreadable(book, path.name)
+    notes: list[str] = []
+    read: set[tuple[str, str]] = set()
+    project = _read_keyed(_open(path), path.name, notes, read)
+    _check_every_number_read(book, read, path.name)
+    forms = []
+    for spec in project.profile.forms:
+        n = sum(1 for (f, _, _) in project.values if f == spec.id)
+        forms.append(FormSource(spec.id, spec.label, spec.title_for(project.info.year), "本程序导出的工作表", n,
+                                len(project.code_rows.get(spec.id, []))))
+    return Imported(project, path.name, forms, [], notes)
+
+
+def _cells_named(cells: list[str], limit: int = 8) -> str:
+    shown = "、".join(cells[:limit])
+    return shown + (f" 等 {len(cells)} 格" if len(cells) > limit else "")
+
+
+def _refuse_unreadable(book: Book, name: str) -> None:
+    from openpyxl.utils import get_column_letter
+    cells = [f"{s.name} {get_column_letter(c)}{r}" for s in book.sheets if not s.hidden
+             for (r, c), why in sorted(s.problems.items()) if why == UNCACHED]
+    if cells:
+        raise ImportError_(f"“{name}”中有 {len(cells)} 个公式单元格没有计算结果（{_cells_named(cells)}），"
+                           "无法读出其中的数字。请在 Excel 中打开并保存后再导入")
+    bad = [f"{s.name} {get_column_letter(c)}{r}：{why}" for s in book.sheets if not s.hidden
+           for (r, c), why in sorted(s.problems.items())]
+    if bad:
+        raise ImportError_(f"“{name}”中有 {len(bad)} 个单元格读不出数字：{_cells_named(bad, 5)}。请改正后再导入")
+
+
+def _check_every_number_read(book: Book, read: set[tuple[str, str]], name: str) -> None:
+    from openpyxl.utils import get_column_letter
+    keyed = {sheet for sheet, _ in read}
+    unread = [f"{s.name} {get_column_letter(c)}{r}" for s in book.sheets if not s.hidden and s.name in keyed
+              for (r, c), v in sorted(s.cells.items()) if isinstance(v, Decimal)
+              and (s.name, f"{get_column_letter(c)}{r}") not in read]
+    if unread:
+        raise ImportError_(f"“{name}”中有 {len(unread)} 个数字没有对应的隐藏信息记录，无法确定属于哪一格（{_cells_named(unread)}）："
+                           f"隐藏信息页“{KEYS_SHEET}”可能不完整，或在表格以外输入了数字。请删除表格以外的数字，"
+                           "或使用本程序导出的原始 Excel 文件；也可以用“导入”按表格内容读取")
 
 
 def _records(wb: Workbook) -> list[list[str]]:
@@ -139,7 +195,10 @@ def _kind(spec: FormSpec, row: str, col: str) -> str:
         return "amount"
 
 
-def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Project:
+def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None,
+                read: set[tuple[str, str]] | None = None) -> Project:
+    """``read`` (when given) collects every (sheet, cell) a value was read from."""
+    read = set() if read is None else read
     recs = _records(wb)
     if not recs or recs[0][:2] != ["format", FORMAT]:
         raise ImportError_(f"“{name}”的隐藏信息页“{KEYS_SHEET}”已损坏或不是本程序写入的，无法读回。"
@@ -213,6 +272,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Pr
         form_id, row, col, at = rec[1:5]
         ws = ws_of(form_id)
         at = moved(at, rows_of(form_id), ws.title)
+        read.add((ws.title, at))
         value = cell_number(ws[at].value, _kind(profile.form(form_id), row, col), f"{ws.title} {at}", notices)
         project.set(form_id, row, col, value)
     for rec in by_kind.get("value", []):
@@ -225,7 +285,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None) -> Pr
     upgrade_narrative_keys(project, version)
     for rec in by_kind.get("form_note", []):
         project.form_notes[rec[1]] = _joined(rec, 2)
-    project.annexes = _read_annexes(wb, by_kind, name, anchors, year)
+    project.annexes = _read_annexes(wb, by_kind, name, read, anchors, year)
     return project
 
 
@@ -240,7 +300,7 @@ def _anchor_records(by_kind: dict[str, list[list[str]]], name: str) -> dict[str,
     return out
 
 
-def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str,
+def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str, read: set[tuple[str, str]],
                   anchors: dict[str, SheetAnchors], year: int) -> list[ProjectEvaluation]:
     """The 绩效自评表 from their keys, each field taken from its sheet cell when edited there."""
     out: dict[int, tuple[str, ProjectEvaluation]] = {}
@@ -260,6 +320,7 @@ def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str,
             located[i] = locate(wb[sheet], found)
         at = moved(at, located[i], sheet)
         shown = wb[sheet][at].value
+        read.add((sheet, at))
         old = get_value(annex, path)
         try:
             if isinstance(old, Decimal) or old is None and isinstance(shown, (int, float)):

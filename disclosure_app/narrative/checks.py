@@ -10,7 +10,10 @@ Rules:
 - **N05** 警告 – an amount or count input is not a number;
 - **N06** 警告 – a hand-written paragraph no longer exists in the generated text;
 - **N07** 警告 – inputs that contradict the tables (车辆, 出国团组, 机关运行经费, 政府采购);
-- **N08** 警告 – a paragraph refers to a 附件 the publication does not have.
+- **N08** 警告 – a paragraph refers to a 附件 the publication does not have;
+- **N09**–**N13** 警告 – stale template sentences, a rate of a zero base, template figures left
+  unfilled, 资本性支出 without its table row, percentages no pair of figures gives
+  (:mod:`.printed_checks`).
 
 N03 and N07 are rules in the formula language, data on the narrative sections whose inputs
 they read (``NarrativeSection.checks``, :mod:`disclosure_app.forms.narrative_rules`, evaluated by
@@ -32,7 +35,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..forms.narrative_rules import parts_add_up
+from ..forms.narrative_rules import changes_add_up, parts_add_up
 from ..model import ANNEXES_NOT_IMPORTED, Project
 from ..rules.findings import WARNING, Cell, Finding
 from . import inputs as inp
@@ -42,6 +45,7 @@ from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_final import FINAL, listed_classes
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
+from .printed_checks import printed_checks
 from .render import FORM_PLACEHOLDER
 
 
@@ -55,6 +59,7 @@ def narrative_checks(project: Project) -> list[Finding]:
     out += check_overrides(project, built)
     out += input_checks(project)
     out += annex_references(project, built)
+    out += printed_checks(project, built)     # N09–N13: the printed wording as a reviewer reads it
     return out
 
 
@@ -136,6 +141,10 @@ def _class_sums(project: Project) -> list[Finding]:
             ("prior.class.", "prior.T05.total", f"{section_label(project, 'general_budget.detail')}各类上年决算之和应等于上年一般公共预算财政拨款支出")):
         if classes and (f := evaluate(project, parts_add_up(what, total_key, [prefix + c for c in classes]))):
             out.append(f)
+    change = changes_add_up(f"{section_label(project, 'general_budget.detail')}各类比上年的增减之和应等于合计的增减",
+                            ("T05.total.c1", "prior.T05.total"), [(f"T05.{c}.c1", f"prior.class.{c}") for c in classes])
+    if classes and (f := evaluate(project, change)):
+        out.append(f)
     return out
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..amounts import format_amount
+from ..clipboard import missing_parents
 from ..grid import VALUE
+from ..model import CodeRow
 from ..session import EditError
 from .dialogs import confirm
 
@@ -41,6 +43,8 @@ class CodeRowCommands:
             if not dlg.exec():
                 return False
             code, name = dlg.code(), dlg.name()
+        if self._insert_with_parents(code, name, scheme):
+            return True
         try:
             pos = self.session.insert_code_row(self.form_id, code, name or None)
         except EditError as exc:
@@ -48,6 +52,37 @@ class CodeRowCommands:
             return False
         self._select_row(pos)
         self.message.emit(f"已插入科目 {code}")
+        return True
+
+    def _insert_with_parents(self, code: str, name: str | None, scheme: str) -> bool:
+        """A 款 or 项 whose 类/款 are missing: offer to insert them too (named from the
+        catalogue), all as one undo step.  ``False`` when there is nothing to offer or the user
+        declines (the row alone is then inserted as before)."""
+        code = (code or "").strip()
+        have = {r.code for r in self.session.project.codes(self.form_id)}
+        if code in have:
+            return False
+        parents = [(c, self.session.catalogue_name(c, scheme)) for c in missing_parents([code], have, scheme)]
+        parents = [(c, n) for c, n in parents if n]
+        if not parents:
+            return False
+        listed = "、".join(f"{c} {n}" for c, n in parents)
+        if not confirm(self, "插入科目行", f"科目 {code} 的上级科目 {listed} 尚未插入。\n\n是否一并插入？"
+                                          f"（选“否”只插入 {code}）"):
+            return False
+        own = (name or "").strip() or self.session.catalogue_name(code, scheme) or ""
+        if not own:
+            self.refused.emit(f"科目 {code} 不在内置的科目目录中，请填写科目名称后再插入")
+            return True
+        rows = [CodeRow(c, n) for c, n in parents] + [CodeRow(code, own)]
+        try:
+            self.session.add_rows_and_values(self.form_id, rows, [], f"插入科目 {code} 及其上级科目")
+        except EditError as exc:
+            self.refused.emit(str(exc))
+            return True
+        codes = [r.code for r in self.session.project.codes(self.form_id)]
+        self._select_row(codes.index(code))
+        self.message.emit(f"已插入科目 {code} 及上级科目 {'、'.join(c for c, _ in parents)}")
         return True
 
     def _insert_record(self, after: str | None) -> bool:

@@ -105,6 +105,14 @@ def offer_recovery(parent: QWidget | None, description: str) -> bool:
     return QMessageBox.question(parent, "恢复未保存的工作", text, _B.Yes | _B.No, _B.Yes) == _B.Yes
 
 
+def ask_file_changed(parent: QWidget | None, path) -> str:
+    """The project file changed on disk since it was opened: ``"copy"``, ``"reload"`` or ``"cancel"``."""
+    text = (f"“{path}”在本窗口打开之后已被其他程序或窗口修改，直接保存会覆盖那些修改。\n\n"
+            f"另存为副本：两边的修改都保留；重新载入：放弃本窗口未保存的修改，打开磁盘上的版本。")
+    answer = ask_choice(parent, "文件已被修改", text, ["另存为副本", "重新载入", "取消"], 0)
+    return {0: "copy", 1: "reload"}.get(answer, "cancel")
+
+
 def profile_label(profile_id: str) -> str:
     p = get_profile(profile_id)
     return f"{p.title}（{p.region or p.id}，{len(p.forms)} 张表）"

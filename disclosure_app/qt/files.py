@@ -23,7 +23,16 @@ from ..oserrors import os_message, os_reason
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import Session
 from ..store.sqlite import SUFFIX
-from .dialogs import CANCEL, SAVE, NewProjectDialog, ask_choice, ask_save_changes, confirm, warn
+from .dialogs import (
+    CANCEL,
+    SAVE,
+    NewProjectDialog,
+    ask_choice,
+    ask_file_changed,
+    ask_save_changes,
+    confirm,
+    warn,
+)
 from .export_worker import ExportOptionsDialog, ExportRun, error_count, exporter
 from .window_settings import recall, recall_global, remember, remember_global
 
@@ -191,8 +200,21 @@ class FileMixin:
         return True
 
     def _write(self, target: Path) -> bool:
+        if _same(target, self.session.path) and self.session.changed_on_disk():
+            choice = ask_file_changed(self, target)       # never overwrite someone else's write silently
+            if choice == "copy":
+                return self.save_as()
+            if choice == "reload":
+                try:
+                    session = Session(read_any(target, Format.PROJECT).project, target, full_checks())
+                except Exception as exc:  # noqa: BLE001 — unreadable now: say so, keep the window's work
+                    warn(self, "无法重新载入", user_message(exc, "重新载入", target))
+                    return False
+                self.set_session(session, self.lock)
+                self.status(f"已重新载入：{target}")
+            return False
         try:
-            self.session.save(target)
+            self.session.save(target, over_changes=_same(target, self.session.path))
         except (AppError, OSError) as exc:
             reason = os_reason(exc) if isinstance(exc, OSError) else exc.message
             warn(self, "保存失败", f"无法保存到“{target}”：{reason}\n\n请检查文件夹是否存在、是否有写入权限，"

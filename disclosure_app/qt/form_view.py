@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from ..clipboard import PasteError, copy_block, parse_tsv, paste_changes
+from ..clipboard import PasteError, code_block, copy_block, parse_tsv, paste_changes, paste_code_block
 from ..grid import CODE, DASHED, LABEL, LINE, NAME, VALUE, autosum_changes
 from ..model import CellKey
-from ..session import Session
+from ..session import EditError, Session
 from .code_rows import CodeRowCommands
 from .form_model import MARKER_ROLE, FormTableModel
 from .header import FormHeader
@@ -395,14 +395,36 @@ class FormView(CodeRowCommands, QTableView):
             return False
         top, left, bottom, right = rect
         fill = (bottom - top + 1, right - left + 1)
+        block = parse_tsv(text)
+        on_value = self.grid.columns[left].kind == VALUE
+        if code_block(block, named=on_value) and (self.grid.coded or any(r.code for r in self.grid.spec.fixed_rows)):
+            return self.paste_with_codes(block, left)
         try:
-            changes = paste_changes(self.grid, top, left, parse_tsv(text), self.session.parse_cell, fill)
+            changes = paste_changes(self.grid, top, left, block, self.session.parse_cell, fill)
         except PasteError as exc:
             self.refused.emit(str(exc))
             return False
         self.session.set_cells(changes, f"粘贴 {len(changes)} 个单元格")
         self.select_keys([(f, r, c) for f, r, c, _ in changes])
         self.message.emit(f"已粘贴 {len(changes)} 个单元格")
+        return True
+
+    def paste_with_codes(self, block: list[list[str]], left: int) -> bool:
+        """A block whose first column is 科目代码: rows found by code, the missing ones (with their
+        类 and 款) created, amounts from the selected value column on; one undo step."""
+        gc = self.grid.columns[left]
+        values = [c for c in self.grid.spec.panels[gc.panel].columns]
+        first = next((k for k, c in enumerate(values) if gc.column is not None and c.key == gc.column.key), 0)
+        try:
+            rows, changes = paste_code_block(self.session.project, self.form_id, block, first,
+                                             self.session.catalogue_name)
+            label = f"粘贴 {len(changes)} 个单元格" + (f"（新增 {len(rows)} 个科目行）" if rows else "")
+            self.session.add_rows_and_values(self.form_id, rows, changes, label)
+        except (PasteError, EditError) as exc:
+            self.refused.emit(str(exc))
+            return False
+        self.select_keys([(f, r, c) for f, r, c, _ in changes])
+        self.message.emit(f"已按科目代码粘贴 {len(changes)} 个单元格" + (f"，新增 {len(rows)} 个科目行" if rows else ""))
         return True
 
     def clear_selection(self) -> int:

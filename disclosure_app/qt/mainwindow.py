@@ -37,6 +37,7 @@ from .findings_panel import FindingsPanel
 from .form_model import SEVERITY_COLOUR, Marker, finding_markers
 from .form_note import FormNoteStrip
 from .form_view import FormView
+from .import_tables import ImportTablesMixin
 from .importing import ImportMixin
 from .info_page import InfoPage
 from .narrative_page import GlossaryPage, NarrativePage
@@ -59,7 +60,7 @@ SLOW_CHECKS_MS = 150          # the narrative checks run when typing pauses this
 __all__ = ["APP_NAME", "MainWindow", "finding_markers", "INFO_PAGE", "NARRATIVE", "GLOSSARY", "ATTACHMENTS"]
 
 
-class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
+class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, QMainWindow):
     """Navigator, editor pages and the docked validation panel over one session."""
 
     def __init__(self, session: Session | None = None, *, lock: ProjectLock | None = None,
@@ -177,6 +178,7 @@ class MainWindow(FileMixin, ImportMixin, NavigatorMixin, QMainWindow):
             self.lock.release()
         self.session, self.lock, self.is_sample = session, lock, sample
         self.restored = False
+        self.recovery.follow(session)         # every committed edit journaled before it is shown
         session.engine.defer_slow = True      # narrative checks: when typing pauses, not per key
         session.listeners.append(self._on_event)
         for page in self.pages.values():

@@ -111,8 +111,11 @@ class NavigatorMixin:
 
     def fit_dock(self) -> None:
         """The validation panel's height when the window is first shown: smaller in a small window."""
+        if getattr(self, "panel_collapsed", False):
+            return
         height = self.height()
-        dock = max(140, int(height * (0.22 if height < 800 else 0.28)))
+        dock = max(140, int(height * (0.22 if height < 800 else 0.26)))
+        self.layout().activate()              # the docks laid out for this size before resizing one
         self.resizeDocks([self.dock], [dock], Qt.Orientation.Vertical)
 
     def _split_moved(self, *args) -> None:
@@ -127,4 +130,5 @@ class NavigatorMixin:
         self.fit_layout()
         if not getattr(self, "_dock_fitted", False):
             self._dock_fitted = True
-            QTimer.singleShot(0, self.fit_dock)         # once the main window has laid out its docks
+            self.fit_dock()
+            QTimer.singleShot(0, self.fit_dock)         # again once the main window has laid out its docks

@@ -55,7 +55,7 @@ def save_project(project: Project, path: str | os.PathLike) -> str:
         raise ProjectFileError(_save_failed(target, exc, "请检查文件夹是否存在、是否有写入权限")) from None
     os.close(fd)
     _match_mode(tmp, target)
-    _sweep_stale_temps(directory, target.name, keep=tmp)
+    _sweep_stale_temps(directory, target.name, keep=tmp, age_s=STALE_TEMP_ON_OPEN_S)
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -131,6 +131,13 @@ def _match_mode(tmp: str, target: Path) -> None:
         pass
 
 
+def remove_interrupted_saves(project: str | os.PathLike, age_s: float = STALE_TEMP_ON_OPEN_S) -> None:
+    """Remove the temporary files (``.<name>.*.tmp``) saves of ``project`` interrupted by a crash
+    left beside it, older than ``age_s`` (0 for the holder of the project's lock)."""
+    p = Path(project)
+    _sweep_stale_temps(p.parent, p.name, keep="", age_s=age_s)
+
+
 def _sweep_stale_temps(directory: Path, name: str, keep: str, age_s: float = 600.0) -> None:
     """Remove temp files an interrupted save left behind (older than ten minutes)."""
     now = time.time()
@@ -186,7 +193,7 @@ def open_project(path: str | os.PathLike, notices: list[str] | None = None) -> P
     if len(head) < 100 or p.stat().st_size % 512:
         raise ProjectFileError(f"项目文件“{p.name}”已损坏（文件不完整，可能在复制或保存时被截断）。"
                                f"请使用备份或自动恢复副本")
-    _sweep_stale_temps(p.parent, p.name, keep="", age_s=STALE_TEMP_ON_OPEN_S)
+    remove_interrupted_saves(p)
     try:
         con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:

@@ -7,11 +7,11 @@ the saved file.  Also the 空表说明 strip under the table editor (one undo st
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 
+from disclosure_app import recovery
 from disclosure_app.store import open_project
 
 
@@ -79,8 +79,7 @@ def test_autosave_leaves_the_cell_being_typed_alone(qtbot, window):
     window.autosave()
     assert view.state() == view.State.EditingState and view.focusWidget() is editor
     assert editor.text() == "12"
-    data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
-    assert data["project"]["inputs"]["reason.fiscal"] == "财政拨款减少"
+    assert recovery.RecoveryCopy(window.recovery.path, None, "", "", 0, "").load().inputs["reason.fiscal"] == "财政拨款减少"
     assert window.session.project.get("T01", "L1", "c1") == Decimal("1199.89")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 from decimal import Decimal
@@ -138,19 +139,26 @@ def test_a_project_open_in_another_window_or_process_is_refused(qtbot, window, b
     assert other.load_path(path)                    # the holder died: its lock is stale
 
 
+def journal_pid(slot, pid: int) -> None:
+    """Make a window's journal look like another process's."""
+    slot.journal._close()
+    con = sqlite3.connect(slot.path)
+    con.execute("UPDATE meta SET value = ? WHERE key = 'pid'", (str(pid),))
+    con.commit()
+    con.close()
+
+
 def test_autosave_writes_a_recovery_copy_offered_after_a_crash(qtbot, window, boxes):
     window.session.set_cell_text("T01", "L8", "c1", "8.88")
+    assert window.recovery.exists                    # journaled at once, not at the next autosave
     window.autosave()
-    assert window.recovery.exists
-    data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    data["pid"] = dead.pid                           # as if that window's process had crashed
-    window.recovery.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    journal_pid(window.recovery, dead.pid)           # as if that window's process had crashed
     boxes.answer = B.Yes
     restored = build_window(None)
     qtbot.addWidget(restored)
-    assert "恢复副本" in boxes.texts[-1]
+    assert "恢复副本" in boxes.texts[-1] and "恢复未保存的修改" in boxes.texts[-1]
     assert restored.session.project.get("T01", "L8", "c1") == Decimal("8.88")
     assert restored.is_dirty and "*" in restored.windowTitle()
     assert recovery.pending() == []
@@ -164,9 +172,7 @@ def test_recovery_offer_declined_discards_the_copy(qtbot, folders, boxes):
     w = sample_window()
     qtbot.addWidget(w)
     slot.write(w.session.project, None, "样例")
-    data = json.loads(slot.path.read_text(encoding="utf-8"))
-    data["pid"] = 0
-    slot.path.write_text(json.dumps(data), encoding="utf-8")
+    journal_pid(slot, 0)
     boxes.answer = B.No
     fresh = build_window(None)
     qtbot.addWidget(fresh)
