@@ -146,15 +146,18 @@ def annex_limit(path: str) -> int:
 
 
 def _annex_fields(annex: object, where: str) -> Iterator[TextField]:
-    for name, value in vars(annex).items():
+    """Every text of an annex table (:class:`~disclosure_app.annexes.model.Annex`: single fields in
+    ``values``, each group's records in ``rows``)."""
+    values: dict = getattr(annex, "values", {})
+    for name, value in list(values.items()):
         if isinstance(value, str):
-            yield TextField(f"{where}“{name}”", value, annex_limit(name), lambda v, o=annex, n=name: setattr(o, n, v))
-        elif isinstance(value, list):
-            for j, row in enumerate(value):
-                for field, text in vars(row).items() if hasattr(row, "__dict__") else ():
-                    if isinstance(text, str):
-                        yield TextField(f"{where} {name} 第 {j + 1} 行“{field}”", text, annex_limit(f"{name}.{j}.{field}"),
-                                     lambda v, o=row, n=field: setattr(o, n, v))
+            yield TextField(f"{where}“{name}”", value, annex_limit(name), lambda v, m=values, n=name: m.__setitem__(n, v))
+    for group, rows in getattr(annex, "rows", {}).items():
+        for j, row in enumerate(rows):
+            for field, text in list(row.items()):
+                if isinstance(text, str):
+                    yield TextField(f"{where} {group} 第 {j + 1} 行“{field}”", text, annex_limit(f"{group}.{j}.{field}"),
+                                    lambda v, r=row, n=field: r.__setitem__(n, v))
 
 
 def _clean_keys(mapping: dict[str, str], where: str, notices: list[str] | None) -> None:

@@ -1,4 +1,4 @@
-"""Editing the 附件 项目支出绩效自评表 through the session: every change one undo step.
+"""Editing the 附件 tables (any kind) through the session: every change one undo step.
 
 A mixin of :class:`disclosure_app.session.Session` (it uses the session's project, history,
 engine and ``_emit``).  Events: ``Event.ANNEXES`` with the annex index, or ``None`` for the list.
@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from .acceptance import AcceptanceError, accept_text, annex_limit
 from .annexes.model import (
+    Annex,
     AnnexError,
-    FundRow,
-    Indicator,
-    ProjectEvaluation,
     field_label,
     get_value,
+    new_annex,
+    new_row,
     parse_field,
     set_value,
 )
@@ -37,7 +37,7 @@ class AnnexEditing:
     def _emit(self, event: Event, payload: object = None) -> None:  # pragma: no cover - the session's
         raise NotImplementedError
 
-    def _annex(self, index: int) -> ProjectEvaluation:
+    def _annex(self, index: int) -> Annex:
         if not 0 <= index < len(self.project.annexes):
             raise EditError(f"没有附件{index + 1}（共 {len(self.project.annexes)} 张绩效自评表）")
         return self.project.annexes[index]
@@ -68,11 +68,11 @@ class AnnexEditing:
                                   [annex_part(index)]))
         self._emit(Event.HISTORY)
 
-    def _replace_annexes(self, new: list[ProjectEvaluation], label: str, index: int | None = None) -> None:
+    def _replace_annexes(self, new: list[Annex], label: str, index: int | None = None) -> None:
         """Structural edits swap whole copies, so later in-place field edits never touch a snapshot."""
         old = [a.copy() for a in self.project.annexes]
 
-        def put(items: list[ProjectEvaluation]):
+        def put(items: list[Annex]):
             def run() -> None:
                 self.project.annexes[:] = [a.copy() for a in items]
                 self._annexes_changed(index)
@@ -80,11 +80,18 @@ class AnnexEditing:
         self.history.push(Command(label, put(new), put(old), [ANNEXES_PART]))
         self._emit(Event.HISTORY)
 
-    def add_annex(self, at: int | None = None, annex: ProjectEvaluation | None = None) -> int:
-        """Insert a 绩效自评表 (a blank one by default) at ``at`` (the end); returns its index."""
+    def add_annex(self, at: int | None = None, annex: Annex | None = None, kind: str | None = None) -> int:
+        """Insert a table (a blank one of ``kind``, by default the profile's first kind) at ``at``
+        (the end); returns its index."""
         items = [a.copy() for a in self.project.annexes]
         at = len(items) if at is None else max(0, min(at, len(items)))
-        items.insert(at, annex.copy() if annex else ProjectEvaluation(department=self.project.info.name))
+        if annex is None:
+            kinds = self.project.profile.annex_kinds
+            annex = new_annex(kind or (kinds[0] if kinds else "project_evaluation"))
+            dept = annex.spec.extra.get("department_field", "department")   # 主管部门 / 部门名称
+            if annex.spec.field(dept) is not None:
+                annex.values[dept] = self.project.info.name
+        items.insert(at, annex.copy())
         self._replace_annexes(items, f"新增附件{at + 1}")
         return at
 
@@ -103,22 +110,41 @@ class AnnexEditing:
         items.insert(to, items.pop(index))
         self._replace_annexes(items, f"移动附件{index + 1}")
 
+    def _rows(self, items: list[Annex], index: int, group: str):
+        spec = items[index].spec.group(group)
+        if spec is None:
+            raise EditError(f"附件{index + 1}（{items[index].spec.name}）没有“{group}”这一组")
+        return spec, items[index].group(group)
+
     def add_annex_row(self, index: int, group: str, at: int | None = None) -> int:
-        """Insert a blank ``funds`` or ``indicators`` row in annex ``index``; returns its position."""
+        """Insert a blank row of ``group`` (资金来源, 绩效指标, 年度主要任务 …) in annex ``index``;
+        returns its position."""
         self._annex(index)
         items = [a.copy() for a in self.project.annexes]
-        rows = items[index].funds if group == "funds" else items[index].indicators
+        spec, rows = self._rows(items, index, group)
         at = len(rows) if at is None else max(0, min(at, len(rows)))
-        rows.insert(at, FundRow(source="") if group == "funds" else Indicator())
-        self._replace_annexes(items, f"附件{index + 1}新增{'资金来源' if group == 'funds' else '绩效指标'}", index)
+        rows.insert(at, new_row(spec))
+        self._replace_annexes(items, f"附件{index + 1}新增{'资金来源' if group == 'funds' else spec.label}", index)
         return at
 
     def delete_annex_row(self, index: int, group: str, row: int) -> None:
         self._annex(index)
         items = [a.copy() for a in self.project.annexes]
-        rows = items[index].funds if group == "funds" else items[index].indicators
+        _, rows = self._rows(items, index, group)
         if not 0 <= row < len(rows):
             raise EditError(f"附件{index + 1}没有第 {row + 1} 行")
         del rows[row]
         self._replace_annexes(items, f"附件{index + 1}删除第 {row + 1} 行", index)
+
+    def move_annex_row(self, index: int, group: str, row: int, to: int) -> None:
+        """Move row ``row`` of ``group`` to position ``to`` (indicators are reordered this way)."""
+        self._annex(index)
+        items = [a.copy() for a in self.project.annexes]
+        _, rows = self._rows(items, index, group)
+        if not (0 <= row < len(rows) and 0 <= to < len(rows)):
+            raise EditError(f"附件{index + 1}没有第 {max(row, to) + 1} 行")
+        if row == to:
+            return
+        rows.insert(to, rows.pop(row))
+        self._replace_annexes(items, f"附件{index + 1}移动第 {row + 1} 行", index)
 

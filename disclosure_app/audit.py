@@ -92,7 +92,7 @@ def audit_file(path: str | os.PathLike) -> DocumentAudit:
     project = read.project
     out.department, out.year, out.pages = project.info.name, project.info.year, read.page_count
     out.kind = project.profile.name or project.profile.title
-    for f in all_findings(project):
+    for f in [*all_findings(project), *read.result.findings]:      # with 批复 = 公开 (P01/P02)
         where = "；".join(cell_name(project, c.form, c.row, c.column) for c in f.cells[:3])
         page = read.form_pages.get(f.form) if f.form in read.form_pages else (
             read.narrative_page if f.form in ("input", "narrative", "") else None)

@@ -9,6 +9,7 @@
     disclosure-app export PATH --out DIR [--format pdf,docx,xlsx] [--force] [--draft]
     disclosure-app import FILE (--out PATH | --into PROJECT) [--yes] [--profile ID]
                                                   any workbook (.xlsx .xls .csv) or text of the tables
+    disclosure-app prior PATH --from LAST [--overwrite] [--yes]   从上年导入: last year's figures
     disclosure-app import-xlsx FILE --out PATH [--force]   read our own Excel back into a project
     disclosure-app import-text FILE --out PATH [--force] [--profile ID]  a published .pdf/.docx/.txt
     disclosure-app audit DIR_OR_FILES… --out REPORT.xlsx [--force] [--jobs N]  many published documents
@@ -192,8 +193,27 @@ def cmd_set(args) -> int:
     return EXIT_OK
 
 
+def _remember_choices(args) -> None:
+    """``--layout`` / ``--publisher`` given: the project file remembers them (saved like ``set``)."""
+    from .export.layouts import OPTION as LAYOUT_OPTION
+    from .publisher import PUBLISHER_OPTION
+    from .session import Session
+    wanted = {LAYOUT_OPTION: args.layout, PUBLISHER_OPTION: args.publisher}
+    wanted = {k: v for k, v in wanted.items() if v}
+    if not wanted:
+        return
+    with _locked(args.path):
+        project = _open(args.path)
+        if all(project.options.get(k) == v for k, v in wanted.items()):
+            return
+        project.options.update(wanted)
+        Session(project, args.path).save()
+    _out("已在项目中记住：" + "，".join(f"{k}={v}" for k, v in wanted.items()))
+
+
 def cmd_export(args) -> int:
     from .export.package import ExportError, export_package
+    _remember_choices(args)
     project = _open(args.path)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
@@ -273,7 +293,12 @@ def cmd_import(args) -> int:
     return run(args)
 
 
-_COMMAND_FUNCS = {"import": cmd_import, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
+def cmd_prior(args) -> int:
+    from .cli_import import cmd_prior as run
+    return run(args)
+
+
+_COMMAND_FUNCS = {"import": cmd_import, "prior": cmd_prior, "sample": cmd_sample, "validate": cmd_validate, "dump": cmd_dump, "load": cmd_load,
                   "set": cmd_set, "export": cmd_export, "import-xlsx": cmd_import_xlsx,
                   "import-text": cmd_import_text, "audit": cmd_audit}
 

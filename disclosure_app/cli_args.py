@@ -14,13 +14,15 @@ import difflib
 import sys
 from collections.abc import Callable
 
+from .export.layouts import LAYOUTS
 from .forms.profiles import profiles
+from .publisher import PUBLISHERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_INTERNAL = 3          # an internal error (a defect of the program): still a Chinese message, no traceback
 
-COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import", "import-xlsx", "import-text",
-            "audit")
+COMMANDS = ("sample", "validate", "dump", "load", "set", "export", "import", "prior", "import-xlsx",
+            "import-text", "audit")
 
 _ARGPARSE_ZH = (
     ("the following arguments are required: ", "缺少参数："),
@@ -117,6 +119,11 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("--format", default="pdf,docx,xlsx", help="导出格式，逗号分隔：pdf、docx、xlsx（默认全部）")
     s.add_argument("--force", action="store_true", help="存在错误时仍然导出")
     s.add_argument("--draft", action="store_true", help="草稿：加水印，允许待填写内容")
+    s.add_argument("--layout", choices=list(LAYOUTS),
+                   help="PDF 版式（项目会记住所选）：" + "、".join(f"{k}（{v.label}）" for k, v in LAYOUTS.items())
+                   + "；默认为项目记住的版式，未选过则为 gongwen")
+    s.add_argument("--publisher", choices=list(PUBLISHERS),
+                   help="以部门或单位名义公开（项目会记住所选），用于标题和文件名，如“部门决算公开”或“单位决算公开”")
     s = command("import", "导入公开表格：任何 Excel（.xlsx .xls .csv）或已公开的文件（.pdf .docx .txt）",
                 "导入公开表格：部门决算软件、预算一体化系统导出的 Excel（.xlsx、.xlsm、.xls、.et、.csv），"
                 "本程序导出的 Excel，或已公开的文件（PDF、Word .docx，或从 PDF 中提取的文字 .txt）。先列出各工作表读成了哪张表、未能读取的内容和"
@@ -128,6 +135,14 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s.add_argument("--profile", choices=[p.id for p in profiles()],
                    help="公开文件类型（不填则按内容自动判断）")
+    s = command("prior", "从上年导入：由上年的项目或公开文件填入情况说明所需的上年数",
+                "从上年导入：由上年的项目文件（.dapj）或上年的公开文件（PDF、Word、文字或 Excel）填入情况说明所需的"
+                "上年数（上年收支总计、各类上年决算、“三公”经费各项、机关运行经费等）。先列出各项及其来源；已录入的"
+                "不改动，除非加 --overwrite。退出码：0 已写入或无需写入；1 未确认；2 文件无法读取。")
+    s.add_argument("path", help=_PATH)
+    s.add_argument("--from", dest="source", required=True, help="上年的项目文件或公开文件")
+    s.add_argument("--overwrite", action="store_true", help="已录入且与上年文件不同的，也按上年文件替换")
+    s.add_argument("--yes", action="store_true", help="不再询问，直接写入（脚本中使用）")
     s = command("import-xlsx", "读回本程序导出的 Excel")
     s.add_argument("file", help="本程序导出的 Excel 文件（.xlsx）")
     s.add_argument("--out", required=True, help="要生成的项目文件路径（.dapj）")

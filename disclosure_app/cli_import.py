@@ -61,3 +61,37 @@ def cmd_import(args) -> int:
         _save(result, str(target))
     _out(f"已{'导入到' if args.into else '生成项目'}：{target}")
     return EXIT_OK
+
+
+def cmd_prior(args) -> int:
+    """``prior PROJECT --from LAST [--overwrite] [--yes]``: 从上年导入 (see :mod:`disclosure_app.prior_year`)."""
+    from .cli import CliError, _locked, _open, _out, _save
+    from .prior_year import FILLED, OVERWRITTEN, prior_figures, read_last_year
+    target = Path(args.path)
+    last, notes = read_last_year(args.source)
+    figures, more = prior_figures(_open(str(target)), last, args.overwrite)
+    _out(f"从“{Path(args.source).name}”（{last.info.name or '未写单位'} {last.info.year} 年）取上年数：")
+    for f in figures:
+        _out(f"  {f.describe()}")
+    for n in [*more, *notes[:10]]:
+        _out(f"注意：{n}")
+    todo = [f for f in figures if f.action in (FILLED, OVERWRITTEN)]
+    kept = sum(1 for f in figures if f.action == "kept")
+    if kept and not args.overwrite:
+        _out(f"{kept} 项已有录入且与上年文件不同，未改动；如需按上年文件替换，请加 --overwrite")
+    if not todo:
+        _out("没有需要填入的上年数，文件未改动")
+        return EXIT_OK
+    if not _confirmed(args):
+        _out("未写入：请核对以上内容，确认无误后加 --yes 再运行（或在终端中运行并输入 y 确认）")
+        return EXIT_FINDINGS
+    from .session import Session
+    with _locked(target):
+        session = Session(_open(str(target)), target)
+        figures, _ = prior_figures(session.project, last, args.overwrite)   # the file as it is now
+        n = session.fill_prior_year(figures, Path(args.source).name)
+        _save(session.project, str(target))
+    if n == 0:
+        raise CliError("没有填入任何上年数", EXIT_FINDINGS)
+    _out(f"已填入 {n} 项上年数：{target}")
+    return EXIT_OK

@@ -21,6 +21,7 @@ from .importers.dispatch import Imported
 from .model import CodeRow, Project
 from .rules.engine import Engine
 from .rules.findings import ERROR, SEVERITY_ZH, counts
+from .store.journal import form_part
 
 __all__ = ["ImportEditing", "merged", "preview_lines", "totals_check"]
 
@@ -111,7 +112,8 @@ class ImportEditing:
                 for f in ids:
                     self._structure(f)
             return run
-        self.history.push(Command(f"导入“{imported.source}”（{len(ids)} 张表）", put(after), put(before)))
+        self.history.push(Command(f"导入“{imported.source}”（{len(ids)} 张表）", put(after), put(before),
+                                  [form_part(f) for f in ids]))
         self._emit(Event.HISTORY)
 
     def add_rows_and_values(self, form: str, rows: list[CodeRow], changes: list, label: str) -> None:
@@ -139,5 +141,6 @@ class ImportEditing:
                     self.project.set(f, r, c, v)
                 self._structure(form)
             return run
-        self.history.push(Command(label, put(after_rows, new), put(before_rows, old)))
+        self.history.push(Command(label, put(after_rows, new), put(before_rows, old),
+                                  [form_part(f) for f in sorted({form, *(k[0] for k in new)})]))
         self._emit(Event.HISTORY)

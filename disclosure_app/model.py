@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .annexes.model import ProjectEvaluation
+from .annexes.model import Annex
 from .forms.profiles import get_profile
 from .forms.spec import FormSpec, Profile
 
@@ -61,7 +61,7 @@ class Project:
     form_notes: dict[str, str] = field(default_factory=dict)    # form -> 空表说明 (override)
     overrides: dict[str, str] = field(default_factory=dict)     # narrative section -> text
     options: dict[str, str] = field(default_factory=dict)       # e.g. soft_checks = "1"
-    annexes: list[ProjectEvaluation] = field(default_factory=list)   # 第五部分 附件 绩效自评表
+    annexes: list[Annex] = field(default_factory=list)   # 附件: 绩效目标表 / 绩效自评表 of the profile's kinds
 
     @property
     def profile(self) -> Profile:

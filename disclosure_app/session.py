@@ -30,6 +30,7 @@ from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
 from .import_editing import ImportEditing
 from .model import CellKey, CodeRow, Project
+from .prior_year import PriorYearEditing
 from .rules.describe import describe_cell
 from .rules.engine import Engine
 from .rules.findings import Finding
@@ -61,7 +62,7 @@ class FileChangedError(AppError):
         self.path = path
 
 
-class Session(AnnexEditing, ImportEditing):
+class Session(AnnexEditing, ImportEditing, PriorYearEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
@@ -362,6 +363,24 @@ class Session(AnnexEditing, ImportEditing):
             return run
         self.history.push(Command(f"修改 {spec.label} 空表说明", setter(new), setter(old),
                                   [map_part("form_notes", form)]))
+        self._emit(Event.HISTORY)
+
+    def set_option(self, key: str, value: str, label: str) -> None:
+        """Remember a publication choice (版式, 部门/单位) in the project; one undo step."""
+        old = self.project.options.get(key)
+        if old == value:
+            return
+        options = self.project.options
+
+        def put(v: str | None):
+            def run() -> None:
+                if v is None:
+                    options.pop(key, None)
+                else:
+                    options[key] = v
+                self._emit(Event.INFO, key)
+            return run
+        self.history.push(Command(label, put(value), put(old)))
         self._emit(Event.HISTORY)
 
     def set_auto_totals(self, on: bool) -> None:

@@ -8,12 +8,11 @@ from decimal import Decimal as D
 import pytest
 
 from disclosure_app.annexes.model import (
+    Annex,
     AnnexError,
-    FundRow,
-    Indicator,
-    ProjectEvaluation,
     from_dict,
     get_text,
+    new_annex,
     parse_number,
     to_dict,
 )
@@ -25,30 +24,32 @@ from disclosure_app.rules.findings import ERROR, INFO, WARNING, Cell
 from disclosure_app.session import EditError, Session
 from disclosure_app.store import ProjectFileError, dumps, loads, open_project, save_project
 
+FUND_KEYS = ("source", "declared", "planned", "budget", "spent", "balance", "rate", "score", "reason")
+IND_KEYS = ("level1", "level2", "name", "initial", "adjusted", "actual", "qualitative", "weight", "score")
 
-def annex(**changes) -> ProjectEvaluation:
+
+def annex(**changes) -> Annex:
     """A consistent table: 9 of 10 spent (90%, 9.00), indicators 50 + 30 + 10 all met, 总分 99, 优."""
-    def money(source: str) -> FundRow:
-        return FundRow(source, D("10"), D("10"), D("10"), D("9"), D("1"), D("90.00"), D("9.00"), "")
-    a = ProjectEvaluation(
-        name="测试项目", department="034-阳城县司法局", unit="034001-阳城县司法局",
-        funds=[money("资金总额"), money("市县区财政资金")], goal="完成培训", achieved="已完成",
-        indicators=[
-            Indicator("产出指标", "数量指标", "培训场次", "≥场", "≥4场", "≥4场", "", D(50), D(50)),
-            Indicator("效益指标", "社会效益", "法治意识", "", "提升", "达成预期指标", "", D(30), D(30)),
-            Indicator("满意度指标", "服务对象满意度", "群众满意度", "≥%", "≥90%", "≥90%", "", D(10), D(10)),
-        ],
-        total=D("99.00"), grade="优")
+    def money(source: str) -> dict:
+        return dict(zip(FUND_KEYS, (source, D("10"), D("10"), D("10"), D("9"), D("1"), D("90.00"), D("9.00"), "")))
+    a = new_annex(
+        "project_evaluation", name="测试项目", department="034-阳城县司法局", unit="034001-阳城县司法局",
+        goal="完成培训", achieved="已完成", total=D("99.00"), grade="优",
+        rows={"funds": [money("资金总额"), money("市县区财政资金")], "indicators": [
+            dict(zip(IND_KEYS, ("产出指标", "数量指标", "培训场次", "≥场", "≥4场", "≥4场", "", D(50), D(50)))),
+            dict(zip(IND_KEYS, ("效益指标", "社会效益", "法治意识", "", "提升", "达成预期指标", "", D(30), D(30)))),
+            dict(zip(IND_KEYS, ("满意度指标", "服务对象满意度", "群众满意度", "≥%", "≥90%", "≥90%", "", D(10), D(10)))),
+        ]})
     for path, value in changes.items():
-        obj = a
-        *head, last = path.split("__")
-        for part in head:
-            obj = obj[int(part)] if part.isdigit() else getattr(obj, part)
-        setattr(obj, last, value)
+        parts = path.split("__")
+        if len(parts) == 1:
+            a.values[parts[0]] = value
+        else:
+            a.rows[parts[0]][int(parts[1])][parts[2]] = value
     return a
 
 
-def findings_of(*annexes: ProjectEvaluation, **inputs: str):
+def findings_of(*annexes: Annex, **inputs: str):
     p = new_project("final_shanxi")
     p.annexes = list(annexes)
     p.inputs.update({k.replace("_", "."): v for k, v in inputs.items()})
@@ -83,9 +84,9 @@ def test_json_and_sqlite_round_trip(tmp_path):
     save_project(p, tmp_path / "s.dapj")
     back = open_project(tmp_path / "s.dapj")
     assert dumps(back) == text
-    assert back.annexes[0].funds[0].spent == D("44.639") and back.annexes[6].grade == "良"
+    assert back.annexes[0].rows["funds"][0]["spent"] == D("44.639") and back.annexes[6].get("grade") == "良"
     copy = p.copy()
-    copy.annexes[0].name = "改名"
+    copy.annexes[0].values["name"] = "改名"
     assert p.annexes[0].name != "改名"
 
 
@@ -204,10 +205,10 @@ def test_narrative_counts_come_from_the_annexes():
 def test_session_edits_are_single_undo_steps():
     s = Session(sample_project("final"), None, [annex_checks])
     s.set_annex_field(6, "indicators.2.score", "8.80")
-    assert s.project.annexes[6].indicators[2].score == D("8.80")
+    assert s.project.annexes[6].rows["indicators"][2]["score"] == D("8.80")
     assert {f.rule for f in s.findings if f.rule.startswith("P")} == {"P02", "P07", "P10"}
     assert s.undo() == "修改附件7第3个指标（县级平台建设验收合格率）得分"
-    assert s.project.annexes[6].indicators[2].score == D("8.5")
+    assert s.project.annexes[6].rows["indicators"][2]["score"] == D("8.5")
     with pytest.raises(EditError, match="不是金额"):
         s.set_annex_field(0, "total", "很高")
     i = s.add_annex()
@@ -216,7 +217,7 @@ def test_session_edits_are_single_undo_steps():
     assert s.project.annexes[2].name.endswith("(办案费)")
     s.delete_annex(2)
     s.add_annex_row(0, "indicators")
-    assert len(s.project.annexes[0].indicators) == 9
+    assert len(s.project.annexes[0].rows["indicators"]) == 9
     for _ in range(4):
         s.undo()
     assert [to_dict(a) for a in s.project.annexes] == [to_dict(a) for a in sample_project("final").annexes]

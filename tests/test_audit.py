@@ -139,3 +139,31 @@ def test_a_percentage_no_pair_of_its_figures_gives_is_n13(published: str) -> Non
     assert sentence in published and _rules(published, "N13") == []
     found = _rules(published.replace(sentence, "卫生健康支出(类)34.73万元，占比2.89%，较上年增长17.3%；", 1), "N13")
     assert len(found) == 1 and "17.3%" in found[0].message
+
+
+def test_an_appended_approval_table_is_compared_with_its_public_table_cell_by_cell(published: str) -> None:
+    a, b = published.index("\n收入决算表\n"), published.index("\n支出决算表\n")
+    block = published[a:b].replace("公开02\n\n表", "")
+    assert "20406\t司法\t927.95\t927.95" in block
+    damaged = block.replace("20406\t司法\t927.95\t927.95", "20406\t司法\t927.95\t927.59") \
+                   .replace("2040601\t行政运行", "2040601\t行政运行支出费")
+    # the 批复 copy printed after the tables, before the 情况说明
+    at = published.rindex("第三部分 情况说明")
+    text = published[:at] + "\n财决批复02表" + damaged + "\n" + published[at:]
+    result = read_published_text(text)
+    assert result.project.values == sample().values          # the 公开 tables are not touched
+    assert [(f.rule, f.cells[0].row, f.cells[0].column, str(f.actual), str(f.expected)) for f in result.findings
+            if f.rule == "P01"] == [("P01", "20406", "c2", "927.95", "927.59")]
+    assert [f.rule for f in result.findings if f.rule == "P02"] == ["P02"]
+    assert any("财决批复02表已与公开02表逐格核对：有 2 处不一致" in n for n in result.notes)
+    clean = read_published_text(published[:at] + "\n财决批复02表" + block + "\n" + published[at:])
+    assert clean.findings == [] and any("财决批复02表已与公开02表逐格核对：一致" in n for n in clean.notes)
+
+
+def test_the_list_of_units_is_read_with_the_organisation(published: str) -> None:
+    at = published.rindex("\n第二部分 ")
+    units = "\n三、部门决算单位构成\n\n纳入本部门2024年度部门决算编制范围的单位共2个：阳城县司法局（本级）、阳城县公证处。\n"
+    project = read_published_text(published[:at] + units + published[at:]).project
+    assert project.info.organisation.endswith("三、部门决算单位构成\n纳入本部门2024年度部门决算编制范围的单位共2个："
+                                              "阳城县司法局（本级）、阳城县公证处。")
+    assert project.info.organisation.startswith(sample().info.organisation)

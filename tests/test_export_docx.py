@@ -138,3 +138,42 @@ def test_narrative_text_and_placeholders_in_word(tmp_path) -> None:
     red = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("【待填写")]
     assert red and all(str(r.font.color.rgb) == "C00000" for r in red)
     assert "1234.56" in [c.text for c in doc.tables[0].rows[3].cells]
+
+
+def test_every_part_starts_a_new_page_and_rows_keep_with_the_notes(sample_docx) -> None:
+    """第五部分 附件 no longer follows 名词解释 on its page; the header row and the last rows of a
+    table keep with what follows (its notes), rows do not break across pages."""
+    _, doc = sample_docx
+    annex = next(p for p in doc.paragraphs if p.text == "第五部分 附件")
+    before = annex._p.getprevious()
+    assert before.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None        # a section (page) break
+    t = doc.tables[0]._tbl
+    rows = t.tr_lst
+    keeps = [bool(list(tr.iter(qn("w:keepNext")))) for tr in rows]
+    assert keeps[0] and keeps[-1] and not all(keeps)
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+
+
+def test_core_properties_name_the_department_and_now(tmp_path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    project = sample()
+    project.info.name = "阳城县" + "司法局" * 120                        # 363 characters
+    path = tmp_path / "p.docx"
+    write_docx(project, path)
+    props = Document(str(path)).core_properties
+    assert props.author == project.info.name[:255] and len(props.title) == 255
+    now = datetime.now(timezone.utc)
+    assert abs(props.created.replace(tzinfo=timezone.utc) - now) < timedelta(minutes=5) and props.modified == props.created
+    assert "python-docx" not in (props.comments or "")
+
+
+def test_gongwen_page_setup_and_outer_page_numbers(sample_docx) -> None:
+    _, doc = sample_docx
+    s = doc.sections[1]
+    margins = (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)
+    assert [round(m.mm, 1) for m in margins] == [37, 35, 28, 26]
+    assert doc.styles["Normal"].font.size.pt == 16
+    assert doc.settings.odd_and_even_pages_header_footer
+    numbered = next(x for x in doc.sections if x._sectPr.find(qn("w:pgNumType")) is not None)
+    assert numbered.footer.paragraphs[0].text.startswith("— ") and numbered.even_page_footer.paragraphs[0].text

@@ -176,3 +176,11 @@ def test_the_import_command_takes_a_pdf_and_names_the_page_of_each_table(exporte
     out = tmp_path / "读入.dapj"
     assert main(["import", str(exported["final.docx"]), "--out", str(out), "--yes"]) == 0
     assert read_any(out).project.values == source("final").values
+
+
+def test_a_pdf_printed_without_rules_reads_its_tables_from_word_positions(exported: dict[str, Path]) -> None:
+    from disclosure_app.importers.published_file import read_pages
+    from disclosure_app.importers.published_pdf import pdf_document
+    got = read_pages(pdf_document(exported["budget.pdf"], ruled=False))     # no table finder: words only
+    assert got.project.values == source("budget").values
+    assert paragraphs(got.project) == paragraphs(source("budget"))

@@ -32,7 +32,10 @@ ANNEX = ["县(区)级预算部门（单位）整体支出绩效目标申报表",
 
 
 def budget_sample() -> Project:
-    return sample_project("budget")
+    """The budget sample without its 附件 tables: this text carries only the 申报表 lines of ``ANNEX``."""
+    p = sample_project("budget")
+    p.annexes = []
+    return p
 
 
 def _amounts(project: Project, spec: FormSpec, row: str, columns) -> list[str]:

@@ -78,7 +78,7 @@ def test_empty_rows_inserted_above_and_inside_tables_are_followed(book, tmp_path
     back = read_xlsx(_edit(book, tmp_path, change))
     expected = sample()
     expected.set("T02", "2013199", "c1", Decimal("70.00"))
-    expected.annexes[0].funds[0].score = Decimal("7.5")
+    expected.annexes[0].rows["funds"][0]["score"] = Decimal("7.5")
     assert dumps(back) == dumps(expected)
 
 

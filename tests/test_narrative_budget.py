@@ -98,7 +98,8 @@ def test_sections_parts_and_glossary_follow_the_published_document() -> None:
     # tables before the 情况说明, and no 第五部分: the budget document has four parts
     assert [(p.key, p.title) for p in pub.parts] == [
         ("overview", "第一部分 概况"), ("tables", "第二部分 2025年部门预算报表"),
-        ("narrative", "第三部分 2025年度部门预算情况说明"), ("glossary", "第四部分 名词解释")]
+        ("narrative", "第三部分 2025年度部门预算情况说明"), ("glossary", "第四部分 名词解释"),
+        ("annex", "")]       # the 绩效目标表 follow, without a part title of their own
 
 
 def test_the_sample_has_no_narrative_findings_and_validates_clean() -> None:
@@ -205,7 +206,9 @@ def test_a_total_with_missing_parts_is_not_shown_as_one_of_them() -> None:
 
 def test_the_annex_note_is_printed_only_when_there_are_annexes() -> None:
     project = sample_project("budget")
-    assert not project.annexes
+    assert project.annexes
+    assert texts(project)["performance.projects.2"] == "（项目绩效目标表公开情况见附件）"
+    project.annexes = []
     printed = texts(project)
     assert "performance.projects.2" not in printed and not any("附件" in t for t in printed.values())
     assert not [f for f in narrative_checks(project) if f.rule == "N08"]
@@ -216,6 +219,7 @@ def test_the_annex_note_is_printed_only_when_there_are_annexes() -> None:
 
 def test_a_text_pointing_to_a_missing_annex_is_a_warning() -> None:
     project = sample_project("budget")
+    project.annexes = []
     project.overrides["performance.projects.1"] = texts(project)["performance.projects.1"] + "（项目绩效目标表见附件）"
     [n08] = [f for f in narrative_checks(project) if f.rule == "N08"]
     assert n08.severity == WARNING and n08.cells[0].row == "performance.projects.1"

@@ -225,7 +225,7 @@ def test_cli_writes_and_validates_the_budget_sample(tmp_path, capsys):
     assert main(["sample", "budget", str(path)]) == 0
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "共 0 个错误，0 个警告，22 个提示。" in out
+    assert "共 0 个错误，2 个警告，22 个提示。" in out
     assert "B01:R4:c2 尾差：表一 四、公共安全支出 2025年合计 填报 890.04" in out
 
 

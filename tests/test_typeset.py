@@ -122,10 +122,10 @@ def test_a_1500_character_indicator_text_flows_across_pages(tmp_path) -> None:
             return sum(1 for p in pdf.pages for c in p.chars if c["text"] == "援"), len(pdf.pages)
     base, base_pages = chars(sample(), "base.pdf")
     project = sample()
-    ind = project.annexes[0].indicators[0]
-    before = ind.name.count("援")
-    ind.name = "持续推进法律援助便民服务，" * 115                      # 1,495 characters
-    ind.analysis = "案件质量评查合格率达到百分之百。" * 100
+    ind = project.annexes[0].rows["indicators"][0]
+    before = str(ind["name"]).count("援")
+    ind["name"] = "持续推进法律援助便民服务，" * 115                      # 1,495 characters
+    ind["analysis"] = "案件质量评查合格率达到百分之百。" * 100
     got, pages = chars(project, "long.pdf")
     assert got == base - before + 115 and pages > base_pages
 
@@ -139,3 +139,18 @@ def test_compact_layout_is_an_option_the_project_remembers(tmp_path) -> None:
     assert max(rep.body_sizes, key=rep.body_sizes.get) == COMPACT.body_size
     assert rep.counts()["crossings"] == 0 and rep.counts()["split_numbers"] == 0
     assert GONGWEN.char_space() < 0 and abs(GONGWEN.body_leading * 22 - 225 * MM) < 0.01
+
+
+def test_cli_export_layout_and_publisher_are_remembered_by_the_project(tmp_path, capsys) -> None:
+    """``export --layout compact --publisher 部门``: the titles and file names say 部门决算公开 and
+    the project file keeps both choices for the next export."""
+    from disclosure_app.cli import main
+    from disclosure_app.store import open_project, save_project
+    path = tmp_path / "p.dapj"
+    save_project(sample_project("final"), path)
+    assert main(["export", str(path), "--out", str(tmp_path / "out"), "--format", "docx",
+                 "--layout", "compact", "--publisher", "部门"]) == 0
+    assert (tmp_path / "out" / "阳城县司法局2024年度部门决算公开.docx").is_file()
+    project = open_project(path)
+    assert project.options["layout"] == "compact" and project.options["publisher"] == "部门"
+    assert "已在项目中记住" in capsys.readouterr().out

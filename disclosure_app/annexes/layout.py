@@ -1,14 +1,11 @@
-"""The printed 项目支出绩效自评表: one bordered grid of eleven columns, as published.
+"""The printed annex: its kind's layout (data, :mod:`disclosure_app.forms.annex_spec`) as one grid.
 
-:func:`render_annex` turns a :class:`~.model.ProjectEvaluation` into a :class:`RenderedAnnex` —
-title lines, a full matrix of cells with merged spans, the field path shown in each data cell
-(the cell's key), and the 备注 lines.  The grid is the same :class:`~disclosure_app.layout.cells.PrintGrid`
-a form table becomes, so the PDF, Word and Excel writers print it with the very function that
-prints the forms, and the three files agree.  No third-party imports here.
-
-Columns: 0 block label · 1 一级指标 / 资金来源 · 2 二级指标 / 目标申报数 · 3 三级指标 / 预算编制数 ·
-4 年初指标值 / 全年预算数 · 5 调整后指标值 / 全年执行数 · 6 实际完成值 / 资金结(转)余 ·
-7 定性值情况说明 / 执行率 · 8 分值 / 得分 · 9 得分 / 偏差原因 · 10 偏差原因分析及改进措施.
+:func:`render_annex` turns an :class:`~.model.Annex` into a :class:`RenderedAnnex` — title lines,
+a full matrix of cells with merged spans, the field path shown in each data cell (the cell's
+key), and the notes under the grid.  The grid is the same
+:class:`~disclosure_app.layout.cells.PrintGrid` a form table becomes, so the PDF, Word and Excel
+writers print it with the very function that prints the forms, and the three files agree.
+No third-party imports here.
 """
 
 from __future__ import annotations
@@ -17,15 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..forms.annex_spec import Block, Each, Item, Line, Put
 from ..layout.cells import CAPTION, HEAD, NUMBER, TEXT, Cell, PrintGrid, Span
-from .model import NOTES, ProjectEvaluation, get_text
+from .model import Annex, get_text, get_value
 
 if TYPE_CHECKING:
     from ..model import Project
 
-WIDTH = 11
-# natural column widths in em (one CJK character = 1)
-WIDTHS = (3.0, 4.0, 4.0, 7.0, 4.5, 4.5, 4.5, 4.5, 3.0, 3.0, 7.0)
 LABEL = CAPTION                      # a printed label: centred, like the headings
 __all__ = ["HEAD", "LABEL", "NUMBER", "TEXT", "RenderedAnnex", "Span", "render_annex", "render_annexes"]
 
@@ -40,11 +35,9 @@ class RenderedAnnex:
     spans: list[Span] = field(default_factory=list)
     notes: tuple[str, ...] = ()
     total_row: int = 0                # the 总分 row (for tests and styling)
-
-    @property
-    def widths(self) -> tuple[float, ...]:
-        """Natural column widths in em; writers scale them to the page."""
-        return WIDTHS
+    widths: tuple[float, ...] = ()    # natural column widths in em; writers scale them to the page
+    kind: str = ""
+    heading: str = ""                 # the 目录 line after 附件N： (tells tables of one kind apart)
 
     @property
     def cells(self) -> list[list[str]]:
@@ -58,7 +51,7 @@ class RenderedAnnex:
 
     def grid(self) -> PrintGrid:
         """The annex as the writers print it (no header rows: nothing repeats on a new page)."""
-        return PrintGrid(tuple(tuple(r) for r in self.rows), tuple(self.spans), WIDTHS)
+        return PrintGrid(tuple(tuple(r) for r in self.rows), tuple(self.spans), self.widths)
 
     def texts(self) -> list[tuple[str, str]]:
         """Every printed text as (where, text) pairs, for the PDF glyph check."""
@@ -69,26 +62,71 @@ class RenderedAnnex:
 
 
 class _Grid:
-    def __init__(self, annex: ProjectEvaluation, out: RenderedAnnex) -> None:
+    def __init__(self, annex: Annex, out: RenderedAnnex) -> None:
         self.annex = annex
         self.out = out
+        self.width = len(out.widths)
 
     def row(self) -> int:
         """Append a blank grid row; returns its index."""
-        self.out.rows.append([Cell("", TEXT)] * WIDTH)
+        self.out.rows.append([Cell("", TEXT)] * self.width)
         return len(self.out.rows) - 1
 
-    def put(self, r: int, c: int, text: str, kind: str = TEXT, rowspan: int = 1, colspan: int = 1,
-            path: str | None = None) -> None:
-        """Write ``text`` at (r, c), merging ``rowspan`` × ``colspan`` cells."""
-        value = Decimal(text) if kind == NUMBER and text else None
-        self.out.rows[r][c] = Cell(text, kind, path, value)
-        if rowspan > 1 or colspan > 1:
-            self.out.spans.append(Span(r, c, rowspan, colspan))
+    def put(self, r: int, p: Put, path: str | None = None) -> None:
+        """Write ``p`` at row ``r``: its label, or the field at ``path``, merging its span."""
+        if path is None:
+            text, value = p.text, (Decimal(p.text) if p.kind == NUMBER and p.text else None)
+        else:
+            text = get_text(self.annex, path)
+            stored = get_value(self.annex, path)
+            value = stored if isinstance(stored, Decimal) else None
+        self.out.rows[r] = list(self.out.rows[r])
+        self.out.rows[r][p.col] = Cell(text, p.kind, path, value)
+        if p.rowspan > 1 or p.colspan > 1:
+            self.out.spans.append(Span(r, p.col, p.rowspan, p.colspan))
 
-    def value(self, r: int, c: int, path: str, kind: str = TEXT, colspan: int = 1) -> None:
-        """Write the annex's field ``path`` at (r, c), remembering which field the cell shows."""
-        self.put(r, c, get_text(self.annex, path), kind, 1, colspan, path)
+    def line(self, line: Line) -> None:
+        r = self.row()
+        for p in line.cells:
+            self.put(r, p, p.path or None)
+        if line.role == "total":
+            self.out.total_row = r
+
+    def each(self, item: Each) -> None:
+        rows = self.annex.rows.get(item.group, [])
+        indices = list(range(len(rows)))[item.start:item.stop]
+        first = len(self.out.rows)
+        for i in indices:
+            r = self.row()
+            for p in item.cells:
+                self.put(r, p, f"{item.group}.{i}.{p.path}" if p.path else None)
+        for col, keys in item.merge:
+            values = ["\t".join(str(rows[i].get(k) or "") for k in keys) for i in indices]
+            for start, n in _runs(values):
+                if n > 1:
+                    self.out.spans.append(Span(first + start, col, n, 1))
+                    for j in range(start + 1, start + n):
+                        self.out.rows[first + j][col] = Cell("", TEXT)   # under the merge: the first row shows it
+
+    def block(self, block: Block) -> None:
+        first, at = len(self.out.rows), len(self.out.spans)
+        for item in block.items:
+            self.item(item)
+        n = len(self.out.rows) - first
+        if n == 0:
+            return
+        p = block.label
+        self.out.rows[first][p.col] = Cell(p.text, p.kind, p.path or None)
+        if n > 1 or p.colspan > 1:
+            self.out.spans.insert(at, Span(first, p.col, n, p.colspan))
+
+    def item(self, item: Item) -> None:
+        if isinstance(item, Line):
+            self.line(item)
+        elif isinstance(item, Each):
+            self.each(item)
+        else:
+            self.block(item)
 
 
 def _runs(values: list[str]) -> list[tuple[int, int]]:
@@ -102,94 +140,14 @@ def _runs(values: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def render_annex(annex: ProjectEvaluation, year: int, index: int = 0) -> RenderedAnnex:
-    """The published layout of one 项目支出绩效自评表."""
-    out = RenderedAnnex(index, annex.title, f"({year}年度)", notes=("备注：" + NOTES[0], *NOTES[1:]))
+def render_annex(annex: Annex, year: int, index: int = 0) -> RenderedAnnex:
+    """The published layout of one annex table, from its kind's layout."""
+    spec = annex.spec
+    out = RenderedAnnex(index, annex.title, spec.year_line.replace("{year}", str(year)), notes=spec.notes,
+                        widths=spec.widths, kind=spec.id, heading=annex.heading)
     g = _Grid(annex, out)
-    r = g.row()
-    g.put(r, 0, "项目名称", LABEL, colspan=2)
-    g.value(r, 2, "name", colspan=9)
-    r = g.row()
-    g.put(r, 0, "主管部门及代码", LABEL, colspan=2)
-    g.value(r, 2, "department", colspan=4)
-    g.put(r, 6, "预算单位", LABEL, colspan=2)
-    g.value(r, 8, "unit", colspan=3)
-
-    nf = len(annex.funds)
-    r = g.row()
-    g.row()
-    g.put(r, 0, "项目资金预算安排及执行进度（万元）", HEAD, rowspan=2 + nf)
-    g.put(r, 1, "资金来源", HEAD, rowspan=2)
-    g.put(r, 2, "年初预算数", HEAD, colspan=2)
-    for c, text in zip(range(4, 9), ("全年预算数", "全年执行数", "资金结(转)余", "执行率(%)", "得分")):
-        g.put(r, c, text, HEAD, rowspan=2)
-    g.put(r, 9, "偏差原因", HEAD, rowspan=2, colspan=2)
-    g.put(r + 1, 2, "目标申报数", HEAD)
-    g.put(r + 1, 3, "预算编制数", HEAD)
-    for k in range(nf):
-        r = g.row()
-        g.value(r, 1, f"funds.{k}.source", LABEL)
-        for c, attr in zip(range(2, 9), ("declared", "planned", "budget", "spent", "balance", "rate", "score")):
-            g.value(r, c, f"funds.{k}.{attr}", NUMBER)
-        g.value(r, 9, f"funds.{k}.reason", colspan=2)
-
-    r = g.row()
-    g.row()
-    g.put(r, 0, "项目年度绩效目标", HEAD, rowspan=2)
-    g.put(r, 1, "年度目标", HEAD, colspan=5)
-    g.put(r, 6, "实际完成情况", HEAD, colspan=5)
-    g.value(r + 1, 1, "goal", colspan=5)
-    g.value(r + 1, 6, "achieved", colspan=5)
-
-    r = g.row()
-    g.put(r, 0, "绩效指标", HEAD, rowspan=1 + len(annex.indicators))
-    for c, text in enumerate(("一级指标", "二级指标", "三级指标", "年初指标值", "调整后指标值", "实际完成值",
-                              "定性值情况说明", "分值", "得分", "偏差原因分析及改进措施"), start=1):
-        g.put(r, c, text, HEAD)
-    first = r + 1
-    for k in range(len(annex.indicators)):
-        r = g.row()
-        for c, attr in enumerate(("level1", "level2", "name", "initial", "adjusted", "actual", "qualitative"), start=1):
-            g.value(r, c, f"indicators.{k}.{attr}", LABEL if c <= 2 else TEXT)
-        g.value(r, 8, f"indicators.{k}.weight", NUMBER)
-        g.value(r, 9, f"indicators.{k}.score", NUMBER)
-        g.value(r, 10, f"indicators.{k}.analysis")
-    ones = [i.level1 for i in annex.indicators]
-    for start, n in _runs(ones):
-        if n > 1:
-            out.spans.append(Span(first + start, 1, n, 1))
-            for j in range(start + 1, start + n):
-                out.rows[first + j][1] = Cell("", TEXT)   # under the merge: the first row shows it
-    twos = [f"{i.level1}\t{i.level2}" for i in annex.indicators]
-    for start, n in _runs(twos):
-        if n > 1:
-            out.spans.append(Span(first + start, 2, n, 1))
-            for j in range(start + 1, start + n):
-                out.rows[first + j][2] = Cell("", TEXT)
-
-    r = g.row()
-    out.total_row = r
-    g.put(r, 0, "总分", HEAD, colspan=9)
-    g.value(r, 9, "total", NUMBER)
-    g.value(r, 10, "grade", LABEL)
-
-    analysis = (("analysis_execution", "项目实施和预算执行情况及分析"), ("analysis_output", "产出情况及分析"),
-                ("analysis_benefit", "效益情况及分析"), ("analysis_satisfaction", "满意度情况及分析"))
-    tail = (("experience", "主要经验做法"), ("problems", "项目管理中存在的主要问题及原因分析"),
-            ("improvements", "下一步改进措施及管理建议"))
-    r0 = len(out.rows)
-    for k, (path, label) in enumerate(analysis):
-        r = g.row()
-        if k == 0:
-            g.put(r, 0, "项目绩效分析", HEAD, rowspan=len(analysis) + len(tail))
-            g.put(r, 1, "自评结果分析", HEAD, rowspan=len(analysis))
-        g.put(r, 2, label, LABEL, colspan=2)
-        g.value(r, 4, path, colspan=7)
-    for path, label in tail:
-        r = g.row()
-        g.put(r, 1, label, LABEL, colspan=3)
-        g.value(r, 4, path, colspan=7)
-    assert len(out.rows) == r0 + len(analysis) + len(tail)
+    for item in spec.layout:
+        g.item(item)
     return out
 
 

@@ -1,9 +1,10 @@
-"""项目支出绩效自评表 (Shanxi county template): one table per project, kept on ``Project.annexes``.
+"""Annex tables (附件 绩效目标表 / 绩效自评表) of any kind, kept on ``Project.annexes``.
 
-A table has a header (项目名称, 主管部门及代码, 预算单位), the 资金 block (资金总额 and one row
-per funding source), the 年度目标 / 实际完成情况 texts, the 绩效指标 rows, 总分 and 等级, and
-the 自评结果分析 texts.  Amounts (万元), rates (%) and scores are ``Decimal`` kept exactly as
-typed — the published tables print 44.639 万元 or 100.00 — so nothing here rounds.
+An :class:`Annex` is a record of its kind's spec (:class:`~disclosure_app.forms.annex_spec.AnnexKind`,
+:func:`~disclosure_app.forms.annex_kinds.get_annex_kind`): ``values`` holds the single fields,
+``rows`` each group's records.  Amounts, rates and scores are ``Decimal`` kept exactly as typed —
+the published tables print 44.639 万元 or 100.00 — so nothing here rounds; a blank figure is
+``None`` ("not entered"), never 0.
 
 Every editable value has a *field path*: ``name``, ``total``, ``funds.0.rate``,
 ``indicators.3.score``.  The session, the findings (``Cell("annex", "<index>", "<path>")``) and
@@ -12,50 +13,18 @@ the GUI all address values by that path; :func:`get_text` and :func:`set_text` r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..amounts import AmountError, _normalise, parse_amount
 from ..errors import AppError
+from ..forms.annex_kinds import DEFAULT_KIND, get_annex_kind
+from ..forms.annex_spec import PERCENT, THOUSANDS, AnnexKind, Group
+from ..forms.annex_spec import Field as FieldSpec
 
-TOTAL_SOURCE = "资金总额"
-GRADES = ("优", "良", "中", "差")
-
-# field -> printed label
-HEADER_FIELDS = {"name": "项目名称", "department": "主管部门及代码", "unit": "预算单位"}
-TEXT_FIELDS = {
-    "goal": "年度目标", "achieved": "实际完成情况",
-    "analysis_execution": "项目实施和预算执行情况及分析", "analysis_output": "产出情况及分析",
-    "analysis_benefit": "效益情况及分析", "analysis_satisfaction": "满意度情况及分析",
-    "experience": "主要经验做法", "problems": "项目管理中存在的主要问题及原因分析",
-    "improvements": "下一步改进措施及管理建议",
-}
-FUND_FIELDS = {
-    "source": "资金来源", "declared": "目标申报数", "planned": "预算编制数", "budget": "全年预算数",
-    "spent": "全年执行数", "balance": "资金结(转)余", "rate": "执行率", "score": "得分", "reason": "偏差原因",
-}
-INDICATOR_FIELDS = {
-    "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "initial": "年初指标值",
-    "adjusted": "调整后指标值", "actual": "实际完成值", "qualitative": "定性值情况说明",
-    "weight": "分值", "score": "得分", "analysis": "偏差原因分析及改进措施",
-}
-SUMMARY_FIELDS = {"total": "总分", "grade": "等级"}
-FUND_NUMBERS = ("declared", "planned", "budget", "spent", "balance", "rate", "score")
-INDICATOR_NUMBERS = ("weight", "score")
-# 一级 → its 二级 (the template's fixed pairs)
-LEVELS = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益", "社会效益", "可持续影响"),
-    "满意度指标": ("服务对象满意度",),
-}
-NOTES = (
-    "1.“年初预算数”项下的“目标申报数”和“预算编制数”为并列关系，其中“目标申报数”的数据来源于项目目标申报表中的"
-    "项目资金总额表中的年度资金，“预算编制数”数据来源于项目预算支出明细表。",
-    "2.“全年预算数”的取数规则，如果年初预算未调整，取预算编制数；如果有调整，取调整后的预算数。",
-    "3.“全年执行数”是指预算执行指标确认数。",
-    "4.“执行率”是执行数与“全年预算数”相比较。",
-)
+Value = Decimal | str | None
+Row = dict[str, Value]
 
 
 class AnnexError(AppError, ValueError):
@@ -63,62 +32,79 @@ class AnnexError(AppError, ValueError):
 
 
 @dataclass
-class FundRow:
-    """One row of 项目资金预算安排及执行进度(万元); the first row of a table is 资金总额."""
-    source: str = TOTAL_SOURCE
-    declared: Decimal | None = None       # 年初预算数 / 目标申报数
-    planned: Decimal | None = None        # 年初预算数 / 预算编制数
-    budget: Decimal | None = None         # 全年预算数
-    spent: Decimal | None = None          # 全年执行数
-    balance: Decimal | None = None        # 资金结(转)余
-    rate: Decimal | None = None           # 执行率 (percent, 98.11)
-    score: Decimal | None = None          # 得分
-    reason: str = ""                      # 偏差原因
+class Annex:
+    """One annex table of kind ``kind``."""
+    kind: str = DEFAULT_KIND
+    values: dict[str, Value] = field(default_factory=dict)
+    rows: dict[str, list[Row]] = field(default_factory=dict)
 
+    @property
+    def spec(self) -> AnnexKind:
+        return get_annex_kind(self.kind)
 
-@dataclass
-class Indicator:
-    """One 绩效指标 row."""
-    level1: str = ""
-    level2: str = ""
-    name: str = ""
-    initial: str = ""
-    adjusted: str = ""
-    actual: str = ""
-    qualitative: str = ""
-    weight: Decimal | None = None         # 分值
-    score: Decimal | None = None          # 得分
-    analysis: str = ""
+    def get(self, key: str) -> Value:
+        """A single field's stored value (``None`` or "" when empty)."""
+        return self.values.get(key)
 
+    def text(self, key: str) -> str:
+        f = self.spec.field(key)
+        return _shown(self.values.get(key), f)
 
-@dataclass
-class ProjectEvaluation:
-    """One 项目支出绩效自评表."""
-    name: str = ""
-    department: str = ""                  # 主管部门及代码, e.g. 034-阳城县司法局
-    unit: str = ""                        # 预算单位, e.g. 034001-阳城县司法局
-    funds: list[FundRow] = field(default_factory=lambda: [FundRow()])
-    goal: str = ""
-    achieved: str = ""
-    indicators: list[Indicator] = field(default_factory=list)
-    total: Decimal | None = None          # 总分
-    grade: str = ""                       # 等级
-    analysis_execution: str = ""
-    analysis_output: str = ""
-    analysis_benefit: str = ""
-    analysis_satisfaction: str = ""
-    experience: str = ""
-    problems: str = ""
-    improvements: str = ""
+    def group(self, key: str) -> list[Row]:
+        return self.rows.setdefault(key, [])
+
+    @property
+    def name(self) -> str:
+        """What names the table in lists and messages (项目名称, 部门名称)."""
+        return self.text(self.spec.label) if self.spec.field(self.spec.label) else ""
+
+    def _fill(self, pattern: str) -> str:
+        for f in self.spec.fields:
+            if "{" + f.key + "}" in pattern:
+                pattern = pattern.replace("{" + f.key + "}", self.text(f.key))
+        return pattern
 
     @property
     def title(self) -> str:
-        """The printed title: {项目名称}项目支出绩效自评表."""
-        return f"{self.name}项目支出绩效自评表"
+        """The printed title: the kind's title with the fields filled in."""
+        return self._fill(self.spec.title)
 
-    def copy(self) -> ProjectEvaluation:
-        """A deep copy (through the JSON form, so nothing is shared)."""
-        return from_dict(to_dict(self))
+    @property
+    def heading(self) -> str:
+        """The 目录 line after 附件N：, which tells tables of one kind apart (by project)."""
+        return self._fill(self.spec.heading or self.spec.title)
+
+    def copy(self) -> Annex:
+        return Annex(self.kind, dict(self.values), {k: [dict(r) for r in rows] for k, rows in self.rows.items()})
+
+
+def new_annex(kind: str = DEFAULT_KIND, rows: dict[str, list[Row]] | None = None, **values: Value) -> Annex:
+    """A table of ``kind`` with the group rows the kind starts with (``rows`` replaces them)."""
+    spec = get_annex_kind(kind)
+    a = Annex(kind)
+    for f in spec.fields:
+        a.values[f.key] = None if f.numeric else ""
+    for g in spec.groups:
+        a.rows[g.key] = [new_row(g, dict(start)) for start in g.start]
+    for k, v in values.items():
+        if spec.field(k) is None:
+            raise AnnexError(f"{spec.name}没有“{k}”这一项")
+        a.values[k] = v
+    for k, given in (rows or {}).items():
+        g = spec.group(k)
+        if g is None:
+            raise AnnexError(f"{spec.name}没有“{k}”这一组")
+        a.rows[k] = [new_row(g, r) for r in given]
+    return a
+
+
+def new_row(group: Group, values: dict[str, Value] | None = None) -> Row:
+    """A record of ``group`` (blank, or with ``values``)."""
+    row: Row = {c.key: (None if c.numeric else "") for c in group.columns}
+    for k, v in (values or {}).items():
+        group.column(k)                 # KeyError for an unknown column
+        row[k] = v
+    return row
 
 
 # -- numbers ----------------------------------------------------------------------------------------
@@ -144,137 +130,204 @@ def parse_number(text: str | None, where: str = "") -> Decimal | None:
 
 
 def number_text(value: Decimal | None) -> str:
-    """A stored number as printed: exactly as typed, blank for empty."""
+    """A stored number as typed, blank for empty."""
+    return "" if value is None else str(value)
+
+
+def _shown(value: Value, spec: FieldSpec | None) -> str:
+    """A stored value as printed and edited: numbers as typed, 元 with separators, rates with %."""
+    if isinstance(value, Decimal):
+        if spec is not None and spec.fmt == THOUSANDS:
+            return f"{value:,}"
+        if spec is not None and spec.fmt == PERCENT:
+            return f"{value}%"
+        return f"{value}{spec.suffix}" if spec is not None else str(value)
     return "" if value is None else str(value)
 
 
 # -- field paths --------------------------------------------------------------------------------------
-def _locate(annex: ProjectEvaluation, path: str) -> tuple[Any, str, bool]:
-    """(object, attribute, numeric) addressed by ``path``; KeyError for an unknown path."""
+def _locate(annex: Annex, path: str) -> tuple[dict[str, Value], str, FieldSpec]:
+    """(the dict holding the value, its key, the field's spec); KeyError for an unknown path."""
+    spec = annex.spec
     parts = path.split(".")
-    if len(parts) == 1 and (path in HEADER_FIELDS or path in TEXT_FIELDS or path in SUMMARY_FIELDS):
-        return annex, path, path == "total"
+    if len(parts) == 1:
+        f = spec.field(path)
+        if f is not None:
+            return annex.values, path, f
     if len(parts) == 3 and parts[1].isdigit():
-        group, i, attr = parts[0], int(parts[1]), parts[2]
-        if group == "funds" and attr in FUND_FIELDS and i < len(annex.funds):
-            return annex.funds[i], attr, attr in FUND_NUMBERS
-        if group == "indicators" and attr in INDICATOR_FIELDS and i < len(annex.indicators):
-            return annex.indicators[i], attr, attr in INDICATOR_NUMBERS
+        g = spec.group(parts[0])
+        i = int(parts[1])
+        if g is not None and i < len(annex.group(g.key)):
+            try:
+                return annex.rows[g.key][i], parts[2], g.column(parts[2])
+            except KeyError:
+                pass
     raise KeyError(path)
 
 
-def field_label(annex: ProjectEvaluation, path: str) -> str:
-    """``资金总额 执行率``, ``第3个指标（办理法律援助案件数）得分`` — for messages."""
+def field_spec(annex: Annex, path: str) -> FieldSpec:
+    """The spec of the field at ``path`` (KeyError for an unknown path)."""
+    return _locate(annex, path)[2]
+
+
+def row_name(annex: Annex, group: Group, i: int) -> str:
+    rows = annex.group(group.key)
+    if not group.names or i >= len(rows):
+        return ""
+    return _shown(rows[i].get(group.names), group.column(group.names))
+
+
+def field_label(annex: Annex, path: str) -> str:
+    """``资金“资金总额” 执行率``, ``第3个指标（办理法律援助案件数）得分`` — for messages."""
+    spec = annex.spec
     parts = path.split(".")
     if len(parts) == 1:
-        return {**HEADER_FIELDS, **TEXT_FIELDS, **SUMMARY_FIELDS}.get(path, path)
-    group, i, attr = parts[0], int(parts[1]), parts[2]
-    if group == "funds":
-        src = annex.funds[i].source if i < len(annex.funds) else f"第{i + 1}行"
-        return f"资金“{src or f'第{i + 1}行'}” {FUND_FIELDS.get(attr, attr)}"
-    name = annex.indicators[i].name if i < len(annex.indicators) else ""
-    return f"第{i + 1}个指标（{name}）{INDICATOR_FIELDS.get(attr, attr)}" if name else \
-        f"第{i + 1}个指标 {INDICATOR_FIELDS.get(attr, attr)}"
+        f = spec.field(path)
+        return f.label if f else path
+    g = spec.group(parts[0])
+    if g is None or len(parts) != 3 or not parts[1].isdigit():
+        return path
+    i, attr = int(parts[1]), parts[2]
+    try:
+        label = g.column(attr).label
+    except KeyError:
+        label = attr
+    name = row_name(annex, g, i)
+    if g.named_by_value:
+        return f"{g.label}“{name or f'第{i + 1}行'}” {label}"
+    return f"第{i + 1}个{g.row_word}（{name}）{label}" if name else f"第{i + 1}个{g.row_word} {label}"
 
 
-def get_value(annex: ProjectEvaluation, path: str) -> Any:
+def get_value(annex: Annex, path: str) -> Any:
     """The stored value at ``path`` (Decimal, None or str); KeyError for an unknown path."""
-    obj, attr, _ = _locate(annex, path)
-    return getattr(obj, attr)
+    holder, key, _ = _locate(annex, path)
+    return holder.get(key)
 
 
-def get_text(annex: ProjectEvaluation, path: str) -> str:
-    """The value at ``path`` as printed and edited (numbers exactly as typed)."""
-    value = get_value(annex, path)
-    return number_text(value) if isinstance(value, Decimal) or value is None else str(value)
+def get_text(annex: Annex, path: str) -> str:
+    """The value at ``path`` as printed and edited (numbers as typed, 元 with separators)."""
+    holder, key, f = _locate(annex, path)
+    return _shown(holder.get(key), f)
 
 
-def parse_field(annex: ProjectEvaluation, path: str, text: str) -> Any:
+def parse_field(annex: Annex, path: str, text: str) -> Any:
     """The value ``text`` gives the field at ``path`` (numbers parsed, texts kept as typed)."""
     try:
-        _, attr, numeric = _locate(annex, path)
+        _, _, f = _locate(annex, path)
     except KeyError:
-        raise AnnexError(f"绩效自评表没有“{path}”这一项") from None
-    if numeric:
-        return parse_number(text, f"“{annex.name or '绩效自评表'}”{field_label(annex, path)}")
-    if attr == "grade" and text.strip() and text.strip() not in GRADES:
-        raise AnnexError(f"等级“{text.strip()}”无效：应为 优、良、中 或 差")
-    return text.strip() if attr in ("grade", "source") else text
+        raise AnnexError(f"{annex.spec.name}没有“{path}”这一项") from None
+    if f.numeric:
+        raw = text.strip()
+        if f.suffix and raw.endswith(f.suffix):
+            raw = raw[:-len(f.suffix)]
+        return parse_number(raw, f"“{annex.name or annex.spec.name}”{field_label(annex, path)}")
+    if f.choices and text.strip() and text.strip() not in f.choices:
+        raise AnnexError(f"{f.label}“{text.strip()}”无效：应为 {_or(f.choices)}")
+    return text.strip() if f.strip or f.choices else text
 
 
-def set_value(annex: ProjectEvaluation, path: str, value: Any) -> None:
+def _or(choices: tuple[str, ...]) -> str:
+    return "、".join(choices[:-1]) + f" 或 {choices[-1]}" if len(choices) > 1 else choices[0]
+
+
+def set_value(annex: Annex, path: str, value: Any) -> None:
     """Store an already parsed value (see :func:`parse_field`)."""
-    obj, attr, _ = _locate(annex, path)
-    setattr(obj, attr, value)
+    holder, key, _ = _locate(annex, path)
+    holder[key] = value
 
 
-def set_text(annex: ProjectEvaluation, path: str, text: str) -> None:
+def set_text(annex: Annex, path: str, text: str) -> None:
     """Parse ``text`` for the field at ``path`` and store it (:class:`AnnexError` if refused)."""
     set_value(annex, path, parse_field(annex, path, text))
 
 
 # -- JSON form ------------------------------------------------------------------------------------------
-def _row_dict(obj: Any, numbers: tuple[str, ...]) -> dict[str, str]:
+def _row_dict(row: Row, group: Group) -> dict[str, str]:
     out = {}
-    for f in fields(obj):
-        v = getattr(obj, f.name)
-        if f.name in numbers:
-            if v is not None:
-                out[f.name] = number_text(v)
+    for c in group.columns:
+        v = row.get(c.key)
+        if isinstance(v, Decimal):
+            out[c.key] = number_text(v)
         elif v:
-            out[f.name] = v
+            out[c.key] = str(v)
     return out
 
 
-def to_dict(annex: ProjectEvaluation) -> dict[str, Any]:
-    """The annex as plain JSON data (numbers as their exact text; empty values left out)."""
-    out: dict[str, Any] = {k: getattr(annex, k) for k in HEADER_FIELDS}
-    out["funds"] = [_row_dict(r, FUND_NUMBERS) for r in annex.funds]
-    out.update({k: getattr(annex, k) for k in ("goal", "achieved")})
-    out["indicators"] = [_row_dict(r, INDICATOR_NUMBERS) for r in annex.indicators]
-    out["total"] = number_text(annex.total)
-    out["grade"] = annex.grade
-    out.update({k: getattr(annex, k) for k in TEXT_FIELDS if k not in ("goal", "achieved")})
+def to_dict(annex: Annex) -> dict[str, Any]:
+    """The annex as plain JSON data (numbers as their exact text; empty row values left out).
+
+    A table of the original kind (项目支出绩效自评表) carries no ``kind``, so files written before
+    kinds existed read and write unchanged."""
+    spec = annex.spec
+    out: dict[str, Any] = {} if annex.kind == DEFAULT_KIND else {"kind": annex.kind}
+    for key in spec.keys:
+        f = spec.field(key)
+        if f is not None:
+            v = annex.values.get(key)
+            out[key] = number_text(v) if f.numeric else ("" if v is None else str(v))
+        else:
+            g = spec.group(key)
+            assert g is not None
+            out[key] = [_row_dict(r, g) for r in annex.rows.get(key, [])]
     return out
 
 
-def _row(cls: type, data: Any, numbers: tuple[str, ...], where: str) -> Any:
+def allowed_keys(data: Any) -> tuple[str, ...]:
+    """The keys a table's JSON form may have (its kind's fields and groups, and ``kind``)."""
+    kind = data.get("kind", DEFAULT_KIND) if isinstance(data, dict) else DEFAULT_KIND
+    try:
+        return ("kind", *get_annex_kind(str(kind)).keys)
+    except KeyError:
+        return ("kind",)
+
+
+def _row(group: Group, data: Any, where: str) -> Row:
     if not isinstance(data, dict):
         raise AnnexError(f"{where} 应为对象 {{…}}")
-    known = {f.name for f in fields(cls)}
-    kw: dict[str, Any] = {}
+    row = new_row(group)
     for k, v in data.items():
-        if k not in known:
-            raise AnnexError(f"{where} 有未知的项“{k}”")
-        kw[k] = parse_number(str(v), f"{where}.{k}") if k in numbers else str(v)
-    return cls(**kw)
+        try:
+            c = group.column(k)
+        except KeyError:
+            raise AnnexError(f"{where} 有未知的项“{k}”") from None
+        row[k] = parse_number(str(v), f"{where}.{k}") if c.numeric else str(v)
+    return row
 
 
-def from_dict(data: Any, where: str = "annexes") -> ProjectEvaluation:
+def from_dict(data: Any, where: str = "annexes") -> Annex:
     """Read :func:`to_dict`'s form back; errors (:class:`AnnexError`) name the place."""
     if not isinstance(data, dict):
         raise AnnexError(f"{where} 应为对象 {{…}}")
-    annex = ProjectEvaluation(funds=[])
-    for k in (*HEADER_FIELDS, *TEXT_FIELDS, "grade"):
-        if k in data:
-            setattr(annex, k, str(data[k]))
-    annex.total = parse_number(str(data.get("total", "")), f"{where}.total")
-    funds = data.get("funds", [])
-    indicators = data.get("indicators", [])
-    if not isinstance(funds, list) or not isinstance(indicators, list):
-        raise AnnexError(f"{where} 的 funds 与 indicators 应为列表 […]")
-    annex.funds = [_row(FundRow, r, FUND_NUMBERS, f"{where}.funds[{i}]") for i, r in enumerate(funds)]
-    annex.indicators = [_row(Indicator, r, INDICATOR_NUMBERS, f"{where}.indicators[{i}]")
-                        for i, r in enumerate(indicators)]
+    kind = str(data.get("kind", DEFAULT_KIND))
+    try:
+        spec = get_annex_kind(kind)
+    except KeyError as exc:
+        raise AnnexError(f"{where}.kind：{exc.args[0]}") from None
+    annex = new_annex(kind)
+    for key in spec.groups:
+        annex.rows[key.key] = []
+    for k, v in data.items():
+        if k == "kind":
+            continue
+        f = spec.field(k)
+        g = spec.group(k)
+        if f is not None:
+            annex.values[k] = parse_number(str(v), f"{where}.{k}") if f.numeric else str(v)
+        elif g is not None:
+            if not isinstance(v, list):
+                raise AnnexError(f"{where} 的 {k} 应为列表 […]")
+            annex.rows[k] = [_row(g, r, f"{where}.{k}[{i}]") for i, r in enumerate(v)]
+        else:
+            raise AnnexError(f"{where} 有未知的项“{k}”")
     return annex
 
 
-def annexes_to_list(annexes: list[ProjectEvaluation]) -> list[dict[str, Any]]:
+def annexes_to_list(annexes: list[Annex]) -> list[dict[str, Any]]:
     """The project file's ``"annexes"`` list."""
     return [to_dict(a) for a in annexes]
 
 
-def annexes_from_list(data: Any, where: str = "annexes") -> list[ProjectEvaluation]:
+def annexes_from_list(data: Any, where: str = "annexes") -> list[Annex]:
     """Read the ``"annexes"`` list (absent means none)."""
     if data is None:
         return []
@@ -283,7 +336,7 @@ def annexes_from_list(data: Any, where: str = "annexes") -> list[ProjectEvaluati
     return [from_dict(d, f"{where}[{i}]") for i, d in enumerate(data)]
 
 
-def annex_cell_name(annexes: list[ProjectEvaluation], index: str, path: str) -> str:
+def annex_cell_name(annexes: list[Annex], index: str, path: str) -> str:
     """``附件7“乡镇综合行政执法体制改革工作经费” 资金“资金总额” 执行率`` for a finding's cell."""
     i = int(index) if index.isdigit() else -1
     if not 0 <= i < len(annexes):
@@ -291,6 +344,6 @@ def annex_cell_name(annexes: list[ProjectEvaluation], index: str, path: str) -> 
     a = annexes[i]
     try:
         label = field_label(a, path)
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, KeyError):
         label = path
     return f"附件{i + 1}“{a.name}” {label}"

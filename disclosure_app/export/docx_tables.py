@@ -22,7 +22,10 @@ from ..layout.table import RenderedTable, fit_widths
 
 TWIP = 20                      # twips per point
 PAD_PT = 2.5
+ANNEX_PAD_PT = 2.0
 SONG = "宋体"
+KEEP_LAST_ROWS = 2             # body rows kept on the page of the table's notes
+SPLITTABLE_CHARS = 400         # a row holding more text than this may break across pages
 
 
 def _rpr(font: str, half_points: int, bold: bool = False, color: str | None = None) -> str:
@@ -32,18 +35,19 @@ def _rpr(font: str, half_points: int, bold: bool = False, color: str | None = No
             f'{b}{c}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
 
 
-def _para(text: str, align: str, rpr: str, indent_twips: int = 0) -> str:
+def _para(text: str, align: str, rpr: str, indent_twips: int = 0, keep: bool = False) -> str:
     ind = f'<w:ind w:left="{indent_twips}"/>' if indent_twips else ""
     run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-    return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{ind}'
+    kn = "<w:keepNext/>" if keep else ""
+    return (f'<w:p><w:pPr>{kn}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{ind}'
             f'<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p>')
 
 
 def _tc(width: int, text: str, align: str, rpr: str, span: int = 1, vmerge: str | None = None,
-        indent: int = 0) -> str:
+        indent: int = 0, keep: bool = False) -> str:
     gs = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     vm = "" if vmerge is None else ('<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>")
-    body = _para(text if vmerge != "continue" else "", align, rpr, indent)
+    body = _para(text if vmerge != "continue" else "", align, rpr, indent, keep)
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{gs}{vm}<w:vAlign w:val="center"/></w:tcPr>'
             f"{body}</w:tc>")
 
@@ -61,7 +65,10 @@ def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0,
     # every grid position belongs to at most one merge; vertical merges continue in the rows below
     starts, covered = grid.starts(), grid.covered()
     n = len(widths)
+    last = len(grid.rows)
     for i, line in enumerate(grid.rows):
+        # keep-with-next: the header rows with the first body rows, the last rows with the notes
+        keep = i < grid.header_rows + 1 or i >= last - KEEP_LAST_ROWS - 1
         cells = []
         j = 0
         while j < n:
@@ -70,28 +77,37 @@ def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0,
             under = covered.get((i, j))
             if s is not None:
                 cells.append(_tc(sum(widths[j:j + s.colspan]), c.text, c.align, rpr, s.colspan,
-                                 "restart" if s.rowspan > 1 else None, c.indent * indent_unit))
+                                 "restart" if s.rowspan > 1 else None, c.indent * indent_unit, keep))
                 j += s.colspan
             elif under is not None:          # the continuation of a merge started in a row above
-                cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, rpr, under.colspan, "continue"))
+                cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, rpr, under.colspan, "continue",
+                                 keep=keep))
                 j += under.colspan
             else:
-                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit))
+                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit, keep=keep))
                 j += 1
         head = "<w:tblHeader/>" if i < grid.header_rows else ""
-        parts.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>" + "".join(cells) + "</w:tr>")
+        # a row may not break across pages — unless it is too long for one page (a long 绩效
+        # text): Word cuts such a row off at the page foot instead of continuing it
+        cant = "<w:cantSplit/>" if sum(len(c.text) for c in line) <= SPLITTABLE_CHARS else ""
+        parts.append(f"<w:tr><w:trPr>{cant}{head}</w:trPr>" + "".join(cells) + "</w:tr>")
     parts.append("</w:tbl>")
     return parse_xml("".join(parts))
 
 
-def table_xml(table: RenderedTable, avail_pt: float):
+def fit_size(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_font: float = 6.5) -> float:
+    return fit_widths(table, avail_pt, PAD_PT, max_font, min_font)[0]
+
+
+def table_xml(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_font: float = 6.5):
     """The ``w:tbl`` element of a form table filling ``avail_pt`` points, the font shrunk to fit."""
-    size, widths_pt = fit_widths(table, avail_pt, PAD_PT, 10.0, 6.5)
+    size, widths_pt = fit_widths(table, avail_pt, PAD_PT, max_font, min_font)
     rpr = _rpr(SONG, max(12, int(round(size * 2))))
     return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], rpr, int(size * TWIP), int(PAD_PT * TWIP))
 
 
-def annex_table_xml(annex: RenderedAnnex, avail_pt: float):
-    """The ``w:tbl`` element of a 项目支出绩效自评表 filling ``avail_pt`` points, at 7.5 pt."""
+def annex_table_xml(annex: RenderedAnnex, avail_pt: float, size: float = 7.5):
+    """The ``w:tbl`` element of a 项目支出绩效自评表 filling ``avail_pt`` points, at ``size`` points."""
     total = sum(annex.widths)
-    return grid_xml(annex.grid(), [int(avail_pt * w / total * TWIP) for w in annex.widths], _rpr(SONG, 15))
+    return grid_xml(annex.grid(), [int(avail_pt * w / total * TWIP) for w in annex.widths],
+                    _rpr(SONG, int(round(size * 2))), margin=int(ANNEX_PAD_PT * TWIP))

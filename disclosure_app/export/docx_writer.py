@@ -10,6 +10,7 @@ header of every page.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,10 +20,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
+from .. import __version__
 from ..model import Project
-from .docx_tables import annex_table_xml, table_xml
+from .docx_tables import annex_table_xml, fit_size, table_xml
+from .layouts import GONGWEN, MM, PageLayout, page_number_text, project_layout
 from .publication import (
     PLACEHOLDER,
     Publication,
@@ -34,7 +37,7 @@ from .publication import (
 )
 
 FANGSONG, HEI, SONG = "仿宋", "黑体", "宋体"
-MARGIN = Cm(2)
+MAX_PROPERTY = 255             # characters a core property (title, author, …) may hold
 A4_W, A4_H = Cm(21), Cm(29.7)
 RED = RGBColor(0xC0, 0x00, 0x00)
 TABLE_TITLE = "表标题"
@@ -54,14 +57,16 @@ def _east_asian(element, font: str) -> None:
         rfonts.set(qn(attr), font)
 
 
-def _styles(doc) -> None:
+def _styles(doc, lay: PageLayout) -> None:
     normal = doc.styles["Normal"]
-    normal.font.size = Pt(12)
+    normal.font.size = Pt(lay.body_size)
     _east_asian(normal.element, FANGSONG)
     pf = normal.paragraph_format
-    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), Pt(22)
-    for name, size, align in (("Heading 1", 16, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 2", 12, None),
-                              ("Heading 3", 12, None), ("Title", 26, WD_ALIGN_PARAGRAPH.CENTER)):
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), Pt(lay.body_leading)
+    pf.widow_control = True
+    for name, size, align in (("Heading 1", lay.part_size, WD_ALIGN_PARAGRAPH.CENTER),
+                              ("Heading 2", lay.heading_size, None), ("Heading 3", lay.heading_size, None),
+                              ("Title", lay.cover_size, WD_ALIGN_PARAGRAPH.CENTER)):
         st = doc.styles[name]
         st.font.size = Pt(size)
         st.font.bold = False
@@ -74,10 +79,13 @@ def _styles(doc) -> None:
         if align is not None:
             st.paragraph_format.alignment = align
         if name in ("Heading 2", "Heading 3"):
-            st.paragraph_format.first_line_indent = Pt(24)
+            st.paragraph_format.first_line_indent = Pt(2 * lay.body_size)
+            st.paragraph_format.line_spacing = Pt(lay.body_leading)
+            st.paragraph_format.space_before = Pt(0)
+            st.paragraph_format.space_after = Pt(0)
     tt = doc.styles.add_style(TABLE_TITLE, WD_STYLE_TYPE.PARAGRAPH)
     tt.base_style = normal
-    tt.font.size = Pt(16)
+    tt.font.size = Pt(lay.table_title_size)
     _east_asian(tt.element, HEI)
     tt.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     tt.paragraph_format.space_after = Pt(6)
@@ -151,36 +159,59 @@ def _run(paragraph, text: str, font: str | None = None, size: float | None = Non
         pos = m.end() if m else len(text)
 
 
-def _page(section, landscape: bool) -> None:
+def _page(section, landscape: bool, lay: PageLayout) -> None:
     pg = section._sectPr.find(qn("w:pgNumType"))
     if pg is not None:                       # continue the numbering of the section before
         section._sectPr.remove(pg)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (A4_H, A4_W) if landscape else (A4_W, A4_H)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, MARGIN)
+    top, bottom, left, right = lay.landscape_margins_mm() if landscape else lay.margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    # the page number 7 mm below the text block, as in the PDF
+    section.footer_distance = Mm(max(5.0, bottom - lay.page_number_gap_mm - lay.page_number_size / MM))
 
 
-def _footer_page_numbers(section) -> None:
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    p = footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, "- ", SONG, 10)
+def _page_number(p, lay: PageLayout, align) -> None:
+    p.alignment = align
+    size = lay.page_number_size
+    if align != WD_ALIGN_PARAGRAPH.CENTER:              # one character in from the outer edge
+        indent = Pt(size)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            p.paragraph_format.right_indent = indent
+        else:
+            p.paragraph_format.left_indent = indent
+    before, after = page_number_text(0).split("0")
+    _run(p, before, SONG, size)
     _field(p, "PAGE", "1")
-    _run(p, " -", SONG, 10)
+    _run(p, after, SONG, size)
     for r in p.runs:
         _east_asian(r._r, SONG)
+        r.font.size = Pt(size)
+
+
+def _footer_page_numbers(section, lay: PageLayout) -> None:
+    """"— N —": on the outer edge (odd pages right, even pages left, with even-page footers
+    switched on in the settings) or centred, as the layout says."""
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    if lay.page_number_place == "outer":
+        _page_number(footer.paragraphs[0], lay, WD_ALIGN_PARAGRAPH.RIGHT)
+        even = section.even_page_footer
+        even.is_linked_to_previous = False
+        _page_number(even.paragraphs[0], lay, WD_ALIGN_PARAGRAPH.LEFT)
+    else:
+        _page_number(footer.paragraphs[0], lay, WD_ALIGN_PARAGRAPH.CENTER)
     pg = OxmlElement("w:pgNumType")
     pg.set(qn("w:start"), "1")
     _insert_ordered(section._sectPr, pg, _AFTER_PG_NUM_TYPE)
 
 
-def _table_block(doc, table, heading: str, section) -> None:
+def _table_block(doc, table, heading: str, section, lay: PageLayout) -> None:
     avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
     # the page shows the title alone, the 目录 "一、收入支出决算总表": a TC entry at level 2
     h = doc.add_paragraph(style=TABLE_TITLE)
-    _run(h, table.title, HEI, 16)
+    _run(h, table.title, HEI, lay.table_title_size)
     _field(h, f'TC "{heading}" \\l 2')
     label = doc.add_paragraph()
     label.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -192,32 +223,37 @@ def _table_block(doc, table, heading: str, section) -> None:
     stops.add_tab_stop(Pt(avail / 2), WD_TAB_ALIGNMENT.CENTER)
     stops.add_tab_stop(Pt(avail), WD_TAB_ALIGNMENT.RIGHT)
     _run(info, f"{table.dept_line}\t{table.year_line}\t{table.unit_line}", SONG, 10)
-    doc.element.body._insert_tbl(table_xml(table, avail))
+    size = fit_size(table, avail, lay.table_max, lay.table_min)
+    doc.element.body._insert_tbl(table_xml(table, avail, lay.table_max, lay.table_min))
+    note = min(lay.note_size, max(size + 1.5, 8.0))
     for text in (table.note, table.empty_note):
         if text:
             p = doc.add_paragraph()
             p.paragraph_format.space_before = Pt(4)
-            p.paragraph_format.line_spacing = Pt(14)
-            _run(p, text, SONG, 9)
+            p.paragraph_format.line_spacing = Pt(note * 1.45)
+            _run(p, text, SONG, note)
 
 
-def _annex_block(doc, annex, heading: str, section, first: bool) -> None:
-    """One 项目支出绩效自评表: title (a 目录 entry), 年度, the table, 备注; each on a new page."""
+def _annex_block(doc, annex, index: int, heading: str, section, first: bool, lay: PageLayout) -> None:
+    """One 项目支出绩效自评表: 附件N, title (a 目录 entry), 年度, the table, 备注; each on a new page."""
     avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
-    h = doc.add_paragraph(style=TABLE_TITLE)
+    label = doc.add_paragraph()
+    label.paragraph_format.keep_with_next = True
     if not first:
-        h.paragraph_format.page_break_before = True
-    _run(h, annex.title, HEI, 16)
+        label.paragraph_format.page_break_before = True
+    _run(label, f"附件{index}", HEI, lay.heading_size)
+    h = doc.add_paragraph(style=TABLE_TITLE)
+    _run(h, annex.title, HEI, lay.table_title_size)
     _field(h, f'TC "{heading}" \\l 2')
     year = doc.add_paragraph()
     year.alignment = WD_ALIGN_PARAGRAPH.CENTER
     year.paragraph_format.keep_with_next = True
     _run(year, annex.year_line, SONG, 10)
-    doc.element.body._insert_tbl(annex_table_xml(annex, avail))
+    doc.element.body._insert_tbl(annex_table_xml(annex, avail, lay.annex_size))
     for text in annex.notes:
         p = doc.add_paragraph()
-        p.paragraph_format.line_spacing = Pt(14)
-        _run(p, text, SONG, 9)
+        p.paragraph_format.line_spacing = Pt(lay.annex_size * 1.45)
+        _run(p, text, SONG, lay.annex_size)
 
 
 def _draft_header(section) -> None:
@@ -232,19 +268,33 @@ def _draft_header(section) -> None:
         r.font.color.rgb = RED
 
 
-def build_document(pub: Publication, draft: bool = False):
+def _properties(doc, pub: Publication, draft: bool) -> None:
+    """Title, author (the department), subject, created and modified now; core properties hold at
+    most 255 characters each."""
+    props = doc.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.title = pub.title[:MAX_PROPERTY]
+    props.author = props.last_modified_by = pub.department[:MAX_PROPERTY]
+    props.subject = (pub.cover_title.split("年度", 1)[-1] or pub.title)[:MAX_PROPERTY]   # 单位决算公开
+    props.comments = f"disclosure-app {__version__}"
+    props.keywords = DRAFT_MARK if draft else ""
+    props.category = props.subject
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONGWEN):
     """The whole Word document in memory; ``draft`` marks every page 草稿 仅供内部审核."""
     doc = Document()
-    _styles(doc)
+    _styles(doc, lay)
     _update_fields_on_open(doc)
-    props = doc.core_properties
-    props.title, props.author = pub.title, pub.department
-    props.subject = pub.cover_title.split("年度", 1)[-1] or pub.title   # 单位决算公开 / 部门预算公开
+    if lay.page_number_place == "outer":
+        doc.settings.odd_and_even_pages_header_footer = True
+    _properties(doc, pub, draft)
     first = doc.sections[0]
-    _page(first, False)
+    _page(first, False, lay)
     if draft:
         _draft_header(first)
-        props.keywords = DRAFT_MARK
 
     for _ in range(6):
         doc.add_paragraph()
@@ -254,21 +304,20 @@ def build_document(pub: Publication, draft: bool = False):
 
     head = doc.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(head, "目　录", HEI, 16)
+    _run(head, "目　录", HEI, lay.part_size)
     toc = doc.add_paragraph()
     # the entries are shown as the field's result until Word refreshes it on opening
     _field(toc, 'TOC \\o "1-2" \\f \\l "1-2" \\h \\z \\u',
            [("    " if level else "") + text for level, text in pub.toc])
 
     numbered = False                 # page numbers start with the first part, at 1
-    prev = None
 
     def new_section(landscape: bool):
         nonlocal numbered
         section = doc.add_section(WD_SECTION.NEW_PAGE)
-        _page(section, landscape)
+        _page(section, landscape, lay)
         if not numbered:
-            _footer_page_numbers(section)
+            _footer_page_numbers(section, lay)
             numbered = True
         return section
 
@@ -278,34 +327,33 @@ def build_document(pub: Publication, draft: bool = False):
                 section = new_section(t.landscape)
                 if i == 1:
                     doc.add_paragraph(part.title, style="Heading 1")
-                _table_block(doc, t, table_heading(i, t), section)
-            prev = part.key
+                _table_block(doc, t, table_heading(i, t), section, lay)
             continue
-        if not (part.key == "annex" and prev == "glossary"):
-            new_section(False)
-        prev = part.key
+        new_section(False)                 # every 部分 starts on a new page
         doc.add_paragraph(part.title, style="Heading 1")
         for level, s in walk_sections(part.sections):
             doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
             for p in s.paragraphs:
-                _run(_body(doc), p.text)
+                _run(_body(doc, lay), p.text)
         for i, (term, definition) in enumerate(part.glossary, start=1):
-            _run(_body(doc), glossary_line(i, term, definition))
+            _run(_body(doc, lay), glossary_line(i, term, definition))
         if part.tail:
-            _run(_body(doc), part.tail)
+            _run(_body(doc, lay), part.tail)
         for i, a in enumerate(part.annexes, start=1):
-            _annex_block(doc, a, annex_heading(i, a), doc.sections[-1], first=i == 1)
+            _annex_block(doc, a, i, annex_heading(i, a), doc.sections[-1], i == 1, lay)
     return doc
 
 
-def _body(doc):
+def _body(doc, lay: PageLayout):
     p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(24)
+    p.paragraph_format.first_line_indent = Pt(2 * lay.body_size)
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     return p
 
 
-def write_docx(project: Project, path: str | Path, pub: Publication | None = None, draft: bool = False) -> Path:
+def write_docx(project: Project, path: str | Path, pub: Publication | None = None, draft: bool = False,
+               layout: PageLayout | None = None) -> Path:
     """Write the Word file to ``path`` (the caller takes care of atomic replacement)."""
-    doc = build_document(pub or build_publication(project), draft)
+    doc = build_document(pub or build_publication(project), draft, layout or project_layout(project))
     doc.save(str(path))
     return Path(path)

@@ -33,6 +33,7 @@ from ..filelock import pid_alive
 from ..layout.table import render_tables
 from ..model import Project
 from ..oserrors import os_message
+from ..publisher import kind_title
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from ..validation import all_findings
 from .fonts import MissingGlyphError
@@ -62,7 +63,7 @@ class ExportError(AppError):
 def base_name(project: Project) -> str:
     """``阳城县司法局2024年度单位决算公开``, safe as a Windows file name."""
     name = _BAD_CHARS.sub("", project.info.name).strip() or "未命名单位"
-    return f"{name}{project.info.year}年度{project.profile.title}"
+    return f"{name}{project.info.year}年度{kind_title(project)}"
 
 
 def file_name(project: Project, fmt: str, draft: bool = False) -> str:

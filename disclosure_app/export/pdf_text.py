@@ -11,6 +11,7 @@ out once, not twice.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -104,43 +105,59 @@ class TextBlock(Flowable):
         for text, offset, last in self._layout(self.width):
             if text:
                 w = measure(text)
-                extra = 0.0
                 x = st.left_indent
                 if st.align == "center":
                     x += (width - w) / 2
                 elif st.align == "right":
                     x += width - w
-                elif st.align == "justify" and not last and len(text) > 1:
-                    extra = max(0.0, (width - w) / (len(text) - 1))
-                    if extra > st.size:           # a line ended far short (a long unit pulled down)
-                        extra = 0.0
-                self._draw_line(text, offset, x, y, st.char_space + extra)
+                spaces = [st.char_space] * len(text)
+                if st.align == "justify" and not last:
+                    _justify(text, spaces, width - w, st.size)
+                self._draw_line(text, offset, x, y, spaces)
             y -= st.leading
 
-    def _draw_line(self, text: str, offset: int, x: float, y: float, char_space: float) -> None:
+    def _draw_line(self, text: str, offset: int, x: float, y: float, spaces: list[float]) -> None:
+        """One line; ``spaces[i]``: the room after character ``i``."""
         st = self.style
         t = self.canv.beginText(x, y)
         t.setFont(st.font, st.size)
-        t.setCharSpace(char_space)
-        pieces = _pieces(text, offset, self.red)
-        for piece, red in pieces:
-            if len(pieces) > 1 or red:
-                t.setFillColorRGB(*(RED if red else (0, 0, 0)))
-            t.textOut(piece)
+        flags = _red_flags(text, offset, self.red)
+        i, n = 0, len(text)
+        current: tuple[float, bool] | None = None
+        while i < n:
+            j = i
+            while j < n and spaces[j] == spaces[i] and flags[j] == flags[i]:
+                j += 1
+            if current is None or current[0] != spaces[i]:
+                t.setCharSpace(spaces[i])
+            if (current is None and flags[i]) or (current is not None and current[1] != flags[i]):
+                t.setFillColorRGB(*(RED if flags[i] else (0, 0, 0)))
+            current = (spaces[i], flags[i])
+            t.textOut(text[i:j])
+            i = j
         self.canv.drawText(t)
 
 
-def _pieces(text: str, offset: int, red: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
-    if not red:
-        return [(text, False)]
-    flags = [any(a <= offset + i < b for a, b in red) for i in range(len(text))]
-    out: list[tuple[str, bool]] = []
-    for ch, f in zip(text, flags):
-        if out and out[-1][1] == f:
-            out[-1] = (out[-1][0] + ch, f)
-        else:
-            out.append((ch, f))
-    return out
+def _narrow(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) not in "WF"
+
+
+def _justify(text: str, spaces: list[float], slack: float, size: float) -> None:
+    """Spread ``slack`` over the gaps between two ideographs (or full-width marks); a number or
+    a Latin word keeps its own spacing and stays close to the characters beside it.  A line that would need more than a quarter of
+    an em per gap (a long number pulled down to the next line) is left unjustified."""
+    gaps = [i for i in range(len(text) - 1) if not (_narrow(text[i]) or _narrow(text[i + 1]))]
+    if slack <= 0 or not gaps:
+        return
+    extra = slack / len(gaps)
+    if extra > size * 0.25:
+        return
+    for i in gaps:
+        spaces[i] += extra
+
+
+def _red_flags(text: str, offset: int, red: tuple[tuple[int, int], ...]) -> list[bool]:
+    return [any(a <= offset + i < b for a, b in red) for i in range(len(text))] if red else [False] * len(text)
 
 
 def _replace(st: TextStyle, **kw) -> TextStyle:

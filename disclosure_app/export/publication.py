@@ -15,6 +15,7 @@ from ..annexes.layout import RenderedAnnex, render_annexes
 from ..layout.table import RenderedTable, render_tables
 from ..model import Project
 from ..narrative.model import DocumentText, Section
+from ..publisher import kind_title
 
 WATERMARK = "仅供内部审核"
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
@@ -67,7 +68,7 @@ def table_heading(index: int, table: RenderedTable) -> str:
 
 def annex_heading(index: int, annex: RenderedAnnex) -> str:
     """The 目录 line of an annex: 附件1：法律援助经费项目支出绩效自评表."""
-    return f"附件{index}：{annex.title}"
+    return f"附件{index}：{annex.heading or annex.title}"
 
 
 def glossary_line(index: int, term: str, definition: str) -> str:
@@ -110,7 +111,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
         toc += [(1, s.title) for s in part.sections]
         toc += [(1, table_heading(i, t)) for i, t in enumerate(part.tables, start=1)]
         toc += [(1, annex_heading(i, a)) for i, a in enumerate(part.annexes, start=1)]
-    cover_title = f"{year}年度{project.profile.title}"
+    cover_title = f"{year}年度{kind_title(project)}"
     return Publication(project.info.name, year, cover_title, text.title or f"{project.info.name}{cover_title}",
                        parts, tuple(text.missing), tuple(toc))
 

@@ -129,3 +129,6 @@ class ImportHints:
     three_public: str = "row"
     reader: str = "standard"
     default: bool = False           # the layout chosen for its kind when no mark decides
+    # 财政批复 tables a publication may append (财决批复01…), by number: the 公开 form each copies
+    # cell by cell and name by name; a number not listed has a structure of its own (批复05)
+    approvals: tuple[tuple[int, str], ...] = ()

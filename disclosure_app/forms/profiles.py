@@ -29,7 +29,10 @@ def _profiles() -> dict[str, Profile]:
             forms=final_shanxi.FORMS, rules=FINAL_SHANXI_RULES, table_separator=False,
             narrative=FINAL_TEN_TABLES, region="山西格式", name="山西决算",
             annex_kinds=("project_evaluation",),
-            import_hints=ImportHints(marks=_TEN_TABLE_MARKS, default=True), sample="final_shanxi_2024.json",
+            import_hints=ImportHints(marks=_TEN_TABLE_MARKS, default=True,
+                                     approvals=((1, "T01"), (2, "T02"), (3, "T03"), (4, "T04"), (6, "T06"),
+                                                (7, "T07"), (8, "T08"))),
+            sample="final_shanxi_2024.json",
         ),
         "final_liaoning": Profile(
             id="final_liaoning", kind="final", title="部门决算公开",
@@ -46,7 +49,7 @@ def _profiles() -> dict[str, Profile]:
             # the year is in every table title, so the tables print no separate year line
             options={"year_line": ""},
             narrative=BUDGET_THIRTEEN_TABLES, region="山西格式", name="山西预算",
-            annex_kinds=("project_evaluation",),
+            annex_kinds=("overall_target", "project_target"),
             import_hints=ImportHints(reader="budget", default=True), sample="budget_shanxi_2025.json",
         ),
     }

@@ -215,6 +215,7 @@ def grid_regions(lines: list[CellLine]) -> list[CellLine]:
 # -- plain text ------------------------------------------------------------------------------------
 
 _BLANKS = frozenset({"-", "—", "——", "–", "－", "--", "―"})
+_PROSE = ("，", "。", "；", "万元")           # a sentence, never a table row
 _ONE_CELL_GAP = re.compile(r"[^\s].*?(?=\s{2,}|$)")
 
 
@@ -222,7 +223,8 @@ def row_or_text(cells: list[Cell], top: float | None = None, size: float | None 
                 joiner: str = " ") -> CellLine:
     """Cells separated by wide gaps: a table row when one of them is an amount, a number or a
     blank mark, else one sentence printed with wide spaces ("(六)  负责拟订…")."""
-    if len(cells) < 2 or any(_AMOUNT.match(c.text) or c.text in _BLANKS for c in cells):
+    prose = any(mark in c.text for c in cells for mark in _PROSE)
+    if len(cells) < 2 or (not prose and any(_AMOUNT.match(c.text) or c.text in _BLANKS for c in cells)):
         return CellLine(cells, False, top, size)
     return CellLine([Cell(joiner.join(c.text for c in cells), cells[0].x0, cells[-1].x1)], False, top, size)
 

@@ -69,8 +69,9 @@ def _is_watermark(obj: dict, size: float) -> bool:
     return rotated or obj.get("size", 0) > 2.5 * size
 
 
-def pdf_document(path: str | Path) -> PagedDocument:
-    """The PDF at ``path`` as a :class:`PagedDocument` (see the module docstring)."""
+def pdf_document(path: str | Path, ruled: bool = True) -> PagedDocument:
+    """The PDF at ``path`` as a :class:`PagedDocument` (see the module docstring); ``ruled``
+    False reads every table from its words' positions, as for a PDF printed without rules."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
@@ -82,7 +83,7 @@ def pdf_document(path: str | Path) -> PagedDocument:
     doc = PagedDocument([], "pdf")
     with pdf:
         for k, page in enumerate(pdf.pages, start=1):
-            doc.pages.append(_page(page, k))
+            doc.pages.append(_page(page, k, ruled))
     if not any(p.lines for p in doc.pages):
         raise TextImportError("PDF 中没有可提取的文字（可能是扫描件）。请先做文字识别（OCR）后另存为 PDF，"
                               "或导入识别出的文字（.txt）")
@@ -91,13 +92,13 @@ def pdf_document(path: str | Path) -> PagedDocument:
     return doc
 
 
-def _page(page, number: int) -> Page:
+def _page(page, number: int, ruled: bool = True) -> Page:
     sizes = [c["size"] for c in page.chars if c.get("upright", True)]
     usual = median(sizes) if sizes else 10.0
     page = page.filter(lambda obj: not _is_watermark(obj, usual))
     lines: list[CellLine] = []
     boxes = []
-    for table in page.find_tables():
+    for table in page.find_tables() if ruled else ():
         boxes.append(table.bbox)
         for row, texts in zip(table.rows, table.extract()):
             cells = [Cell(_cell_text(t), (c[0] if c else None), (c[2] if c else None))
@@ -111,10 +112,33 @@ def _page(page, number: int) -> Page:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     rest = page.filter(outside) if boxes else page
-    words = rest.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size"])
-    lines += _word_lines(words)
+    # printed spaces stay inside their word (keep_blank_chars): a gap between two words is
+    # either a justified line's spacing or a gap between two cells (see _word_lines)
+    words = rest.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, extra_attrs=["size"])
+    lines += _word_lines(_trimmed(words))
     lines.sort(key=lambda ln: ln.top or 0)
     return Page(number, grid_regions(lines), page.width)
+
+
+_BLANK = " \u3000\t\xa0"
+
+
+def _trimmed(words: list[dict]) -> list[dict]:
+    """Words without their leading and trailing blanks (kept by the extraction so that a printed
+    space stays inside its word); a word led by blanks ("\u3000\u3000四、…", an indent typed as
+    ideographic spaces) starts where its first character does."""
+    out = []
+    for w in words:
+        text = w["text"]
+        body = text.strip(_BLANK)
+        if not body:
+            continue
+        lead = len(text) - len(text.lstrip(_BLANK))
+        if lead:
+            width = (w["x1"] - w["x0"]) / max(len(text), 1)
+            w = {**w, "x0": w["x0"] + width * lead}
+        out.append({**w, "text": body})
+    return out
 
 
 def _word_lines(words: list[dict]) -> list[CellLine]:
@@ -129,12 +153,9 @@ def _word_lines(words: list[dict]) -> list[CellLine]:
         row.sort(key=lambda w: w["x0"])
         size = Counter(round(w["size"], 1) for w in row).most_common(1)[0][0]
         cells: list[list] = []
-        for w in row:
-            if cells and w["x0"] - cells[-1][2] <= 1.1 * size:
-                gap = w["x0"] - cells[-1][2]
-                text = cells[-1][0]
-                cells[-1][0] = text + w["text"] if gap < 0.2 * size or (_CJK.match(text[-1]) and _CJK.match(w["text"][0])) \
-                    else f"{text} {w['text']}"
+        for w in row:                        # a gap over a third of the size parts two cells
+            if cells and w["x0"] - cells[-1][2] <= 0.35 * size:
+                cells[-1][0] += w["text"]
                 cells[-1][2] = w["x1"]
             else:
                 cells.append([w["text"], w["x0"], w["x1"]])

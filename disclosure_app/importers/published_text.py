@@ -33,10 +33,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import AppError
 from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
+from ..rules.findings import Finding
+from .published_text_approvals import approval_spans, read_approvals
 from .published_text_budget import narrative_lines
 from .published_text_find import expected_titles, find_tables
 from .published_text_lines import Line, is_noise, normalise_text
@@ -66,6 +69,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)   # form id → (first, stop) line index
     narrative_at: int | None = None                                  # line index of the 情况说明
+    findings: list[Finding] = field(default_factory=list)            # the 批复 = 公开 comparison (P01/P02)
 
 
 def _lines(text: str) -> list[Line]:
@@ -162,19 +166,25 @@ def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
     """职责 and 机构设置: the paragraphs under the two headings of 第一部分 概况."""
     buckets: dict[str, list[str]] = {}
     current = None
+    fresh = False                               # the next line starts a paragraph (after a heading)
     for ln in lines:
         s = ln.text.strip()
         if not s or is_noise(s):
             continue
-        if re.match(r"^[一二]、", s) and len(s) <= 30 and "\t" not in ln.text:
-            current = "duties" if "职责" in s else "organisation" if "机构" in s else None
+        if re.match(r"^[一二三四]、", s) and len(s) <= 30 and "\t" not in ln.text:
+            # the 决算单位构成 list (some publications) belongs with 机构设置: the units it comprises
+            current = "duties" if "职责" in s else "organisation" if ("机构" in s or "构成" in s) else None
+            if current == "organisation" and "构成" in s and "organisation" in buckets:
+                buckets["organisation"].append(s)
+                fresh = True
             continue
         if current:
             got = buckets.setdefault(current, [])
-            if got and not got[-1].endswith(_SENTENCE_END) and not _ITEM.match(s):
+            if got and not fresh and not got[-1].endswith(_SENTENCE_END) and not _ITEM.match(s):
                 got[-1] += s                    # a paragraph broken over a page
             else:
                 got.append(s)
+            fresh = False
     for key, what in (("duties", "本部门（单位）职责"), ("organisation", "机构设置情况")):
         if key in buckets:
             setattr(project.info, key, "\n".join(buckets[key]))
@@ -233,9 +243,14 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         kind = "预算公开" if budget else "决算公开"
         raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
                               f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
+    approvals = approval_spans(lines, start, len(lines))
+    heads_at = sorted(a for a, _ in approvals.values())
+    spans = {fid: (a, min([b, *(h for h in heads_at if h > a)])) for fid, (a, b) in spans.items()}
     result = ImportResult(project, notes, dict(spans))
     pending = table_reader(project)(project, lines, spans, notes)
     resolve(project, pending, set(spans), notes)
+    if approvals:
+        result.findings = read_approvals(project, lines, approvals, notes)
     if not any(project.values.values()):
         found = "、".join(f.label for f in forms if f.id in spans)
         raise TextImportError(f"找到了{found}的标题，但没有从任何一张表中读到数据行：文字中可能没有保留表格的行"
@@ -260,11 +275,22 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
 _ANNEX_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|绩效自评表)\s*$")
 
 
+# Readers of the 附件 (绩效自评表 …) from a published document's lines: each adds the annexes it
+# reads to ``project.annexes`` and notes what it could not; those left unread are listed below.
+AnnexReader = Callable[[Project, list[Line], list[str]], None]
+ANNEX_READERS: list[AnnexReader] = []
+
+
 def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> None:
-    """The 附件 (绩效自评表 / 绩效目标表) are not read; record how many the document prints, so that
-    the text's own "见附件" is not reported as a reference to a missing 附件."""
+    """The 附件 (绩效自评表 / 绩效目标表) no registered reader read (:data:`ANNEX_READERS`): record how
+    many the document prints, so that the text's own "见附件" is not reported as a reference to a
+    missing 附件, and list them as not imported."""
+    before = len(project.annexes)
+    for reader in ANNEX_READERS:
+        reader(project, lines, notes)
     titles = [ln.text.strip() for ln in lines if "\t" not in ln.text and _ANNEX_TITLE.search(ln.text.strip())
               and len(ln.text.strip()) <= 60 and not ln.text.strip().startswith(("附件", "附表"))]
+    titles = titles[len(project.annexes) - before:]
     if titles:
         project.options[ANNEXES_NOT_IMPORTED] = str(len(titles))
         notes.append(f"原文件的 {len(titles)} 个附件（{titles[0]}{'等' if len(titles) > 1 else ''}）未导入，"

@@ -288,6 +288,12 @@ def _prior_current(project: Project, key: str) -> Decimal | None:
     return None
 
 
+def current_figure(project: Project, key: str) -> Decimal | None:
+    """The current-year figure of ``project`` that the prior-year input ``key`` is compared with
+    (the figure a following year's ``key`` takes: 从上年导入); ``None`` for a key it has none for."""
+    return _prior_current(project, key)
+
+
 def _value(project: Project, key: str, raw: str) -> str | None:
     """The input text for ``key`` from the published words standing where its placeholder is."""
     raw = raw.strip().strip("：:").strip()

@@ -25,8 +25,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from ..annexes.layout import render_annex
 from ..annexes.model import (
+    Annex,
     AnnexError,
-    ProjectEvaluation,
     get_value,
     parse_field,
     set_text,
@@ -301,9 +301,9 @@ def _anchor_records(by_kind: dict[str, list[list[str]]], name: str) -> dict[str,
 
 
 def _read_annexes(wb: Workbook, by_kind: dict[str, list[list[str]]], name: str, read: set[tuple[str, str]],
-                  anchors: dict[str, SheetAnchors], year: int) -> list[ProjectEvaluation]:
+                  anchors: dict[str, SheetAnchors], year: int) -> list[Annex]:
     """The 绩效自评表 from their keys, each field taken from its sheet cell when edited there."""
-    out: dict[int, tuple[str, ProjectEvaluation]] = {}
+    out: dict[int, tuple[str, Annex]] = {}
     for rec in by_kind.get("annex", []):
         try:
             out[int(rec[1])] = (rec[2], annex_from_dict(json.loads(_joined(rec, 3)), f"附件{int(rec[1]) + 1}"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..forms.document import NarrativeSection
 from ..model import Project
+from ..publisher import kind_title
 from .model import DocumentText, Paragraph, Section, numbered_title
 from .phrases import has_narrative, settings_for
 from .render import PLACEHOLDER, PLACEHOLDER_RE, Part, Rendered, Writer, part
@@ -76,7 +77,7 @@ def build(project: Project) -> Built:
                   if line.strip())
     text = DocumentText(
         title=_one_line(w.call("document.j2", "title", name=info.name, year=info.year,
-                               kind_title=project.profile.title)),
+                               kind_title=kind_title(project))),
         overview=overview_sections, narrative=narrative_sections, glossary=glossary(w),
         glossary_tail=_one_line(w.call("glossary.j2", "tail")), parts=parts, missing=tuple(missing))
     return Built(text, details, dict(w.placeholders))

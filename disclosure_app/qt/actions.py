@@ -70,8 +70,10 @@ def build_actions(window) -> None:
                                      tip="从已公开的决算或预算文件（PDF 中提取的文字）新建项目，以便审核")
     window.act_import_tables = _action(window, "导入公开表格（任何 Excel、CSV）(&E)…", lambda: window.import_tables(),
                                        tip="部门决算软件、预算一体化系统或手工制作的公开表格：先预览，确认后只替换读到的表")
-    window.import_menu.addActions([window.act_import_tables, window.act_import_json, window.act_import_xlsx,
-                                   window.act_import_text])
+    window.act_import_prior = _action(window, "从上年导入（上年项目或公开文件）(&L)…", lambda: window.import_prior_year(),
+                                      tip="由上年的项目文件或公开文件填入情况说明所需的上年数；已录入的不改动")
+    window.import_menu.addActions([window.act_import_tables, window.act_import_prior, window.act_import_json,
+                                   window.act_import_xlsx, window.act_import_text])
     m.addSeparator()
     m.addActions([window.act_save, window.act_save_as])
     m.addSeparator()

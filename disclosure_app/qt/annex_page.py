@@ -1,4 +1,5 @@
-"""第五部分 附件: the list of 项目支出绩效自评表 and an editor for the selected one.
+"""附件: the list of annex tables (every kind the profile carries) and an editor for the selected one,
+built from its kind's spec (fields, and a table per group of rows: add, delete, move up and down).
 
 Every change goes through the session (``set_annex_field``, ``add_annex``, ``delete_annex``,
 ``move_annex``, ``add_annex_row``, ``delete_annex_row``), one undo step each; the page only
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,39 +24,84 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..annexes.model import (
-    FUND_FIELDS,
-    FUND_NUMBERS,
-    HEADER_FIELDS,
-    INDICATOR_FIELDS,
-    INDICATOR_NUMBERS,
-    TEXT_FIELDS,
-    get_text,
-)
+from ..annexes.model import get_text
+from ..forms.annex_kinds import get_annex_kind
+from ..forms.annex_spec import AnnexKind, Group
 from ..session import EditError, Session
 from .info_page import CommitTextEdit
 
-_GROUPS = {"funds": (FUND_FIELDS, FUND_NUMBERS), "indicators": (INDICATOR_FIELDS, INDICATOR_NUMBERS)}
-
 
 class _RowsTable(QTableWidget):
-    """资金 or 绩效指标 rows: one column per field of the group."""
+    """The rows of one group (资金来源, 绩效指标, 年度主要任务 …): one column per field of the group."""
 
-    def __init__(self, group: str, parent=None) -> None:
-        fields, _ = _GROUPS[group]
-        super().__init__(0, len(fields), parent)
-        self.group = group
-        self.attrs = list(fields)
-        self.setHorizontalHeaderLabels(list(fields.values()))
+    def __init__(self, group: Group, parent=None) -> None:
+        super().__init__(0, len(group.columns), parent)
+        self.group = group.key
+        self.attrs = [c.key for c in group.columns]
+        self.numbers = {c.key for c in group.columns if c.numeric}
+        self.setHorizontalHeaderLabels([c.label for c in group.columns])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setMinimumHeight(160)
-        self.setAccessibleName("资金来源" if group == "funds" else "绩效指标")
+        self.setAccessibleName(group.label)
+
+
+class _Editor(QWidget):
+    """The fields and row tables of one annex kind, built from its spec."""
+
+    def __init__(self, kind: AnnexKind, page: AnnexPage) -> None:
+        super().__init__(page)
+        self.kind = kind
+        v = QVBoxLayout(self)
+        title = QLabel(kind.name + (f"（金额单位：{kind.unit}）" if kind.unit else ""), self)
+        title.setStyleSheet("font-weight: bold")
+        v.addWidget(title)
+        self.edits: dict[str, QLineEdit | CommitTextEdit] = {}
+        self.tables: dict[str, _RowsTable] = {}
+        form = QFormLayout()
+        for key in kind.keys:
+            f = kind.field(key)
+            if f is not None:
+                if f.long:
+                    e: QLineEdit | CommitTextEdit = CommitTextEdit(self)
+                    e.setMinimumHeight(60)
+                    e.committed.connect(lambda text, p=key: page._commit(p, text))
+                else:
+                    e = QLineEdit(self)
+                    e.editingFinished.connect(lambda p=key, w=e: page._commit(p, w.text()))
+                e.setAccessibleName(f.label)
+                self.edits[key] = e
+                form.addRow(f.label, e)
+                continue
+            g = kind.group(key)
+            assert g is not None
+            v.addLayout(form)
+            form = QFormLayout()
+            box = QGroupBox(g.label, self)
+            bv = QVBoxLayout(box)
+            t = _RowsTable(g, box)
+            t.itemChanged.connect(page._item_changed)
+            self.tables[g.key] = t
+            bv.addWidget(t)
+            row_buttons = QHBoxLayout()
+            for text, slot in (("新增行", lambda _=False, k=g.key: page._add_row(k)),
+                               ("删除行", lambda _=False, k=g.key: page._delete_row(k)),
+                               ("上移", lambda _=False, k=g.key: page._move_row(k, -1)),
+                               ("下移", lambda _=False, k=g.key: page._move_row(k, 1))):
+                b = QPushButton(text, box)
+                b.clicked.connect(slot)
+                row_buttons.addWidget(b)
+            row_buttons.addStretch(1)
+            bv.addLayout(row_buttons)
+            v.addWidget(box)
+        v.addLayout(form)
+        v.addStretch(1)
 
 
 class AnnexPage(QSplitter):
@@ -68,11 +115,14 @@ class AnnexPage(QSplitter):
         self._loading = False
         left = QWidget(self)
         lv = QVBoxLayout(left)
-        lv.addWidget(QLabel("项目支出绩效自评表", left))
+        lv.addWidget(QLabel("附件（绩效表）", left))
         self.list = QListWidget(left)
         self.list.setAccessibleName("附件列表")
         self.list.currentRowChanged.connect(self._selected)
         lv.addWidget(self.list, 1)
+        self.kind_box = QComboBox(left)
+        self.kind_box.setAccessibleName("新增附件的类型")
+        lv.addWidget(self.kind_box)
         buttons = QGridLayout()           # two by two: the list stays narrow in a small window
         for i, (text, slot) in enumerate((("新增", self._add), ("删除", self._delete),
                                           ("上移", lambda: self._move(-1)), ("下移", lambda: self._move(1)))):
@@ -84,60 +134,31 @@ class AnnexPage(QSplitter):
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
-        body = QWidget(self.scroll)
-        self.scroll.setWidget(body)
-        v = QVBoxLayout(body)
-        form = QFormLayout()
-        self.edits: dict[str, QLineEdit | CommitTextEdit] = {}
-        for path, label in HEADER_FIELDS.items():
-            e = QLineEdit(body)
-            e.setAccessibleName(label)
-            e.editingFinished.connect(lambda p=path, w=e: self._commit(p, w.text()))
-            self.edits[path] = e
-            form.addRow(label, e)
-        v.addLayout(form)
-        self.tables: dict[str, _RowsTable] = {}
-        for group, title in (("funds", "项目资金预算安排及执行进度（万元）"), ("indicators", "绩效指标")):
-            box = QGroupBox(title, body)
-            bv = QVBoxLayout(box)
-            t = _RowsTable(group, box)
-            t.itemChanged.connect(self._item_changed)
-            self.tables[group] = t
-            bv.addWidget(t)
-            row_buttons = QHBoxLayout()
-            for text, slot in (("新增行", lambda g=group: self._add_row(g)), ("删除行", lambda g=group: self._delete_row(g))):
-                b = QPushButton(text, box)
-                b.clicked.connect(slot)
-                row_buttons.addWidget(b)
-            row_buttons.addStretch(1)
-            bv.addLayout(row_buttons)
-            v.addWidget(box)
-            if group == "funds":
-                v.addLayout(self._texts(body, ("goal", "achieved")))
-        summary = QFormLayout()
-        for path, label in (("total", "总分"), ("grade", "等级")):
-            e = QLineEdit(body)
-            e.setAccessibleName(label)
-            e.editingFinished.connect(lambda p=path, w=e: self._commit(p, w.text()))
-            self.edits[path] = e
-            summary.addRow(label, e)
-        v.addLayout(summary)
-        v.addLayout(self._texts(body, [k for k in TEXT_FIELDS if k not in ("goal", "achieved")]))
+        self.stack = QStackedWidget(self.scroll)
+        self.scroll.setWidget(self.stack)
+        self.editors: dict[str, _Editor] = {}
         self.addWidget(self.scroll)
         self.setStretchFactor(1, 3)
         self.setSizes([240, 960])
         self.load()
 
-    def _texts(self, body: QWidget, paths) -> QFormLayout:
-        form = QFormLayout()
-        for path in paths:
-            e = CommitTextEdit(body)
-            e.setAccessibleName(TEXT_FIELDS[path])
-            e.setMinimumHeight(60)
-            e.committed.connect(lambda text, p=path: self._commit(p, text))
-            self.edits[path] = e
-            form.addRow(TEXT_FIELDS[path], e)
-        return form
+    def _editor(self, kind: str) -> _Editor:
+        if kind not in self.editors:
+            self.editors[kind] = _Editor(get_annex_kind(kind), self)
+            self.stack.addWidget(self.editors[kind])
+        return self.editors[kind]
+
+    @property
+    def edits(self) -> dict[str, QLineEdit | CommitTextEdit]:
+        """The selected table's single fields (by path)."""
+        w = self.stack.currentWidget()
+        return w.edits if isinstance(w, _Editor) else {}
+
+    @property
+    def tables(self) -> dict[str, _RowsTable]:
+        """The selected table's row tables (by group)."""
+        w = self.stack.currentWidget()
+        return w.tables if isinstance(w, _Editor) else {}
 
     # -- state ----------------------------------------------------------------------------------------
     @property
@@ -152,8 +173,11 @@ class AnnexPage(QSplitter):
         self._loading = True
         try:
             self.list.clear()
+            self.kind_box.clear()
+            for k in self.session.project.profile.annex_kinds:
+                self.kind_box.addItem(get_annex_kind(k).name, k)
             for i, a in enumerate(annexes, start=1):
-                self.list.addItem(f"附件{i}：{a.name or '（未命名项目）'}")
+                self.list.addItem(f"附件{i}：{a.title if a.name else '（未命名）' + a.spec.name}")
                 self.list.item(i - 1).setToolTip(self.list.item(i - 1).text())     # the list may cut it short
             if annexes:
                 self.list.setCurrentRow(max(0, min(keep, len(annexes) - 1)))
@@ -172,6 +196,7 @@ class AnnexPage(QSplitter):
         if not 0 <= i < len(annexes):
             return
         a = annexes[i]
+        self.stack.setCurrentWidget(self._editor(a.kind))
         self._loading = True
         try:
             for path, e in self.edits.items():
@@ -181,9 +206,9 @@ class AnnexPage(QSplitter):
                 elif e.toPlainText() != text:
                     e.setPlainText(text)
             for group, t in self.tables.items():
-                rows = a.funds if group == "funds" else a.indicators
+                rows = a.rows.get(group, [])
                 t.setRowCount(len(rows))
-                numbers = _GROUPS[group][1]
+                numbers = t.numbers
                 for r in range(len(rows)):
                     for c, attr in enumerate(t.attrs):
                         text = get_text(a, f"{group}.{r}.{attr}")
@@ -230,7 +255,8 @@ class AnnexPage(QSplitter):
         self._commit(f"{t.group}.{item.row()}.{t.attrs[item.column()]}", item.text())
 
     def _add(self) -> None:
-        self.load(self.session.add_annex(self.index + 1 if self.index >= 0 else None))
+        kind = self.kind_box.currentData()
+        self.load(self.session.add_annex(self.index + 1 if self.index >= 0 else None, kind=kind))
 
     def _delete(self) -> None:
         if self.index >= 0:
@@ -246,6 +272,13 @@ class AnnexPage(QSplitter):
         if self.index >= 0:
             t = self.tables[group]
             self.session.add_annex_row(self.index, group, t.currentRow() + 1 if t.currentRow() >= 0 else None)
+
+    def _move_row(self, group: str, step: int) -> None:
+        t = self.tables[group]
+        r = t.currentRow()
+        if self.index >= 0 and 0 <= r and 0 <= r + step < t.rowCount():
+            self.session.move_annex_row(self.index, group, r, r + step)
+            t.setCurrentCell(r + step, max(0, t.currentColumn()))
 
     def _delete_row(self, group: str) -> None:
         t = self.tables[group]

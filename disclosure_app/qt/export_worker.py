@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 
 from ..checklist import Item, page_name
 from ..errors import AppError
+from ..export.layouts import DEFAULT_LAYOUT, LAYOUTS, project_layout
 from ..model import Project
 from ..oserrors import os_message
+from ..publisher import PUBLISHERS, publisher
 from ..rules.findings import ERROR, counts
 
 FORMATS = (("pdf", "PDF"), ("docx", "Word（.docx）"), ("xlsx", "Excel（.xlsx）"))
@@ -83,6 +86,21 @@ class ExportOptionsDialog(QDialog):
                  project: Project | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("导出公开文件")
+        # PDF 版式 and 部门/单位: shown as the project has them; the project remembers the choice
+        self.layout_box = QComboBox(self)
+        for key, lay in LAYOUTS.items():
+            self.layout_box.addItem(lay.label, key)
+        current = project_layout(project).key if project is not None else DEFAULT_LAYOUT
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(current)))
+        self.publisher_box = QComboBox(self)
+        for p in PUBLISHERS:
+            self.publisher_box.addItem(f"以{p}名义公开（{p}决算/预算公开）", p)
+        if project is not None:
+            self.publisher_box.setCurrentIndex(max(0, self.publisher_box.findData(publisher(project))))
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel("PDF 版式："))
+        choices.addWidget(self.layout_box, 1)
+        choices.addWidget(self.publisher_box, 1)
         self.pending = list(pending or [])
         self.jump_to: Item | None = None
         fm = self.fontMetrics()
@@ -114,6 +132,7 @@ class ExportOptionsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.whole)
         layout.addLayout(formats)
+        layout.addLayout(choices)
         layout.addWidget(self.draft)
         self.pending_label = QLabel(self)
         self.pending_label.setWordWrap(True)

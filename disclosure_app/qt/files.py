@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..checklist import pending_items
 from ..errors import AppError, user_message
+from ..export.layouts import OPTION as LAYOUT_OPTION
 from ..export.targets import existing_outputs, numbered_folder
 from ..filelock import ProjectLock
 from ..operations import Format, blank_project, full_checks, read_any, sample_project
 from ..oserrors import os_message, os_reason
+from ..publisher import PUBLISHER_OPTION
 from ..recent import add_recent, clear_recent, recent_files, remove_recent
 from ..session import Session
 from ..store.sqlite import SUFFIX
@@ -299,6 +301,8 @@ class FileMixin:
             return False
         if not accepted:
             return False
+        self.session.set_option(LAYOUT_OPTION, dlg.layout_box.currentData(), "选择 PDF 版式")
+        self.session.set_option(PUBLISHER_OPTION, dlg.publisher_box.currentData(), "选择公开主体（部门/单位）")
         return self.start_export(Path(dlg.folder.text()), dlg.formats(), dlg.draft.isChecked())
 
     def start_export(self, folder: Path, formats: list[str], draft: bool) -> bool:

@@ -73,3 +73,44 @@ class ImportTablesMixin:
         self.set_session(Session(imported.project, None, full_checks()), None, sample=False)
         self.status(f"已导入“{path.name}”，尚未保存：请用“另存为”保存为项目文件")
         return True
+
+    def import_prior_year(self, path: str | Path | None = None) -> bool:
+        """从上年导入: last year's project or document, the figures listed, filled as one undo step."""
+        from ..prior_year import FILLED, KEPT, OVERWRITTEN, prior_figures, read_last_year
+        from ..store.sqlite import SUFFIX
+        title = "从上年导入"
+        if self.session is None:
+            return False
+        if path is None:
+            pats = " ".join(f"*{s}" for s in (SUFFIX, *suffixes()))
+            chosen, _ = QFileDialog.getOpenFileName(self, title, self._start_dir(),
+                                                    f"上年的项目或公开文件 ({pats});;所有文件 (*)")
+            if not chosen:
+                return False
+            path = chosen
+        path = Path(path)
+        try:
+            last, notes = read_last_year(path)
+            figures, more = prior_figures(self.session.project, last)
+        except Exception as exc:  # noqa: BLE001 — any failure of a reader ends in a message, not a traceback
+            from .importing import import_failure
+            dialogs.warn(self, title, import_failure(path, exc))
+            return False
+        if not figures:
+            dialogs.warn(self, title, "\n".join([*more, "上年文件中没有可用的上年数，未改动"]))
+            return False
+        lines = [f"从“{path.name}”（{last.info.name or '未写单位'} {last.info.year} 年）取上年数：",
+                 *(f"· {f.describe()}" for f in figures), *(f"注意：{n}" for n in [*more, *notes[:5]])]
+        fill, replace = "填入空白的上年数", "全部按上年文件填入（替换已录入的）"
+        buttons = [fill, replace, "取消"] if any(f.action == KEPT for f in figures) else [fill, "取消"]
+        choice = dialogs.ask_choice(self, title, "\n".join(lines), buttons, 0)
+        if choice < 0 or buttons[choice] == "取消":
+            return False
+        if buttons[choice] == replace:
+            figures, _ = prior_figures(self.session.project, last, overwrite=True)
+        n = self.session.fill_prior_year(figures, path.name)
+        if not any(f.action in (FILLED, OVERWRITTEN) for f in figures):
+            self.status("上年数均已录入，未改动")
+            return False
+        self.status(f"已从“{path.name}”填入 {n} 项上年数（可撤销）")
+        return True

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..acceptance import refuse_problems, sanitise_project
 from ..amounts import AmountError, parse_amount, parse_count
-from ..annexes.model import HEADER_FIELDS, TEXT_FIELDS, AnnexError, annexes_from_list, annexes_to_list
+from ..annexes.model import AnnexError, allowed_keys, annexes_from_list, annexes_to_list
 from ..forms.profiles import get_profile
 from ..forms.spec import FormSpec
 from ..model import UNIT_TYPES, CodeRow, DepartmentInfo, Project
@@ -91,7 +91,6 @@ _TOP_KEYS = ("format", "format_version", "profile", "department", "forms", "inpu
              "overrides", "options", "annexes")
 _DEPT_KEYS = ("name", "code", "year", "unit_type", "duties", "organisation")
 _TEXT_MAPS = ("inputs", "accepted", "overrides", "options")
-_ANNEX_KEYS = (*HEADER_FIELDS, "funds", *TEXT_FIELDS, "indicators", "total", "grade")
 
 
 def _shown(v: Any) -> str:
@@ -266,7 +265,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
     upgrade_narrative_keys(project, version)
     annexes = r.obj(data.get("annexes"), "annexes", list)
     for i, a in enumerate(annexes):
-        r.keys(r.obj(a, f"annexes[{i}]"), _ANNEX_KEYS, f"annexes[{i}]")
+        r.keys(r.obj(a, f"annexes[{i}]"), allowed_keys(a), f"annexes[{i}]")
     try:
         project.annexes = annexes_from_list(annexes, "annexes")
     except AnnexError as exc:

@@ -106,3 +106,23 @@ def test_inserting_a_xiang_offers_its_parents(window, boxes):
     boxes.answer = QMessageBox.StandardButton.No
     assert view.insert_code_row("2240101")
     assert [r.code for r in p.codes("T02")] == sorted([*before, "2240101"])
+
+
+def test_prior_year_from_last_years_project_fills_blanks_as_one_step(window, boxes, tmp_path):
+    from disclosure_app.operations import sample_project
+    from disclosure_app.store import save_project
+    last = sample_project("final")
+    last.info.year = 2023
+    last.set("T01", "L31", "c1", Decimal("1000.00"))
+    path = tmp_path / "2023.dapj"
+    save_project(last, path)
+    s = window.session
+    s.set_input("prior.T01.L31", "")
+    typed = s.project.inputs["prior.T01.R62"]
+    boxes.choice = "填入空白的上年数"
+    assert window.import_prior_year(path)
+    assert "上年收入总计：1,000.00 万元 — 已填入" in boxes[-1] and "已有录入，未改动" in boxes[-1]
+    assert s.project.inputs["prior.T01.L31"] == "1000.00" and s.project.inputs["prior.T01.R62"] == typed
+    assert window.act_undo.text() == "撤销“从上年导入（2023.dapj，1 项）”(&U)"
+    window.act_undo.trigger()
+    assert "prior.T01.L31" not in s.project.inputs

@@ -64,7 +64,7 @@ def test_annex_text_still_being_typed_is_saved(qtbot, window, saved):
     goal.setFocus()
     goal.setPlainText("保障律师管理工作正常开展")
     window.act_save.trigger()
-    assert open_project(saved).annexes[1].goal == "保障律师管理工作正常开展"
+    assert open_project(saved).annexes[1].get("goal") == "保障律师管理工作正常开展"
 
 
 def test_autosave_leaves_the_cell_being_typed_alone(qtbot, window):

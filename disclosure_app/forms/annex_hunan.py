@@ -1,0 +1,3 @@
+"""hunan annex kinds."""
+
+KINDS = ()

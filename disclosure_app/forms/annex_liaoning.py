@@ -1,0 +1,3 @@
+"""liaoning annex kinds."""
+
+KINDS = ()
