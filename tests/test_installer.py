@@ -204,7 +204,10 @@ def test_installer_installs_and_uninstalls_under_wine(tmp_path: Path, capsys: py
                                                 wine_prefix=wine.prefix)
         report.append(f"installer: {built.path.name} {built.size / 1e6:.1f} MB ({build_installer.FAST}), "
                       f"compiled under wine in {built.seconds:.0f} s")
-        assert built.size < 120e6, f"安装程序 {built.size / 1e6:.0f} MB，超过 120 MB"
+        # lzma2/fast bounds the release's lzma2/max from above (measured: 102.5 vs 78.8 MB for the same
+        # bundle); the Linux bundle also holds its shared libraries twice (symlinks, installed as copies).
+        assert built.size < 120e6, (f"{build_installer.FAST} 压缩的安装程序 {built.size / 1e6:.0f} MB，超过 120 MB："
+                                    "程序包变大了？发布版的大小用 python bench/bench_bundle.py 测量")
         head = built.path.read_bytes()[:4_000_000]
         assert b'requestedExecutionLevel level="asInvoker"' in head, "安装程序的清单请求了管理员权限"
         assert b"requireAdministrator" not in head
