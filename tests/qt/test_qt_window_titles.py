@@ -71,6 +71,7 @@ def test_import_menu_reads_json_excel_and_text_into_new_unsaved_projects(qtbot, 
     menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("文件"))
     imports = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text().startswith("导入"))
     assert [a.text() for a in imports.actions()] == [
+        "导入公开表格（任何 Excel、CSV）(&E)…", "从上年导入（上年项目或公开文件）(&L)…",
         "导入 JSON（dump 格式）(&J)…", "导入 Excel（本程序导出的 .xlsx）(&X)…", "导入公开文本（.txt）(&T)…"]
     project = sample()
     project.set("T01", "L8", "c1", Decimal("8.00"))
