@@ -32,7 +32,7 @@ def test_three_files_and_a_manifest_with_hashes(package) -> None:
     for item in manifest["files"]:
         data = (out / item["name"]).read_bytes()
         assert item["size"] == len(data) and item["sha256"] == hashlib.sha256(data).hexdigest()
-    assert manifest["validation"] == {"error": 0, "warning": 4, "info": 20, "accepted": 0}
+    assert manifest["validation"] == {"error": 0, "warning": 4, "info": 22, "accepted": 0}
     assert manifest["department"] == "阳城县司法局" and manifest["year"] == 2024
     assert manifest["app_version"] and manifest["generated"] and manifest["draft"] is False
 
