@@ -172,7 +172,7 @@ PROJECT_TARGET = AnnexKind(
     order=("region", "name", "department", "unit", "attribute", "period", *(f"p_{k}" for k, _, _ in _LEVELS),
            *(f"y_{k}" for k, _, _ in _LEVELS), *(k for k, _ in _TEXTS), "goal_period", "goal_year", "indicators",
            "head", "clerk", "phone", "date"),
-    widths=(3.0, 3.5, 4.0, 6.0, 4.0, 4.0, 6.0, 4.0),
+    widths=(3.6, 3.5, 4.0, 5.0, 4.0, 3.9, 4.5, 6.0),
     layout=(
         Line((Put(0, "项目名称", kind=CAPTION, colspan=2), Put(2, path="name", colspan=6))),
         Line((Put(0, "主管部门及代码", kind=CAPTION, colspan=2), Put(2, path="department", colspan=3),

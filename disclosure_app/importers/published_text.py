@@ -262,13 +262,13 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     else:
         notes.append("没有找到“第一部分 概况”，职责和机构设置未导入")
     result.narrative_at = narrative_at
+    _annexes_left_out(project, lines, notes)      # before the narrative: its "见附件" paragraph
     if narrative_at is not None:
         stop = min((h for h in heads if h > narrative_at), default=len(lines))
         narrative = narrative_block(lines[narrative_at + (1 if narrative_part else 0):stop])
         read_narrative(project, narrative_lines(narrative) if budget else narrative, notes)
     else:
         notes.append("没有找到“第三部分 情况说明”，情况说明将按表格生成")
-    _annexes_left_out(project, lines, notes)
     return result
 
 

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from types import SimpleNamespace as ns
 
+from ..model import ANNEXES_NOT_IMPORTED
 from ..rules.findings import Cell
 from . import inputs as inp
 from .inputs_budget import PROJECT_KINDS, THREE_PUBLIC_ITEMS, VEHICLE_TYPES, projects
@@ -192,7 +193,9 @@ def performance_projects(w: Writer, s: Part) -> None:
         w, count=count, amount=amount, kinds=kinds, public_count=n("count.perf.public"), public=public,
         public_share=_share(w, public, amount, "公开项目绩效目标涉及金额占项目支出总额的比重")
         if public.v is not None else None)))
-    if w.project.annexes:             # only a publication with 附件 may point to them
+    # only a publication with 附件 may point to them (its own, or those an imported document
+    # prints but the importer left out)
+    if w.project.annexes or w.project.options.get(ANNEXES_NOT_IMPORTED, "").isdigit():
         s.paras.append(w.render(f"{s.key}.2", s.template, "annex_note"))
 
 
