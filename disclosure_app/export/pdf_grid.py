@@ -176,6 +176,9 @@ class GridTable(Flowable):
             k -= 1
         if k < MIN_FIRST and not at_top and len(hs) > k:
             return []                        # too little room here: start on the next page
+        whole = self._header_h() + sum(hs) + tail_h
+        if not at_top and rest(k) < TAIL_SHARE * self.frame_height and whole <= self.frame_height:
+            return []                        # a short table: whole on the next page, not its last rows
         if k <= 0:
             if not at_top:
                 return []
