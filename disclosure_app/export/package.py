@@ -30,6 +30,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import AppError
 from ..filelock import pid_alive
+from ..fsync import fsync_dir
 from ..layout.table import render_tables
 from ..model import Project
 from ..oserrors import os_message
@@ -81,7 +82,7 @@ def older_files(out_dir: Path, project: Project, written: Iterable[str]) -> list
         path = out_dir / name
         if path.is_file():
             stat = path.stat()
-            out.append({"name": name, "format": path.suffix[1:], "size": stat.st_size, "sha256": _sha256(path),
+            out.append({"name": name, "format": path.suffix[1:], "size": stat.st_size, "sha256": sha256_of(path),
                         "draft": name.endswith(f"{DRAFT_SUFFIX}{path.suffix}"),
                         "modified": datetime.fromtimestamp(stat.st_mtime).astimezone().isoformat(timespec="seconds")})
     return out
@@ -113,7 +114,7 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     return wanted
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 16), b""):
@@ -173,22 +174,7 @@ def _put_in_place(stage: Path, out: Path, names: list[str]) -> None:
             os.replace(out / name, aside / name)
     for name in [*[n for n in names if n != MANIFEST], MANIFEST]:
         os.replace(stage / name, out / name)
-    _fsync_dir(out)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_dir(out, strict=False)
 
 
 def _write_error(exc: OSError, out: Path, action: str) -> str:
@@ -285,7 +271,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
             _write(fmt, project, stage / names[fmt], draft, findings, pub, tables)
         tick("写入文件清单")
         files = [{"name": name, "format": fmt, "size": (stage / name).stat().st_size,
-                  "sha256": _sha256(stage / name), "draft": draft} for fmt, name in names.items()]
+                  "sha256": sha256_of(stage / name), "draft": draft} for fmt, name in names.items()]
         manifest = {
             "app": "disclosure-app", "app_version": __version__,
             "generated": datetime.now().astimezone().isoformat(timespec="seconds"),

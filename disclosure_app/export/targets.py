@@ -7,27 +7,18 @@ window ask before it rewrites one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Project
-from .package import MANIFEST, file_name
+from .package import MANIFEST, file_name, sha256_of
 
 
 @dataclass(frozen=True)
 class Existing:
     path: Path
     edited: bool                 # differs from what the last export recorded (or no record)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def existing_outputs(project: Project, folder: Path, formats: list[str], draft: bool) -> list[Existing]:
@@ -46,7 +37,7 @@ def existing_outputs(project: Project, folder: Path, formats: list[str], draft: 
         if not path.is_file():
             continue
         try:
-            edited = recorded.get(path.name) != _sha256(path)
+            edited = recorded.get(path.name) != sha256_of(path)
         except OSError:
             edited = True
         out.append(Existing(path, edited))

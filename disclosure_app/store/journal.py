@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..fsync import fsync_file
 from ..model import CodeRow, Project
 from .jsonio import from_dict, parse_json, to_dict
 
@@ -202,16 +203,7 @@ class Journal:
         with self._lock:
             self._timer = None
         for name in (f"{self.path}-wal", str(self.path)):
-            try:
-                fd = os.open(name, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
-            except OSError:
-                continue
-            try:
-                os.fsync(fd)
-            except OSError:
-                pass
-            finally:
-                os.close(fd)
+            fsync_file(name)
 
     def checkpoint(self, project: Project, original: str | os.PathLike | None) -> None:
         """Fold the edits into a new base that is itself unsaved work (the periodic autosave, and a

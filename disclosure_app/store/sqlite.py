@@ -16,6 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
+from ..fsync import fsync_dir
 from ..model import Project
 from ..oserrors import is_disk_full, os_message, os_reason
 from .errors import ProjectFileError
@@ -94,7 +95,7 @@ def save_project(project: Project, path: str | os.PathLike) -> str:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(directory)
+        fsync_dir(directory)
         return new_revision
     except (OSError, sqlite3.Error) as exc:   # disk full, file-size limit, permissions, I/O error
         _unlink(tmp)
@@ -156,17 +157,6 @@ def _unlink(p: str) -> None:
         pass
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def open_project(path: str | os.PathLike, notices: list[str] | None = None) -> Project:
