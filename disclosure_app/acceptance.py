@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .amounts import amount_problem
 from .errors import AppError
+from .history import EditError
 from .model import Project
 from .rules.findings import ERROR, WARNING, Cell, Finding
 
@@ -236,3 +237,12 @@ def bound_findings(project: Project) -> list[Finding]:
     :func:`stray_findings`."""
     return ([Finding(RULE, ERROR, f"无法发布：{msg}", (cell,) if cell else ()) for msg, cell in problems(project)]
             + stray_findings(project))
+
+
+def accepted_edit(text: str, where: str, limit: int) -> tuple[str, str | None]:
+    """Typed text as stored (characters no output can carry removed) and the notice saying so;
+    text longer than ``limit`` is refused as an :class:`~disclosure_app.history.EditError`."""
+    try:
+        return accept_text(str(text), where, limit)
+    except AcceptanceError as exc:
+        raise EditError(str(exc)) from None

@@ -8,50 +8,31 @@ checks and undo behave identically headless and on screen.  Listeners are plain 
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from .acceptance import (
-    LIMITS,
-    NOTE_LIMIT,
-    SHORT_LIMIT,
-    TEXT_LIMIT,
-    AcceptanceError,
-    accept_text,
-    year_problem,
-)
+from .acceptance import LIMITS, NOTE_LIMIT, TEXT_LIMIT, accepted_edit, year_problem
 from .amounts import AmountError, Parsed, parse_amount, parse_count
 from .annex_editing import AnnexEditing
+from .code_row_editing import CodeRowEditing
 from .errors import AppError
 from .events import Event, Listener
-from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
 from .import_editing import ImportEditing
-from .model import CellKey, CodeRow, Project
+from .model import CellKey, Project
 from .prior_year import PriorYearEditing
 from .rules.describe import describe_cell
 from .rules.engine import Engine
 from .rules.findings import Finding
-from .rules.structure import code_pattern
 from .store import open_project, save_project
-from .store.journal import Journal, cells_part, form_part, info_part, map_part
+from .store.journal import Journal, cells_part, info_part, map_part
 from .store.sqlite import revision
 from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
 INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
                "duties": "部门职责", "organisation": "机构设置情况"}
-
-
-def _accepted(text: str, where: str, limit: int) -> tuple[str, str | None]:
-    """Typed text as stored (characters no output can carry removed) and the notice saying so;
-    text longer than ``limit`` is refused (:mod:`disclosure_app.acceptance`)."""
-    try:
-        return accept_text(str(text), where, limit)
-    except AcceptanceError as exc:
-        raise EditError(str(exc)) from None
 
 
 class FileChangedError(AppError):
@@ -62,7 +43,7 @@ class FileChangedError(AppError):
         self.path = path
 
 
-class Session(AnnexEditing, ImportEditing, PriorYearEditing):
+class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
     def __init__(self, project: Project, path: str | Path | None = None,
                  extra_checks: Iterable = ()) -> None:
         self.project = project
@@ -150,168 +131,13 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
     def clear_cells(self, keys: list[CellKey]) -> None:
         self.set_cells([(f, r, c, None) for f, r, c in keys], f"清除 {len(keys)} 个单元格")
 
-    # -- code rows ----------------------------------------------------------------------------
-    def insert_code_row(self, form: str, code: str, name: str | None = None) -> int:
-        """Insert a 类/款/项 row in code order; the name comes from the catalogue if not given."""
-        spec = self.project.form(form)
-        code = code.strip()
-        if spec.layout != "coded" or spec.coded is None:
-            raise EditError(f"{spec.label}的行是固定的，不能插入科目行")
-        scheme = spec.coded.scheme
-        if scheme == RECORDS:
-            raise EditError(f"{spec.label}按单位和项目逐行填列，请使用“插入单位行”或“插入项目行”")
-        pattern, what = code_pattern(scheme)
-        if not pattern.match(code):
-            raise EditError(f"科目代码“{code}”无效：应为 {what} 数字")
-        rows = self.project.codes(form)
-        if any(r.code == code for r in rows):
-            raise EditError(f"{spec.label}已有科目 {code}")
-        name = _accepted(name or "", f"科目 {code} 的名称", SHORT_LIMIT)[0].strip() or self.catalogue_name(code, scheme) or ""
-        if not name:
-            raise EditError(f"科目 {code} 不在内置的{self.project.info.year}年科目目录中，请填写科目名称后再插入")
-        pos = bisect.bisect_left([r.code for r in rows], code)
-        self._insert_row(form, pos, CodeRow(code, name or ""), f"插入科目 {code}")
-        return pos
-
-    def insert_record(self, form: str, kind: str, name: str, after: str | None = None) -> str:
-        """Insert a unit (``kind="unit"``) or project record; returns its new key (u3, p12…).
-
-        A project goes right after ``after`` (a unit or a project of it), or at the end; a unit
-        goes after the last project of the unit ``after`` belongs to, or at the end."""
-        spec = self.project.form(form)
-        if spec.coded is None or spec.coded.scheme != RECORDS:
-            raise EditError(f"{spec.label}不是按单位和项目填列的表")
-        name, _ = _accepted(name, "单位或项目名称", SHORT_LIMIT)
-        if not name.strip():
-            raise EditError("请填写单位或项目名称")
-        rows = self.project.codes(form)
-        prefix = UNIT_PREFIX if kind == "unit" else ITEM_PREFIX
-        used = [int(r.code[1:]) for r in rows if r.code.startswith(prefix) and r.code[1:].isdigit()]
-        key = f"{prefix}{max(used, default=0) + 1}"
-        codes = [r.code for r in rows]
-        pos = len(rows)
-        if after in codes:
-            i = codes.index(after)
-            if prefix == ITEM_PREFIX:
-                pos = i + 1
-            else:
-                j = i + 1
-                while j < len(codes) and not codes[j].startswith(UNIT_PREFIX):
-                    j += 1
-                pos = j
-        label = "插入单位" if prefix == UNIT_PREFIX else "插入项目"
-        self._insert_row(form, pos, CodeRow(key, name.strip()), f"{label}“{name.strip()}”")
-        return key
-
-    def _insert_row(self, form: str, pos: int, row: CodeRow, label: str) -> None:
-        rows = self.project.codes(form)
-
-        def do() -> None:
-            rows.insert(pos, row)
-            self._structure(form)
-
-        def undo() -> None:
-            del rows[pos]
-            self._structure(form)
-        self.history.push(Command(label, do, undo, [form_part(form)]))
-        self._emit(Event.HISTORY)
-
-    def sort_code_rows(self, form: str) -> bool:
-        """Put 类/款/项 rows in code order (rows imported out of order); one undo step."""
-        spec = self.project.form(form)
-        if spec.coded is None or spec.coded.scheme == RECORDS:
-            raise EditError(f"{spec.label}没有可按代码排序的科目行")
-        rows = self.project.codes(form)
-        before = list(rows)
-        after = sorted(rows, key=lambda r: r.code)
-        if [r.code for r in after] == [r.code for r in before]:
-            return False
-
-        def put(order):
-            def run() -> None:
-                rows[:] = order
-                self._structure(form)
-            return run
-        self.history.push(Command(f"排序 {spec.label} 科目", put(after), put(before), [form_part(form)]))
-        self._emit(Event.HISTORY)
-        return True
-
-    def with_descendants(self, form: str, chosen: list[str]) -> list[str]:
-        """``chosen`` rows and every row below them (款/项 of a 类, projects of a unit)."""
-        spec = self.project.form(form)
-        codes = [r.code for r in self.project.codes(form)]
-        out: list[str] = []
-        todo = [c for c in chosen if c in codes]
-        while todo:
-            c = todo.pop(0)
-            if c in out:
-                continue
-            out.append(c)
-            if spec.coded is not None:
-                todo += spec.coded.children(codes, c)
-                if spec.coded.scheme != RECORDS:   # a 类 also owns its 项 through its 款
-                    todo += [x for x in codes if x.startswith(c) and x != c]
-        return [c for c in codes if c in out]
-
-    def delete_code_rows(self, form: str, codes: list[str]) -> None:
-        rows = self.project.codes(form)
-        saved = [(i, r) for i, r in enumerate(rows) if r.code in codes]
-        values = {k: v for k, v in self.project.values.items() if k[0] == form and k[1] in codes}
-
-        def do() -> None:
-            for i, _ in reversed(saved):
-                del rows[i]
-            for k in values:
-                self.project.values.pop(k, None)
-            self._structure(form)
-
-        def undo() -> None:
-            for i, r in saved:
-                rows.insert(i, r)
-            self.project.values.update(values)
-            self._structure(form)
-        label = f"删除科目 {codes[0]}" if len(codes) == 1 else f"删除 {len(codes)} 个科目行"
-        self.history.push(Command(label, do, undo, [form_part(form)]))
-        self._emit(Event.HISTORY)
-
-    def rename_code_row(self, form: str, code: str, name: str) -> None:
-        row = next((r for r in self.project.codes(form) if r.code == code), None)
-        if row is None:
-            raise EditError(f"{self.project.form(form).label}没有科目 {code}")
-        name, _ = _accepted(name, f"科目 {code} 的名称", SHORT_LIMIT)
-        old = row.name
-
-        def setter(v: str):
-            def run() -> None:
-                row.name = v
-                self._structure(form)
-            return run
-        self.history.push(Command(f"修改科目 {code} 名称", setter(name), setter(old), [form_part(form)]))
-        self._emit(Event.HISTORY)
-
-    def catalogue_name(self, code: str, scheme: str = FUNCTION) -> str | None:
-        try:
-            from .catalogues import economic_catalogue, function_catalogue
-            if scheme == ECONOMIC:
-                return economic_catalogue(self.project.info.year).name(code)
-            if scheme == FUNCTION:
-                return function_catalogue(self.project.info.year).name(code)
-        except Exception:  # noqa: BLE001 — no catalogue: the user types the name
-            return None
-        return None
-
-    def _structure(self, form: str) -> None:
-        self._relations.pop(form, None)
-        self.engine.structure_changed()
-        self._emit(Event.STRUCTURE, form)
-
     # -- texts and department info ----------------------------------------------------------------
     def set_input(self, key: str, value: str) -> str | None:
         """Set one 情况说明 input (a reason, a prior-year figure…); one undo step named by its label.
 
         Returns a notice when characters no output can carry were removed (every text setter does)."""
         label = self._input_label(key)
-        value, notice = _accepted(value, f"“{label}”", TEXT_LIMIT)
+        value, notice = accepted_edit(value, f"“{label}”", TEXT_LIMIT)
         self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{label}”")
         return notice
 
@@ -326,7 +152,7 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
         verb = "改写段落" if text else "恢复生成段落"
         title = self._paragraph_title(section)
-        text, notice = _accepted(text, f"改写的段落“{title}”", TEXT_LIMIT)
+        text, notice = accepted_edit(text, f"改写的段落“{title}”", TEXT_LIMIT)
         self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{title}”")
         return notice
 
@@ -347,7 +173,7 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""
         spec = self.project.form(form)
         old = self.project.form_notes.get(form)
-        text, _ = _accepted(text, f"{spec.label}的空表说明", NOTE_LIMIT)
+        text, _ = accepted_edit(text, f"{spec.label}的空表说明", NOTE_LIMIT)
         new = text.strip() or None
         if old == new:
             return
@@ -416,7 +242,7 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
         if len(keys) == 1:
             self.accept_warning(keys[0], note)
             return
-        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
+        note, _ = accepted_edit(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip() and not any(k in self.project.accepted for k in keys):
             raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
         accepted = self.project.accepted
@@ -439,7 +265,7 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
 
     def accept_warning(self, finding_key: str, note: str) -> None:
         """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
-        note, _ = _accepted(note, "接受警告的说明", NOTE_LIMIT)
+        note, _ = accepted_edit(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip():
             if finding_key not in self.project.accepted:
                 raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
@@ -479,7 +305,7 @@ class Session(AnnexEditing, ImportEditing, PriorYearEditing):
             if problem:
                 raise EditError(problem)
         elif isinstance(value, str):
-            value, _ = _accepted(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
+            value, _ = accepted_edit(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
         if old == value:
             return
 
