@@ -24,17 +24,17 @@ from ..events import REFRESHES_FINDINGS, Event
 from ..filelock import HEARTBEAT_SECONDS, ProjectLock
 from ..operations import full_checks, sample_project
 from ..recovery import RecoverySlot
-from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, open_counts
-from ..rules.structure import folded_keys
-from ..session import EditError, Session
+from ..rules.findings import Finding
+from ..session import Session
 from ..totals import AUTO_TOTALS, auto_totals
 from .actions import build_actions
 from .annex_page import AnnexPage
 from .checklist_page import ChecklistPage
 from .dialogs import warn
 from .files import FileMixin
+from .finding_jumps import FindingsMixin
 from .findings_panel import FindingsPanel
-from .form_model import SEVERITY_COLOUR, Marker, finding_markers
+from .form_model import Marker, finding_markers
 from .form_note import FormNoteStrip
 from .form_view import FormView
 from .import_tables import ImportTablesMixin
@@ -60,7 +60,7 @@ SLOW_CHECKS_MS = 150          # the narrative checks run when typing pauses this
 __all__ = ["APP_NAME", "MainWindow", "finding_markers", "INFO_PAGE", "NARRATIVE", "GLOSSARY", "ATTACHMENTS"]
 
 
-class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, QMainWindow):
+class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, FindingsMixin, QMainWindow):
     """Navigator, editor pages and the docked validation panel over one session."""
 
     def __init__(self, session: Session | None = None, *, lock: ProjectLock | None = None,
@@ -334,61 +334,6 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, QMai
         if isinstance(checks, ChecklistPage):
             checks.schedule()
 
-    def flush_slow_checks(self) -> None:
-        """Run the slow (narrative) checks now if an edit made them stale, and show the result."""
-        self.slow_timer.stop()
-        if self.session is not None and self.session.engine.slow_stale:
-            self.session.engine.refresh_slow()
-            self.refresh_findings()
-
-    def refresh_findings(self) -> None:
-        findings = self.session.findings
-        if findings == self._findings:
-            return
-        self._findings = list(findings)
-        self.panel.set_findings(findings)
-        self._markers = finding_markers(findings)
-        for key, page in self.pages.items():
-            if isinstance(page, FormView):
-                page.form_model.set_markers(self._markers.get(key, {}))
-        c = open_counts(findings)             # accepted warnings are done: not counted as 警告
-        parts = [f'<span style="color:{SEVERITY_COLOUR[s].name()}">{SEVERITY_ZH[s]} {c[s]}</span>'
-                 for s in (ERROR, WARNING, INFO)]
-        accepted = sum(1 for f in findings if f.accepted_note)
-        if accepted:
-            parts.append(f'<span style="color:#8d8d8d">已接受 {accepted}</span>')
-        text = "　".join(parts)
-        if text != self.counts_label.text():
-            self.counts_label.setText(text)
-
-    def show_finding(self, f: Finding) -> None:
-        """Jump to the finding's cells: its form, its cells selected."""
-        if not f.cells:
-            self.show_page(INFO_PAGE if f.rule.startswith("D") else NARRATIVE)
-            return
-        form = f.cells[0].form
-        if form == "annex":
-            page = self.show_page(ATTACHMENTS)
-            page.focus_field(int(f.cells[0].row), f.cells[0].column)  # type: ignore[attr-defined]
-            self.status(f.message)
-            return
-        if form == "input" and f.cells[0].row.startswith("info."):      # 职责, 机构设置: 封面与概况
-            self.show_page(INFO_PAGE).focus_field(f.cells[0].row.removeprefix("info."))  # type: ignore[attr-defined]
-            self.status(f.message)
-            return
-        if form == "input":
-            page = self.show_page(NARRATIVE)
-            page.focus_input(f.cells[0].row)  # type: ignore[attr-defined]
-            return
-        view = self.show_page(form)
-        assert isinstance(view, FormView)
-        view.select_keys([(c.form, c.row, c.column) for c in f.cells])
-        if f.rule == "E01" and self.note_strip is not None:     # an empty form without its 空表说明
-            self.note_strip.edit.setFocus()
-        else:
-            view.setFocus()
-        self.status(f.message)
-
     def open_sample(self, kind: str) -> bool:
         """Show a bundled sample (unsaved) in this window."""
         if not self.maybe_save():
@@ -406,32 +351,6 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, QMai
         from .guide import show_guide
         show_guide(self)
         self.focus_page()
-
-    def go_to_item(self, item) -> None:
-        """Show where a checklist item is dealt with: its finding's cells, or the field to fill in."""
-        if item.finding is not None:
-            self.show_finding(item.finding)
-            return
-        page = self.show_page(item.page if item.page in self.nav_items else NARRATIVE)
-        if isinstance(page, NarrativePage) and item.target:
-            page.focus_input(item.target)
-        elif isinstance(page, InfoPage) and item.target:
-            page.focus_field(item.target.removeprefix("info."))
-        else:
-            self.focus_page()
-
-    def focus_findings(self) -> None:
-        self.dock.show()
-        self.panel.tree.setFocus()
-
-    def _accept_warning(self, f: Finding, note: str) -> None:
-        """Accept a warning with ``note``; an empty note withdraws the acceptance."""
-        try:
-            self.session.accept_warnings(folded_keys(f), note)
-        except EditError as exc:
-            warn(self, "接受警告", str(exc))
-            return
-        self.status("已接受警告" if note else "已撤回对该警告的接受")
 
     def _refused(self, message: str) -> None:
         self.status(message)
