@@ -10,12 +10,10 @@ validate, export with embedded fonts, and the main window shown offscreen.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import re
 import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -29,17 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "build_scripts"
 
 
-def _script(name: str):
-    """A module of build_scripts/, under a name no installed package can shadow."""
-    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", SCRIPTS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sys.path.insert(0, str(SCRIPTS))  # the scripts import their neighbour bundle.py
-import bundle  # noqa: E402  (build_scripts/bundle.py)
+from script_loader import bundle  # noqa: E402  (build_scripts/bundle.py)
+from script_loader import load_script as _script  # noqa: E402
 
 build_bundle = _script("build_bundle")
 build_installer = _script("build_installer")

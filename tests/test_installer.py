@@ -17,12 +17,10 @@ a silent uninstall that removes what it installed and leaves the user's project 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path, PureWindowsPath
 
@@ -34,17 +32,8 @@ SCRIPTS = ROOT / "build_scripts"
 pytestmark = pytest.mark.slow
 
 
-def _script(name: str):
-    """A module of build_scripts/, under a name no installed package can shadow."""
-    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", SCRIPTS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sys.path.insert(0, str(SCRIPTS))  # the scripts import their neighbour bundle.py
-import bundle  # noqa: E402  (build_scripts/bundle.py)
+from script_loader import bundle  # noqa: E402  (build_scripts/bundle.py)
+from script_loader import load_script as _script  # noqa: E402
 
 build_bundle = _script("build_bundle")
 build_installer = _script("build_installer")
