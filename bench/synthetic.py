@@ -32,14 +32,35 @@ def _codes(min_rows: int) -> list[tuple[str, str]]:
             chosen.append((k, cat.names[k]))
             chosen += [(x, cat.names[x]) for x in items]
     if len(chosen) < min_rows:
-        raise RuntimeError(f"catalogue too small for {min_rows} rows")
+        # more rows than the catalogue has: synthetic 项 under the catalogue's 款, numbered from 51
+        kuans = [c for c, _ in chosen if len(c) == 5]
+        extra: dict[str, list[tuple[str, str]]] = {k: [] for k in kuans}
+        n = 51
+        while len(chosen) + sum(len(v) for v in extra.values()) < min_rows:
+            for k in kuans:
+                code = f"{k}{n:02d}"
+                if code not in cat.names:
+                    extra[k].append((code, f"合成项目{n}"))
+            n += 1
+            if n > 99:
+                raise RuntimeError(f"cannot make {min_rows} rows")
+        out: list[tuple[str, str]] = []
+        for code, name in chosen:
+            out.append((code, name))
+            if len(code) == 5:
+                out += extra[code]
+        chosen = out
     return chosen
 
 
-def build_large_project(min_rows: int = 300, seed: int = 7) -> Project:
+def build_large_project(min_rows: int = 300, seed: int = 7, rows: int | None = None) -> Project:
+    """``rows``: exactly that many function-code rows (the catalogue's first, then synthetic 项);
+    otherwise the whole catalogue (at least ``min_rows``)."""
     rnd = random.Random(seed)
     p = new_project("final_shanxi", 2024, "示例县综合执法局（合成数据）")
-    codes = _codes(min_rows)
+    codes = _codes(rows or min_rows)
+    if rows is not None:
+        codes = codes[:rows]
     leaves = {c: Decimal(rnd.randint(1, 5_000_000)) * CENT for c, _ in codes if len(c) == 7}
     basic = {c: (v * Decimal(rnd.randint(0, 100)) / 100).quantize(CENT) for c, v in leaves.items()}
 

@@ -112,3 +112,27 @@ def test_formula_like_user_text_stays_text(tmp_path) -> None:
                 assert b"<f>" not in z.read(name) and b"<f " not in z.read(name), name
     texts = [c.value for row in wb[KEYS_SHEET].iter_rows() for c in row if isinstance(c.value, str)]
     assert "-1+2" in texts and "@说明" in texts and "+阳城县司法局" in texts
+
+
+def test_wrapped_text_rows_are_tall_enough_and_every_sheet_prints_page_numbers(tmp_path) -> None:
+    """A long text in a merged annex cell gets the height of its lines (Excel would show one
+    clipped line); every visible sheet — 校验结果 too — has A4 print setup and "— &P —"."""
+    from disclosure_app.export.xlsx_writer import text_lines
+    from disclosure_app.rules.findings import Finding
+    project = sample()
+    project.annexes[0].achieved = "全年实际完成值：乡镇综合行政执法人员培训15场次。" * 20
+    path = tmp_path / "x.xlsx"
+    finding = Finding("01-1", "error", "收入合计应等于各项收入之和" * 8, ())
+    write_xlsx(project, path, findings=[finding])
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        assert ws.oddFooter.center.text == "— &P —", ws.title
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    annex = next(ws for ws in wb.worksheets if ws.title.startswith("附件"))
+    row = next(c.row for r in annex.iter_rows() for c in r if c.value == project.annexes[0].achieved)
+    assert annex.row_dimensions[row].height > 100
+    findings = wb["校验结果"]
+    assert findings.print_title_rows == "$1:$1" and findings.row_dimensions[2].height > 15
+    assert text_lines("一二三四五六七八九十", 22, 10) == 1 and text_lines("一二三四五六七八九十" * 3, 22, 10) == 3

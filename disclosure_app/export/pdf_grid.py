@@ -100,9 +100,12 @@ class GridTable(Flowable):
     """Header rows repeated on every page, body rows split into page-sized chunks."""
 
     def __init__(self, header: list[Row], body: list[Row], widths: list[float], m: GridMetrics,
-                 frame_height: float, tail: list[Flowable] | None = None, tail_gap: float = 4.0) -> None:
+                 frame_height: float, tail: list[Flowable] | None = None, tail_gap: float = 4.0,
+                 ok: list[bool] | None = None) -> None:
         super().__init__()
         self.header, self.body, self.widths, self.m = header, body, widths, m
+        self._ok = ok if ok is not None else _splittable(body)
+        self._body_h: float | None = None
         self.frame_height = frame_height
         self.tail = tail or []
         self.tail_gap = tail_gap
@@ -135,17 +138,13 @@ class GridTable(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._tail_h = self._wrap_tail(avail_width)
         self.width = max(self.table_width, avail_width if self.tail else 0.0)
-        self.height = self._header_h() + sum(r.height for r in self.body) + self._tail_h
+        if getattr(self, "_body_h", None) is None:
+            self._body_h = sum(r.height for r in self.body)
+        self.height = self._header_h() + self._body_h + self._tail_h
         return self.width, self.height
 
     def _splittable(self) -> list[bool]:
-        """``ok[i]``: a page may end before body row ``i`` (no merged block runs across)."""
-        ok = [True] * (len(self.body) + 1)
-        for i, row in enumerate(self.body):
-            for b in row.boxes:
-                for k in range(i + 1, min(i + b.rowspan, len(self.body))):
-                    ok[k] = False
-        return ok
+        return self._ok
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         tail_h = self._wrap_tail(avail_width)
@@ -213,7 +212,14 @@ class GridTable(Flowable):
         return [self._part(first, []), self._part(rest + self.body[end:], self.tail)]
 
     def _part(self, body: list[Row], tail: list[Flowable]) -> GridTable:
-        return GridTable(self.header, body, self.widths, self.m, self.frame_height, tail, self.tail_gap)
+        # the split points of a plain slice of the rows are known; a cut row needs them again
+        n = len(body)
+        first_ok = None
+        if n and body[0] is self.body[0] and n <= len(self.body) and body[n - 1] is self.body[n - 1]:
+            first_ok = self._ok[:n] + [True]
+        elif n and n <= len(self.body) and body[0] is self.body[len(self.body) - n]:
+            first_ok = self._ok[len(self.body) - n:]
+        return GridTable(self.header, body, self.widths, self.m, self.frame_height, tail, self.tail_gap, first_ok)
 
     # -- drawing --------------------------------------------------------------------------------
     def draw(self) -> None:
@@ -228,6 +234,9 @@ class GridTable(Flowable):
             tops.append(tops[-1] - r.height)
         segs: list[tuple[float, float, float, float]] = []
         canv.setLineWidth(LINE_WIDTH)
+        # one text object for the whole chunk: far cheaper than a drawString per cell line
+        self._t = canv.beginText()
+        self._t_size: float | None = None
         for r, row in enumerate(rows):
             for b in row.boxes:
                 rs = min(b.rowspan, len(rows) - r)
@@ -237,8 +246,9 @@ class GridTable(Flowable):
                          (left, top, left, bottom), (right, top, right, bottom)]
                 if b.lines:
                     self._text(b, left, right, top, bottom)
+        canv.drawText(self._t)
         # an edge shared by two cells is drawn once
-        canv.lines(list(dict.fromkeys((round(a, 2), round(b, 2), round(c, 2), round(d, 2)) for a, b, c, d in segs)))
+        canv.lines(list(dict.fromkeys(segs)))
         if self.tail:
             y = tops[-1] - self.tail_gap
             for f in self.tail:
@@ -252,17 +262,31 @@ class GridTable(Flowable):
         leading = b.size * m.leading / m.size
         block = len(b.lines) * leading
         y = top - (top - bottom - block) / 2 - leading
-        canv = self.canv
-        canv.setFont(m.font, b.size)
+        t = self._t
+        if self._t_size != b.size:
+            t.setFont(m.font, b.size)
+            self._t_size = b.size
         for line in b.lines:
             base = y + (leading - b.size) / 2 + b.size * 0.12
             if b.align == "right":
-                canv.drawRightString(right - m.pad, base, line)
+                x = right - m.pad - stringWidth(line, m.font, b.size)
             elif b.align == "center":
-                canv.drawCentredString((left + right) / 2, base, line)
+                x = (left + right - stringWidth(line, m.font, b.size)) / 2
             else:
-                canv.drawString(left + m.pad + b.indent, base, line)
+                x = left + m.pad + b.indent
+            t.setTextOrigin(x, base)
+            t.textOut(line)
             y -= leading
+
+
+def _splittable(body: list[Row]) -> list[bool]:
+    """``ok[i]``: a page may end before body row ``i`` (no merged block runs across)."""
+    ok = [True] * (len(body) + 1)
+    for i, row in enumerate(body):
+        for b in row.boxes:
+            for k in range(i + 1, min(i + b.rowspan, len(body))):
+                ok[k] = False
+    return ok
 
 
 def _cut_row(row: Row, room: float, m: GridMetrics, rows_left: int) -> tuple[Row | None, Row | None]:

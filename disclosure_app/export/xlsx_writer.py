@@ -12,6 +12,7 @@ draft carries 草稿 仅供内部审核 in every sheet's printed header and foot
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..annexes.layout import RenderedAnnex, render_annexes
-from ..layout.cells import CAPTION, DASH, HEAD, LINE, NUMBER, PrintGrid
+from ..layout.cells import CAPTION, DASH, HEAD, LINE, NUMBER, PrintGrid, text_width
 from ..layout.table import RenderedTable, render_tables
 from ..layout.xlsx_anchors import (
     ANNEX_GRID_ROW,
@@ -44,6 +45,7 @@ COUNT_FORMAT = "0;-0;"
 TITLE_ROW, LABEL_ROW, INFO_ROW, HEADER_ROW = 1, 2, 3, FORM_HEADER_ROW
 ANNEX_TITLE_ROW, ANNEX_YEAR_ROW = 1, 2        # then a blank row, the grid from ANNEX_GRID_ROW
 ANNEX_FONT = 9
+MAX_ROW_HEIGHT = 409          # points: the tallest row Excel allows
 
 _thin = Side(style="thin", color="000000")
 _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -128,6 +130,51 @@ def write_grid(ws: Worksheet, grid: PrintGrid, top: int, styles: _Styles) -> dic
     return coords
 
 
+def text_lines(text: str, units: float, size: float) -> int:
+    """Lines ``text`` wraps to in a cell ``units`` Excel width units wide at ``size`` points: a
+    width unit is one digit of the default font (7 px); a CJK character at 10 pt is 13⅓ px."""
+    per_line = max(1.0, (units * 7 - 8) / (size * 4 / 3))
+    return sum(max(1, math.ceil(text_width(part) / per_line - 1e-9)) for part in text.split("\n"))
+
+
+def fit_row_heights(ws: Worksheet, grid: PrintGrid, top: int, units: list[float], size: float) -> None:
+    """Row heights for wrapped text, merged cells included: Excel sizes a row to its text only
+    for unmerged cells, and never on opening a written file, so a long text in a merged cell
+    would show one clipped line and print over the row below."""
+    starts = grid.starts()
+    line_h = size * 1.3
+    need = [0.0] * len(grid.rows)
+    tall: list[tuple[int, int, float]] = []
+    covered = grid.covered()
+    for r, line in enumerate(grid.rows):
+        for j, c in enumerate(line):
+            if not c.text or c.numeric or (r, j) in covered:
+                continue
+            s = starts.get((r, j))
+            colspan, rowspan = (s.colspan, s.rowspan) if s else (1, 1)
+            h = text_lines(c.text, sum(units[j:j + colspan]) - c.indent * 2, size) * line_h + 4
+            if rowspan == 1:
+                need[r] = max(need[r], h)
+            else:
+                tall.append((r, rowspan, h))
+    default = size * 1.5 + 2
+    heights = [max(default, h) for h in need]
+    for r, rowspan, h in tall:
+        have = sum(heights[r:r + rowspan])
+        if h > have:
+            heights[r + rowspan - 1] += h - have
+    for r, h in enumerate(heights):
+        if h > default + 0.5:
+            ws.row_dimensions[top + r].height = round(min(h, MAX_ROW_HEIGHT), 1)
+
+
+def _set_footer(ws: Worksheet) -> None:
+    """The page number "— N —" at the foot of every printed page of the sheet."""
+    ws.oddFooter.center.text = "— &P —"
+    ws.oddFooter.center.size = 10
+    ws.oddFooter.center.font = "宋体,Regular"
+
+
 def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | None = None) -> dict[str, dict]:
     """Print one rendered table on ``ws``.
 
@@ -169,11 +216,15 @@ def write_table_sheet(ws: Worksheet, table: RenderedTable, styles: _Styles | Non
         ws.cell(r, 1).font = Font(name=_SONG, size=10)
         ws.cell(r, 1).alignment = _LEFT
         _merge(ws, r, 1, 1, w)
-        ws.row_dimensions[r].height = 15 * max(1, int(len(text) / (sum(c.width for c in table.columns) * 0.9)) + 1)
+        units = sum(round(c.width * 2.0 + 1.5, 1) for c in table.columns)
+        ws.row_dimensions[r].height = round(text_lines(text, units, 10) * 13 + 4, 1)
         r += 1
 
-    for j, col in enumerate(table.columns):
-        ws.column_dimensions[get_column_letter(j + 1)].width = round(col.width * 2.0 + 1.5, 1)
+    units = [round(col.width * 2.0 + 1.5, 1) for col in table.columns]
+    for j, u in enumerate(units):
+        ws.column_dimensions[get_column_letter(j + 1)].width = u
+    fit_row_heights(ws, table.grid(), HEADER_ROW, units, styles.size)
+    _set_footer(ws)
     ws.freeze_panes = ws.cell(first_body, 1).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{first_body - 1}"
     ws.page_setup.orientation = "landscape" if table.landscape else "portrait"
@@ -194,14 +245,23 @@ def write_annex_sheet(ws: Worksheet, annex: RenderedAnnex, styles: _Styles | Non
     ws.cell(ANNEX_YEAR_ROW, 1).alignment = Alignment(horizontal="center")
     _merge(ws, ANNEX_YEAR_ROW, 1, 1, n)
     coords = write_grid(ws, annex.grid(), ANNEX_GRID_ROW, styles)
+    units = [round(w * 2.2 + 1.5, 1) for w in annex.widths]
     r = ANNEX_GRID_ROW + len(annex.rows) + 1
     for note in annex.notes:
         write_text(ws.cell(r, 1), note)
         ws.cell(r, 1).alignment = _LEFT
         _merge(ws, r, 1, 1, n)
+        ws.row_dimensions[r].height = round(text_lines(note, sum(units), 11) * 14.5 + 3, 1)
         r += 1
-    for j, w in enumerate(annex.widths):
-        ws.column_dimensions[get_column_letter(j + 1)].width = round(w * 2.2 + 1.5, 1)
+    for j, u in enumerate(units):
+        ws.column_dimensions[get_column_letter(j + 1)].width = u
+    fit_row_heights(ws, annex.grid(), ANNEX_GRID_ROW, units, styles.size)
+    title_lines = text_lines(annex.title, sum(units), 14 * 1.1)
+    ws.row_dimensions[ANNEX_TITLE_ROW].height = round(title_lines * 20 + 4, 1)
+    ws.cell(ANNEX_TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if annex.grid().header_rows:
+        ws.print_title_rows = f"{ANNEX_GRID_ROW}:{ANNEX_GRID_ROW + annex.grid().header_rows - 1}"
+    _set_footer(ws)
     ws.page_setup.orientation = "portrait"
     _fit_page(ws)
     return coords
@@ -242,6 +302,16 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
     if n == 0:
         write_text(ws.cell(2, 1), "未发现问题")
     ws.freeze_panes = "A2"
+    # printable: A4 landscape, one page wide, the header row on every page, wrapped rows sized
+    for r in range(2, n + 2):
+        lines = max(text_lines(str(ws.cell(r, j + 1).value or ""), _FINDING_WIDTHS[j], 11) for j in range(4))
+        if lines > 1:
+            ws.row_dimensions[r].height = round(min(lines * 14.5 + 3, MAX_ROW_HEIGHT), 1)
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    _fit_page(ws)
+    _set_footer(ws)
+    ws.oddHeader.center.text = "校验结果（供审核，不公开）"
     return n
 
 
