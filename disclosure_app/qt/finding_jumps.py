@@ -33,6 +33,7 @@ class FindingsMixin:
             return
         self._findings = list(findings)
         self.panel.set_findings(findings)
+        self.panel.tree.layout_now()          # painted in this frame, not after a deferred layout
         self._markers = finding_markers(findings)
         for key, page in self.pages.items():
             if isinstance(page, FormView):

@@ -239,6 +239,13 @@ class FindingsModel(QAbstractItemModel):
         return sum(1 for n in self.nodes() if n.finding is not None)
 
 
+class FindingsTree(QTreeView):
+    def layout_now(self) -> None:
+        """Lay the changed rows out now: the repaint then comes with the edit's own frame
+        instead of one deferred layout later."""
+        self.executeDelayedItemsLayout()
+
+
 class FindingsPanel(QWidget):
     """The docked panel; ``activated`` carries the finding the user wants to see."""
 
@@ -250,7 +257,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.collapsed = False
         self.model = FindingsModel(project, self)
-        self.tree = QTreeView(self)
+        self.tree = FindingsTree(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..grid import CODE, DASHED, LINE, NAME, VALUE, FormGrid
+from ..grid import CODE, DASHED, LINE, NAME, VALUE, CellInfo, FormGrid
 from ..model import CellKey
 from ..rules.findings import ERROR, INFO, SEVERITY_ORDER, SEVERITY_ZH, WARNING, Finding
 from ..session import EditError, Session
 
 _ROOT = QModelIndex()              # the invisible root, as a default argument
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
 
 MARKER_ROLE = int(Qt.ItemDataRole.UserRole) + 1     # Marker | None
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2        # the (form, row, column) key or None
@@ -55,6 +57,7 @@ class FormTableModel(QAbstractTableModel):
         self.form_id = form_id
         self.grid = FormGrid(session.project, form_id)
         self.markers: dict[CellKey, Marker] = {}
+        self._cells: dict[tuple[int, int], CellInfo] = {}      # the grid's answers, per display cell
         self._bold = QFont()
         self._bold.setBold(True)
         self._grey = QBrush(QColor("#777777"))
@@ -71,20 +74,26 @@ class FormTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
+    def info(self, r: int, c: int) -> CellInfo:
+        """The grid's description of a display cell (kept until the layout changes)."""
+        found = self._cells.get((r, c))
+        if found is None:
+            found = self._cells[(r, c)] = self.grid.cell(r, c)
+        return found
+
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.grid.cell(index.row(), index.column()).editable:
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+        if self.info(index.row(), index.column()).editable:
+            return _EDITABLE
+        return _PLAIN
 
     # -- data ------------------------------------------------------------------------------------
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        info = self.grid.cell(r, c)
+        info = self.info(r, c)
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.grid.text(r, c)
             return _INDENT * info.indent + text if info.indent and text else text
@@ -123,7 +132,7 @@ class FormTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         r, c = index.row(), index.column()
-        info = self.grid.cell(r, c)
+        info = self.info(r, c)
         text = "" if value is None else str(value)
         try:
             if info.kind == NAME:
@@ -157,12 +166,14 @@ class FormTableModel(QAbstractTableModel):
         """Code rows were inserted, deleted or renamed: lay the grid out again."""
         self.beginResetModel()
         self.grid.refresh()
+        self._cells = {}
         self.endResetModel()
 
     def relabel(self) -> None:
         """The year or the department's name changed: headers and labels printed with them follow."""
         self.beginResetModel()
         self.grid = FormGrid(self.session.project, self.form_id)
+        self._cells = {}
         self.endResetModel()
 
     def set_markers(self, markers: dict[CellKey, Marker]) -> None:

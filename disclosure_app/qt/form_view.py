@@ -315,6 +315,26 @@ class FormView(CodeRowCommands, QTableView):
         else:
             self._note_timer.stop()
 
+    # -- focus without a full repaint ----------------------------------------------------------
+    # Qt's item views repaint the whole viewport when they gain or lose focus — every time a cell
+    # editor opens or closes, i.e. on every typed value.  Only the current cell's look depends on
+    # the focus here (the selection colour follows the window, not the view), so only it is
+    # repainted; the rest of QAbstractItemView's focus handling is kept.
+    def focusInEvent(self, event) -> None:
+        cur = self.currentIndex()
+        if not cur.isValid() and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.focus_table()
+            cur = self.currentIndex()
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
+                          cur.isValid() and bool(self.form_model.flags(cur) & Qt.ItemFlag.ItemIsEditable))
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
+
+    def focusOutEvent(self, event) -> None:
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.viewport().update(self.visualRect(cur))
+
     def currentChanged(self, current, previous) -> None:
         super().currentChanged(current, previous)
         if current.row() != previous.row() or current.column() != previous.column():

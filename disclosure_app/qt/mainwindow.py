@@ -367,15 +367,18 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, Find
         self.status(f"已重做“{label}”" if label else "没有可重做的操作")
 
     def update_history(self) -> None:
+        """The undo/redo commands name what they would undo.  Only what changed is set: every
+        change of an action re-lays out the toolbar, and a relayout repaints the window."""
         h = self.session.history
-        self.act_undo.setText(f"撤销“{h.undo_label}”(&U)" if h.undo_label else "撤销(&U)")
-        self.act_redo.setText(f"重做“{h.redo_label}”(&R)" if h.redo_label else "重做(&R)")
-        self.act_undo.setIconText("撤销")          # the toolbar keeps its width; the menu shows the label
-        self.act_redo.setIconText("重做")
-        self.act_undo.setToolTip(f"撤销“{h.undo_label}”" if h.undo_label else "没有可撤销的操作")
-        self.act_redo.setToolTip(f"重做“{h.redo_label}”" if h.redo_label else "没有可重做的操作")
-        self.act_undo.setEnabled(h.undo_label is not None)
-        self.act_redo.setEnabled(h.redo_label is not None)
+        for act, label, verb, key, none in ((self.act_undo, h.undo_label, "撤销", "U", "没有可撤销的操作"),
+                                            (self.act_redo, h.redo_label, "重做", "R", "没有可重做的操作")):
+            text = f"{verb}“{label}”(&{key})" if label else f"{verb}(&{key})"
+            if act.text() != text:
+                act.setText(text)
+                act.setIconText(verb)          # the toolbar keeps its width; the menu shows the label
+                act.setToolTip(f"{verb}“{label}”" if label else none)
+            if act.isEnabled() != (label is not None):
+                act.setEnabled(label is not None)
 
     @property
     def is_dirty(self) -> bool:
