@@ -130,90 +130,100 @@ PROJECT_EVALUATION = AnnexKind(
 )
 
 
-# -- 部门（单位）整体支出绩效自评表 (Shanxi city) ------------------------------------------------------------
-_CITY_INCOME = (("carried", "上年结转"), ("fiscal", "财政拨款"), ("fund", "政府性基金"),
-                ("special", "专户非税"), ("other", "其他收入"))
-_CITY_IND = Group("indicators", "绩效指标", (
+# -- 部门（单位）整体支出绩效自评表 (Shanxi city; final_accounts.md §5.2) ------------------------------------
+_CITY_INCOME = (("carried", "上年结转"), ("fiscal", "公共财政拨款"), ("fund", "政府基金拨款"),
+                ("special", "纳入专户管理的非税收入拨款"), ("other", "其他收入"))
+_CITY_SPENDING = (("basic", "基本支出"), ("project", "项目支出"), ("balance", "结余"))
+_CITY_IND = Group("indicators", "绩效目标自评情况", (
     T("level1", "一级指标"), T("level2", "二级指标"), T("name", "三级指标"), T("target", "年度指标值"),
-    T("actual", "全年完成值"), T("reason", "未完成原因"), N("weight", "分值"), N("score", "自评得分")),
+    T("actual", "全年完成值"), T("reason", "未完成原因和改进措施"), N("weight", "分值"), N("score", "自评得分")),
     names="name", row_word="指标")
+_CITY_TEXTS = (("conclusion", "自评结论及整体运行绩效情况分析"), ("experience", "取得的成绩及主要经验做法"),
+               ("problems", "存在问题与整改措施"))
+CITY_BANDS_WORDING = "100-90(含)分为优、90-80(含)分为良、80-60(含)分为中、60分以下为差"
+_CITY_TAIL = Decimal("0.01")            # the 决算 tables' figures are rounded 万元
 
 OVERALL_EVALUATION_CITY = AnnexKind(
     id="overall_evaluation_city", name="部门（单位）整体支出绩效自评表（山西市级）",
-    title="{name}部门（单位）整体支出绩效自评表",
+    title="部门（单位）整体支出绩效自评表", heading="{name}部门（单位）整体支出绩效自评表",
     fields=(
-        T("name", "部门（单位）名称"), N("offices", "内设机构数"), N("units", "下属单位数"),
-        N("quota", "编制数"), N("staff", "在职人数"),
-        T("functions", "职能概述", long=True), T("work", "年度主要工作", long=True),
-        *(N(k, label) for k, label in _CITY_INCOME), N("income", "收入合计"),
-        N("basic", "基本支出"), N("project", "项目支出"), N("spending", "支出合计"), N("balance", "结余"),
-        N("exec_weight", "执行情况分值"), N("exec_rate", "执行率"), N("exec_score", "执行情况得分"),
+        T("name", "部门（单位）名称"), N("offices", "内设职能部门数", suffix="个"),
+        N("units", "下属预算单位数", suffix="个"), N("quota", "核定的人员编制数", suffix="人"),
+        N("staff", "实际在职人员总数", suffix="人"),
+        T("functions", "部门职能职责概述", long=True), T("work", "年度主要工作内容", long=True),
+        T("goal", "年度部门（单位）总体运行绩效目标", long=True),
+        N("income", "收入合计"), *(N(k, label) for k, label in _CITY_INCOME),
+        N("spending", "支出合计"), *(N(k, label) for k, label in _CITY_SPENDING),
+        N("exec_rate", "预算执行率"), N("exec_score", "执行情况得分"),
         N("total", "总分"), T("grade", "等级", choices=GRADES),
-        T("conclusion", "自评结论", long=True), T("problems", "存在问题", long=True),
-        T("improvements", "改进措施", long=True),
+        *(T(k, label, long=True) for k, label in _CITY_TEXTS),
+        T("evaluators", "评价人员"), T("filler", "填报人"), T("date", "填报日期"),
     ),
     groups=(_CITY_IND,),
-    widths=(4.0, 4.0, 5.0, 4.0, 4.0, 4.0, 2.5, 2.5),
+    order=("name", "offices", "units", "quota", "staff", "functions", "work", "goal", "income",
+           *(k for k, _ in _CITY_INCOME), "spending", *(k for k, _ in _CITY_SPENDING), "exec_rate", "exec_score",
+           "indicators", "total", "grade", *(k for k, _ in _CITY_TEXTS), "evaluators", "filler", "date"),
+    widths=(4.0, 4.0, 4.5, 6.0, 5.0, 5.0, 6.0, 2.5, 3.0),
     layout=(
-        Line((Put(0, "部门（单位）名称", kind=CAPTION, colspan=2), Put(2, path="name", colspan=6))),
+        Line((Put(0, "部门（单位）名称", kind=CAPTION, colspan=2), Put(2, path="name", colspan=7))),
         Block(Put(0, "部门基本信息", kind=HEAD), (
-            Line((Put(1, "内设机构数", kind=CAPTION), Put(2, path="offices", kind=NUMBER),
-                  Put(3, "下属单位数", kind=CAPTION), Put(4, path="units", kind=NUMBER),
-                  Put(5, "编制数", kind=CAPTION), Put(6, path="quota", kind=NUMBER, colspan=2))),
-            Line((Put(1, "在职人数", kind=CAPTION), Put(2, path="staff", kind=NUMBER, colspan=6))),
+            Line((Put(1, "内设职能部门数", kind=CAPTION), Put(2, path="offices", kind=NUMBER),
+                  Put(3, "下属预算单位数", kind=CAPTION), Put(4, path="units", kind=NUMBER),
+                  Put(5, "核定的人员编制数", kind=CAPTION, colspan=2), Put(7, path="quota", kind=NUMBER, colspan=2))),
+            Line((Put(1, "实际在职人员总数", kind=CAPTION), Put(2, path="staff", kind=NUMBER), Put(3, "", colspan=6))),
         )),
-        Line((Put(0, "职能概述", kind=HEAD), Put(1, path="functions", colspan=7))),
-        Line((Put(0, "年度主要工作", kind=HEAD), Put(1, path="work", colspan=7))),
-        Block(Put(0, "收支情况（万元）", kind=HEAD), (
-            Line((*(Put(c, t, kind=HEAD) for c, t in enumerate(
-                ("上年结转", "财政拨款", "政府性基金", "专户非税", "其他收入", "收入合计"), start=1)),
-                Put(7, "", kind=HEAD))),
-            Line((*(Put(c, path=k, kind=NUMBER) for c, k in enumerate(
-                ("carried", "fiscal", "fund", "special", "other", "income"), start=1)), Put(7, ""))),
-            Line((Put(1, "基本支出", kind=HEAD), Put(2, "项目支出", kind=HEAD), Put(3, "支出合计", kind=HEAD),
-                  Put(4, "结余", kind=HEAD), Put(5, "", kind=HEAD, colspan=3))),
-            Line((Put(1, path="basic", kind=NUMBER), Put(2, path="project", kind=NUMBER),
-                  Put(3, path="spending", kind=NUMBER), Put(4, path="balance", kind=NUMBER), Put(5, "", colspan=3))),
+        Line((Put(0, "部门职能职责概述", kind=HEAD), Put(1, path="functions", colspan=8))),
+        Line((Put(0, "年度主要工作内容", kind=HEAD), Put(1, path="work", colspan=8))),
+        Line((Put(0, "年度总体运行绩效目标", kind=HEAD), Put(1, path="goal", colspan=8))),
+        Block(Put(0, "部门（单位）收支情况（万元）", kind=HEAD), (
+            Line((Put(1, "收入合计", kind=HEAD), *(Put(c, label, kind=HEAD) for c, (_, label) in enumerate(
+                _CITY_INCOME, start=2)), Put(7, "", kind=HEAD, colspan=2))),
+            Line((Put(1, path="income", kind=NUMBER), *(Put(c, path=k, kind=NUMBER) for c, (k, _) in enumerate(
+                _CITY_INCOME, start=2)), Put(7, "", colspan=2))),
+            Line((Put(1, "支出合计", kind=HEAD), *(Put(c, label, kind=HEAD) for c, (_, label) in enumerate(
+                _CITY_SPENDING, start=2)), Put(5, "", kind=HEAD, colspan=4))),
+            Line((Put(1, path="spending", kind=NUMBER), *(Put(c, path=k, kind=NUMBER) for c, (k, _) in enumerate(
+                _CITY_SPENDING, start=2)), Put(5, "", colspan=4))),
         )),
-        Line((Put(0, "执行情况", kind=HEAD), Put(1, "分值", kind=CAPTION), Put(2, path="exec_weight", kind=NUMBER),
-              Put(3, "执行率(%)", kind=CAPTION), Put(4, path="exec_rate", kind=NUMBER),
-              Put(5, "得分", kind=CAPTION), Put(6, path="exec_score", kind=NUMBER, colspan=2))),
-        Block(Put(0, "绩效指标", kind=HEAD), (
-            Line(tuple(Put(c, t, kind=HEAD) for c, t in enumerate((
-                "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因", "分值"), start=1))),
+        Line((Put(0, "执行情况（10分）", kind=HEAD, colspan=2), Put(2, "预算执行率(%)", kind=CAPTION),
+              Put(3, path="exec_rate", kind=NUMBER), Put(4, "得分", kind=CAPTION),
+              Put(5, path="exec_score", kind=NUMBER), Put(6, "", colspan=3))),
+        Block(Put(0, "绩效目标自评情况", kind=HEAD), (
+            Line(tuple(Put(c, label, kind=HEAD) for c, label in enumerate((
+                "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施", "分值", "自评得分"),
+                start=1))),
             Each("indicators", (
                 Put(1, path="level1", kind=CAPTION), Put(2, path="level2", kind=CAPTION), Put(3, path="name"),
                 Put(4, path="target"), Put(5, path="actual"), Put(6, path="reason"),
-                Put(7, path="weight", kind=NUMBER))),
+                Put(7, path="weight", kind=NUMBER), Put(8, path="score", kind=NUMBER)),
+                merge=((1, ("level1",)), (2, ("level1", "level2")))),
         )),
-        Line((Put(0, "自评得分", kind=HEAD, colspan=2),
-              Put(2, "（各指标得分见下表）", colspan=6))),
-        Block(Put(0, "指标得分", kind=HEAD), (
-            Each("indicators", (Put(1, path="name", colspan=5), Put(6, "得分", kind=CAPTION),
-                                Put(7, path="score", kind=NUMBER))),
-        )),
-        Line((Put(0, "总分", kind=HEAD, colspan=6), Put(6, path="total", kind=NUMBER),
-              Put(7, path="grade", kind=CAPTION)), role="total"),
-        Line((Put(0, "自评结论", kind=HEAD), Put(1, path="conclusion", colspan=7))),
-        Line((Put(0, "存在问题", kind=HEAD), Put(1, path="problems", colspan=7))),
-        Line((Put(0, "改进措施", kind=HEAD), Put(1, path="improvements", colspan=7))),
+        Line((Put(0, "总分", kind=HEAD, colspan=7), Put(7, path="total", kind=NUMBER),
+              Put(8, path="grade", kind=CAPTION)), role="total"),
+        *(Line((Put(0, label, kind=HEAD, colspan=2), Put(2, path=k, colspan=7))) for k, label in _CITY_TEXTS),
+        Line((Put(0, "评价人员", kind=CAPTION), Put(1, path="evaluators", colspan=2), Put(3, "填报人", kind=CAPTION),
+              Put(4, path="filler", colspan=2), Put(6, "填报日期", kind=CAPTION), Put(7, path="date", colspan=2))),
     ),
+    notes=("说明：总分设置为100分：预算执行率10分、产出指标50分、效益指标30分、服务对象满意度指标10分。等级一般划分为四档："
+           + CITY_BANDS_WORDING + "。",),
     rules=(
-        Sum("C01", "income", tuple(k for k, _ in _CITY_INCOME), "上年结转 + 财政拨款 + 政府性基金 + 专户非税 + 其他收入"),
+        Sum("C01", "income", tuple(k for k, _ in _CITY_INCOME), "上年结转 + 公共财政拨款 + 政府基金拨款 + 专户非税收入 + 其他收入"),
         Sum("C02", "spending", ("basic", "project"), "基本支出 + 项目支出"),
         Sum("C03", "balance", ("income",), "收入合计 − 支出合计", minus=("spending",), all_parts=True),
-        Rate("C04", "C05", "C06", "income", "spending", "exec_rate", "exec_score", weight="exec_weight",
-             places="0.01"),
+        Rate("C04", "C05", "C06", "income", "spending", "exec_rate", "exec_score", weight="10", places="0.01"),
         ScoreCap("C07", "indicators", "weight", "score"),
-        WeightTotal("C08", ("exec_weight", "indicators.*.weight"), Decimal(100)),
-        Sum("C09", "total", ("exec_score", "indicators.*.score"), "执行情况得分 + 各指标得分", tail=False,
+        WeightTotal("C08", ("indicators.*.weight",), Decimal(90), "（执行情况占 10 分）"),
+        Sum("C09", "total", ("exec_score", "indicators.*.score"), "执行情况得分 + 各指标自评得分", tail=False,
             tail_if_fraction="exec_score"),
-        Grade("C10", "total", "grade", BANDS),
-        Link("C11", "income", "T01.L27.c1 + T01.L29.c1", "公开01表 本年收入合计 + 年初结转和结余"),
-        Link("C12", "spending", "T01.R58.c1", "公开01表 本年支出合计"),
-        Link("C13", "balance", "T01.R60.c1", "公开01表 年末结转和结余"),
+        Grade("C10", "total", "grade", BANDS, wording=CITY_BANDS_WORDING),
+        Completion("C16", "indicators", ("target",), "actual", "weight", "score"),
+        Link("C11", "income", "T01.L27.c1 + T01.L29.c1", "公开01表 本年收入合计 + 年初结转和结余", tail=_CITY_TAIL),
+        Link("C12", "spending", "T01.R58.c2", "公开01表 本年支出合计", tail=_CITY_TAIL),
+        Link("C13", "balance", "T01.R60.c2", "公开01表 年末结转和结余", tail=_CITY_TAIL),
+        Link("C14", "basic", "T03.total.c2", "公开03表 基本支出合计", tail=_CITY_TAIL),
+        Link("C15", "project", "T03.total.c3", "公开03表 项目支出合计", tail=_CITY_TAIL),
     ),
-    total="total", grade="grade",
+    total="total", grade="grade", landscape=True, extra={"department_field": "name"},
 )
 
 KINDS = (PROJECT_EVALUATION, OVERALL_EVALUATION_CITY)

@@ -10,7 +10,7 @@ how it is scored — all data, like a :class:`~.spec.FormSpec`.
   spanning every row of its items).  :mod:`disclosure_app.annexes.layout` turns it into the
   :class:`~disclosure_app.layout.cells.PrintGrid` the three writers print.
 - **Scoring** is data too (:class:`Sum`, :class:`Rate`, :class:`WeightTotal`, :class:`ScoreCap`,
-  :class:`Completion`, :class:`Grade`, :class:`Link`), evaluated by
+  :class:`Completion`, :class:`DegreeScore`, :class:`Range`, :class:`Grade`, :class:`Link`), evaluated by
   :mod:`disclosure_app.rules.annex_checks`; a blank figure is "not entered", never 0.
 
 A profile lists the kinds its publication carries (``Profile.annex_kinds``); several per document.
@@ -121,6 +121,7 @@ class Sum:
     columns: tuple[str, ...] = ()      # with ``each`` empty: repeat over these columns ({col})
     all_parts: bool = False            # wait until every part is entered (else: any part)
     when: tuple[tuple[str, str], ...] = ()   # only when these fields hold these texts
+    required: tuple[str, ...] = ()     # parts that must be entered before the rule is checked
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,9 @@ class Rate:
     """执行率 = 执行数 / 预算数 (percent); 得分 = min(执行率, 100%) × ``weight``.
 
     ``places``: how the rate is rounded before scoring — ``"0.01"`` (2 decimals), ``"1"`` (an
-    integer percent: 83.87% scores as 84%) or ``""`` (the exact ratio).  ``weight`` is a number
+    integer percent: 83.87% scores as 84% and may print as 84.00%) or ``""`` (the exact ratio).
+    With ``"1"`` a table that prints and scores the 2-decimal rate is accepted too (both
+    conventions are published); any other figure is the finding.  ``weight`` is a number
     or a field path (a task's 分值).  A blank 执行数 is not entered: nothing is computed."""
     rate_id: str
     score_id: str
@@ -165,13 +168,42 @@ class ScoreCap:
 @dataclass(frozen=True)
 class Completion:
     """A quantitative indicator's 得分 = 分值 × 完成比例 (警告): target from ``targets`` (the
-    first filled), actual from ``actual``."""
+    first filled), actual from ``actual``.  Where the table prints the target in columns
+    (运算符号 | 指标值 | 度量单位), ``op`` and ``unit`` name the columns it is put together from;
+    ``places`` = ``"1"``: the 完成比例 may be rounded to an integer percent before scoring."""
     id: str
     group: str
     targets: tuple[str, ...]
     actual: str
     weight: str
     score: str
+    op: str = ""
+    unit: str = ""
+    places: str = ""
+
+
+@dataclass(frozen=True)
+class DegreeScore:
+    """A row's 得分 = 分值 × 完成程度 (the 完成程度 column, a percent) — 错误 when it is not;
+    ``places`` = ``"1"``: a 完成程度 rounded to an integer percent before scoring is accepted too.
+    A blank 完成程度 is not entered (the rule waits)."""
+    id: str
+    group: str
+    degree: str
+    weight: str
+    score: str
+    places: str = ""
+
+
+@dataclass(frozen=True)
+class Range:
+    """Every value ``paths`` name lies within [``low``, ``high``] (either may be ``None``);
+    ``why`` says what the bound means (减分项 is entered as a positive figure and subtracted)."""
+    id: str
+    paths: tuple[str, ...]
+    low: Decimal | None = None
+    high: Decimal | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,6 +227,7 @@ class Link:
     what: str                          # "表三 合计"
     divisor: Decimal = Decimal(1)
     severity: str = "warning"
+    tail: Decimal = Decimal(0)         # a difference within it is a 提示 尾差 (rounded 万元 figures)
 
 
 @dataclass(frozen=True)
@@ -225,7 +258,8 @@ class IndicatorLink:
     severity: str = "warning"
 
 
-Rule = Sum | Rate | WeightTotal | ScoreCap | Completion | Grade | Link | RowLink | IndicatorLink
+Rule = (Sum | Rate | WeightTotal | ScoreCap | Completion | DegreeScore | Range | Grade | Link | RowLink
+        | IndicatorLink)
 
 
 @dataclass(frozen=True)
@@ -243,6 +277,7 @@ class AnnexKind:
     notes: tuple[str, ...] = ()        # printed under the grid
     rules: tuple[Rule, ...] = ()
     counts_as: str = ""                # "project": one 项目 self-evaluation (the narrative counts it)
+    one_per: tuple[str, str] = ()      # (rule, field): no two tables of the kind share it (one per 决算单位)
     total: str = ""                    # the 总分 field (grades, means)
     grade: str = ""                    # the 等级 field
     label: str = "name"                # the field that names a table in messages and lists

@@ -28,7 +28,7 @@ def _profiles() -> dict[str, Profile]:
             id="final_shanxi", kind="final", title="单位决算公开",
             forms=final_shanxi.FORMS, rules=FINAL_SHANXI_RULES, table_separator=False,
             narrative=FINAL_TEN_TABLES, region="山西格式", name="山西决算",
-            annex_kinds=("project_evaluation",),
+            annex_kinds=("project_evaluation", "overall_evaluation_city"),
             import_hints=ImportHints(marks=_TEN_TABLE_MARKS, default=True,
                                      approvals=((1, "T01"), (2, "T02"), (3, "T03"), (4, "T04"), (6, "T06"),
                                                 (7, "T07"), (8, "T08"))),
@@ -40,7 +40,7 @@ def _profiles() -> dict[str, Profile]:
             table_separator=True,
             options={"narrative_first": True, "glossary_numbering": "arabic", "year_line": "{year} 年度"},
             narrative=FINAL_NINE_TABLES, region="辽宁格式", name="辽宁决算",
-            annex_kinds=("project_evaluation",),
+            annex_kinds=("overall_evaluation_liaoning", "project_evaluation_liaoning", "project_evaluation"),
             import_hints=ImportHints(marks=_NINE_TABLE_MARKS, three_public="vertical", reader="labelled"),
         ),
         "budget_shanxi": Profile(

@@ -10,10 +10,13 @@ and the links between the annexes, the tables and the 情况说明.
   before scoring as the kind says (2 decimals, an integer percent, or the exact ratio); a zero
   预算数 cannot give a rate; a blank 执行数 is not entered (a 警告 when a rate is printed anyway);
 - :class:`WeightTotal` (Σ 分值), :class:`ScoreCap` (得分 ≤ 分值), :class:`Completion` (警告: a
-  quantitative indicator's 得分 against its 完成比例), :class:`Grade` (等级 from the bands);
+  quantitative indicator's 得分 against its 完成比例), :class:`DegreeScore` (得分 = 分值 × the
+  printed 完成程度), :class:`Range` (a figure within its bounds: 减分项 ≥ 0), :class:`Grade`
+  (等级 from the bands);
 - :class:`Link` / :class:`IndicatorLink` (警告) – a figure of the annex against a table cell; skipped
   when that table is empty (a self-evaluation project may carry just the annex);
-- the count of a kind's tables against the number the 情况说明 gives, and the grade counts.
+- the count of a kind's tables against the number the 情况说明 gives, and the grade counts;
+- one table per 决算单位 (``AnnexKind.one_per``): two tables of the kind for one unit are a 警告.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from ..amounts import percent
 from ..annexes.model import Annex, field_label, field_spec
 from ..forms.annex_spec import (
     Completion,
+    DegreeScore,
     Grade,
     IndicatorLink,
     Link,
+    Range,
     Rate,
     RowLink,
     ScoreCap,
@@ -45,6 +50,7 @@ GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 _QUANT = re.compile(r"^(≥|≤|=|>|<|提高)?\s*(\d+(?:\.\d+)?)\s*(%|[^\d\s.]{1,3})$")
 _WAN = re.compile(r"^\s*(?:≥|≤|=|>|<)?\s*(\d+(?:\.\d+)?)\s*万元\s*$")
 _REF = re.compile(r"([A-Z]\d{2})\.(\w+)\.(\w+)")
+_SPACE = re.compile(r"[\s　]+")
 
 
 def q2(value: Decimal) -> Decimal:
@@ -158,6 +164,8 @@ def _sum(t: _Table, r: Sum) -> list[Finding]:
             filled = [(p, v) for p, v in given if v is not None]
             if total is None or not filled or (r.all_parts and len(filled) < len(given)):
                 continue
+            if any(t.number(p) is None for x in r.required for p in t.expand(sub(x), row, r.each)):
+                continue
             computed = sum((v for p, v in filled if p in plus), Decimal(0)) - sum(
                 (v for p, v in filled if p in minus), Decimal(0))
             if r.tail:
@@ -176,6 +184,12 @@ def _weight(t: _Table, r: Rate, row: int | None) -> Decimal | None:
         return Decimal(r.weight)
     except ArithmeticError:
         return t.number(t.expand(r.weight, row, r.each)[0])
+
+
+def _closer(stated: Decimal, rule: Decimal, other: Decimal, tail: Decimal) -> Decimal:
+    """The figure ``stated`` is checked against: the rule's own, or the other convention's when
+    the table follows that one (within ``tail``) more closely."""
+    return other if abs(stated - other) <= tail and abs(stated - other) < abs(stated - rule) else rule
 
 
 def _rates(t: _Table, r: Rate) -> list[Finding]:
@@ -197,7 +211,10 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
                                    (t.cell(p(r.spent)), t.cell(p(r.rate)))))
             continue
         if rate is not None:
-            f = t.compare(r.rate_id, p(r.rate), rate, _rate(spent, budget, r.places),
+            computed = _rate(spent, budget, r.places)
+            if r.places == "1":            # the 2-decimal rate printed: the other published convention
+                computed = _closer(rate, computed, _rate(spent, budget, ""), r.rate_tail)
+            f = t.compare(r.rate_id, p(r.rate), rate, computed,
                           f"{t.short(p(r.spent))} / {t.short(p(r.budget))}"
                           + ("（取整数百分比）" if r.places == "1" else ""), r.rate_tail)
             out += [f] if f else []
@@ -205,8 +222,11 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
         weight = _weight(t, r, row)
         if score is not None and weight is not None:
             w = f"{weight.normalize():f}"
-            f = t.compare(r.score_id, p(r.score), score, exec_score(spent, budget, weight, r.places),
-                          f"min(执行率, 100%) × {w}", RATE_TAIL)
+            expected = exec_score(spent, budget, weight, r.places)
+            if r.places == "1":            # scored with the 2-decimal rate: the other published convention
+                expected = _closer(score, expected, exec_score(spent, budget, weight, "0.01"), RATE_TAIL)
+            how = f"min(执行率, 100%) × {w}" + ("（执行率先取整数百分比）" if r.places == "1" else "")
+            f = t.compare(r.score_id, p(r.score), score, expected, how, RATE_TAIL)
             out += [f] if f else []
     if zero:
         cells = tuple(t.cell(z[0]) for z in zero)
@@ -224,8 +244,13 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
     return out
 
 
+_OPS = {">=": "≥", "<=": "≤", "＝": "=", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤"}
+
+
 def _ratio(target: str, actual: str) -> Decimal | None:
     """完成比例 of a quantitative indicator (target and actual with the same unit), else ``None``."""
+    for k, v in _OPS.items():
+        target, actual = target.replace(k, v), actual.replace(k, v)
     tm = _QUANT.match(target.strip())
     done = _QUANT.match(actual.strip())
     if not tm or not done or tm.group(3) != done.group(3):
@@ -254,11 +279,18 @@ def _completion(t: _Table, r: Completion) -> list[Finding]:
         if w is None or s is None or s > w:
             continue
         target = next((x for c in r.targets if (x := t.text(f"{r.group}.{k}.{c}").strip())), "")
-        actual = t.text(f"{r.group}.{k}.{r.actual}")
+        actual = t.text(f"{r.group}.{k}.{r.actual}").strip()
+        if r.op or r.unit:             # 运算符号 | 指标值 | 度量单位 in columns of their own
+            unit = t.text(f"{r.group}.{k}.{r.unit}").strip() if r.unit else ""
+            target = (t.text(f"{r.group}.{k}.{r.op}").strip() if r.op else "") + target + unit
+            if unit and actual and not actual.endswith(unit):
+                actual += unit
         ratio = _ratio(target, actual)
         if ratio is None:
             continue
         expected = q2(w * ratio)
+        if r.places == "1" and s == q2(w * (ratio * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 100):
+            continue                   # the 完成比例 rounded to an integer percent before scoring
         if expected != s:
             group = t.a.spec.group(r.group)
             name = t.text(f"{r.group}.{k}.{group.names}") if group and group.names else ""
@@ -271,13 +303,49 @@ def _completion(t: _Table, r: Completion) -> list[Finding]:
     return out
 
 
+def _degree(t: _Table, r: DegreeScore) -> list[Finding]:
+    out = []
+    for k in range(len(t.a.rows.get(r.group, []))):
+        at = f"{r.group}.{k}."
+        w, s, d = t.number(at + r.weight), t.number(at + r.score), t.number(at + r.degree)
+        if w is None or s is None or d is None:
+            continue
+        expected = q2(w * min(d, Decimal(100)) / 100)
+        if r.places == "1":
+            rounded = q2(w * min(d.quantize(Decimal(1), rounding=ROUND_HALF_UP), Decimal(100)) / 100)
+            if s == rounded:
+                continue
+        if s != expected:
+            out.append(Finding(r.id, ERROR, f"{t.where} {t.label(at + r.score)} {s}，按分值 {w} × 完成程度 {d}% "
+                               f"应为 {expected}，相差 {s - expected:+}。请核对得分或完成程度",
+                               (t.cell(at + r.score), t.cell(at + r.degree), t.cell(at + r.weight)),
+                               expected, s, s - expected))
+    return out
+
+
+def _range(t: _Table, r: Range) -> list[Finding]:
+    out = []
+    for path in (p for x in r.paths for p in t.expand(x)):
+        v = t.number(path)
+        if v is None:
+            continue
+        low = r.low is not None and v < r.low
+        if low or (r.high is not None and v > r.high):
+            bound = r.low if low else r.high
+            assert bound is not None
+            side = f"不应小于 {bound}" if low else f"不应大于 {bound}"
+            out.append(Finding(r.id, ERROR, f"{t.where} {t.label(path)} 为 {v}，{side}{r.why}。请改正",
+                               (t.cell(path),), bound, v, v - bound))
+    return out
+
+
 def _weights(t: _Table, r: WeightTotal) -> list[Finding]:
     paths = [p for x in r.parts for p in t.expand(x)]
     weights = [v for p in paths if (v := t.number(p)) is not None]
     if not weights or sum(weights, Decimal(0)) == r.expected:
         return []
     s = sum(weights, Decimal(0))
-    what = "各指标分值" if all(".*." in x for x in r.parts) else "分值"
+    what = "各指标分值" if len(r.parts) == 1 and ".*." in r.parts[0] else "分值"
     first = next(p for p in paths if t.number(p) is not None)
     return [Finding(r.id, r.severity if r.severity != "error" else ERROR,
                     f"{t.where} {what}合计为 {s}，应为 {r.expected}{r.note}。请调整分值",
@@ -316,6 +384,10 @@ def _link(project: Project, t: _Table, r: Link) -> list[Finding]:
     if shown == cell:
         return []
     unit = f"（{value:,} 元，折合 {shown} 万元）" if r.divisor != 1 else f" {value}"
+    if abs(shown - cell) <= r.tail:
+        return [Finding(r.id, INFO, f"尾差：{t.where} {t.label(r.path)}{unit}与{r.what} {cell} 相差 {shown - cell:+}，"
+                        f"不超过 ±{r.tail.normalize()}，属金额取整的尾数误差，无需修改", (t.cell(r.path),),
+                        cell, shown, shown - cell)]
     return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)}{unit}与{r.what} {cell} 不符，相差 "
                     f"{shown - cell:+}。请核对该表或{r.what}", (t.cell(r.path),), cell, shown, shown - cell)]
 
@@ -373,6 +445,10 @@ def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
             out += _caps(t, r)
         elif isinstance(r, Completion):
             out += _completion(t, r)
+        elif isinstance(r, DegreeScore):
+            out += _degree(t, r)
+        elif isinstance(r, Range):
+            out += _range(t, r)
         elif isinstance(r, WeightTotal):
             out += _weights(t, r)
         elif isinstance(r, Grade):
@@ -442,8 +518,29 @@ def _count_checks(project: Project) -> list[Finding]:
     return out
 
 
+def _one_per_checks(project: Project) -> list[Finding]:
+    """Two tables of a one-per-unit kind (``AnnexKind.one_per``) for the same 决算单位."""
+    out = []
+    first: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(project.annexes):
+        if not a.spec.one_per:
+            continue
+        rule, key = a.spec.one_per
+        value = _SPACE.sub("", a.text(key))
+        if not value:
+            continue
+        j = first.setdefault((a.kind, value), i)
+        if j != i:
+            f = a.spec.field(key)
+            label = f.label if f else key
+            out.append(Finding(rule, WARNING, f"附件{j + 1}和附件{i + 1}都是{label}“{a.text(key).strip()}”的"
+                               f"{a.spec.name}：每个{label}只填一张。请删除重复的表，或改正{label}",
+                               (Cell("annex", str(i), key), Cell("annex", str(j), key))))
+    return out
+
+
 def _link_checks(project: Project) -> list[Finding]:
-    out = _count_checks(project)
+    out = _count_checks(project) + _one_per_checks(project)
     tables = project_evaluations(project)
     if not tables:
         return out
