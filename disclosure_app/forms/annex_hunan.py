@@ -79,7 +79,7 @@ OVERALL_EVALUATION_HUNAN = AnnexKind(
     groups=(_INDICATORS,),
     order=("name", "initial", "budget", "spent", "exec_weight", "exec_rate", "exec_score",
            *(k for k, _ in INCOME_SPLIT), *(k for k, _ in SPENDING_SPLIT), "goal", "achieved", "indicators", "total"),
-    widths=(3.0, 5.5, 6.0, 4.5, 4.5, 5.0, 2.8, 2.8, 6.0),
+    widths=(3.0, 5.5, 5.5, 4.5, 4.5, 4.5, 3.0, 4.2, 5.5),
     layout=(
         Line((Put(0, "预算部门名称", kind=CAPTION, colspan=2), Put(2, path="name", colspan=7))),
         Block(Put(0, "年度预算申请（万元）", kind=HEAD), (
