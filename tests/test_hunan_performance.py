@@ -202,3 +202,57 @@ def test_a_blank_execution_is_not_entered_never_zero() -> None:
     # without a 执行数 the 得分 is still held to the printed rate
     assert any(r == "H04" for r, _, _ in _rules({"spent": None, "exec_score": Decimal("9.00"),
                                                   "total": Decimal(99)}))
+
+
+# -- the export, read back -----------------------------------------------------------------------
+TABLE_AMOUNTS = ("495.66", "674.85", "641.20", "33.65", "417.88", "256.96", "61.23%", "6.12", "96.12")
+
+
+@pytest.fixture(scope="module")
+def exported(sample, tmp_path_factory) -> dict[str, Path]:
+    from disclosure_app.export.package import export_package
+    out = tmp_path_factory.mktemp("hunan")
+    manifest = export_package(sample, out, force=True)
+    return {f["format"]: out / f["name"] for f in manifest["files"]}
+
+
+def test_pdf_carries_the_table_and_the_report(exported) -> None:
+    import pdfplumber
+    with pdfplumber.open(exported["pdf"]) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+        words = [w["text"] for p in pdf.pages for w in p.extract_words()]
+    table = next(t for t in pages if "雁峰区司法局整体绩效自评表" in t and "预算部门名称" in t)
+    for amount in TABLE_AMOUNTS:
+        assert amount in words or amount in table, amount
+    report = re.sub(r"\s+", "", "".join(pages))
+    assert "部门整体支出绩效得分96.12分" in report
+    assert "当年预算支出完成率136.15%" in report
+    assert "占本年支出44.67%" in report                   # the published (2) as printed
+
+
+def test_word_carries_the_table_and_the_report(exported) -> None:
+    import docx
+    d = docx.Document(str(exported["docx"]))
+    cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
+    for amount in TABLE_AMOUNTS:
+        assert amount in cells, amount
+    text = "".join(p.text for p in d.paragraphs)
+    assert "一、基本情况" in text and "七、下一步改进措施" in text
+    assert "（1）2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%" in text
+
+
+def test_excel_carries_the_table(exported) -> None:
+    import openpyxl
+    wb = openpyxl.load_workbook(exported["xlsx"])
+    values = {str(c.value) for ws in wb.worksheets if ws.title.startswith("附件") for r in ws.iter_rows()
+              for c in r if c.value is not None}
+    for amount in ("495.66", "674.85", "641.2", "33.65", "417.88", "256.96", "61.23", "6.12", "96.12"):
+        assert amount in values, amount
+    assert "全年执行数（万元）" in values
+
+
+def test_the_workbook_reads_back_into_the_same_table(exported, sample) -> None:
+    from disclosure_app.importers.xlsx import read_xlsx
+    back = read_xlsx(exported["xlsx"])
+    assert back.annexes[0].values == sample.annexes[0].values
+    assert back.annexes[0].rows == sample.annexes[0].rows
