@@ -52,7 +52,9 @@ class AnnexEditing:
         try:
             value = parse_field(annex, path, text)
             if isinstance(value, str):       # a text: what no output can carry removed, its length bounded
-                value, _ = accept_text(value, f"附件{index + 1}{field_label(annex, path)}", annex_limit(path))
+                value, notice = accept_text(value, f"附件{index + 1}{field_label(annex, path)}", annex_limit(path))
+                if notice:
+                    self._emit(Event.NOTICE, notice)
         except (AnnexError, AcceptanceError) as exc:
             raise EditError(str(exc)) from None
         old = get_value(annex, path)

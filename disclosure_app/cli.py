@@ -1,7 +1,7 @@
 """Command line: the scriptable mirror of the GUI.
 
     disclosure-app [PROJECT]                      open the main window (on the sample if none)
-    disclosure-app sample final|budget PATH [--force]   write a bundled sample project
+    disclosure-app sample final|budget|performance PATH [--force]   write a bundled sample project
     disclosure-app validate PATH [--json]         findings; exit 0 clean, 1 错误, 2 unreadable
     disclosure-app dump PATH [--out JSON [--force]]     the project as documented JSON
     disclosure-app load JSON --out PATH [--force] a project from that JSON

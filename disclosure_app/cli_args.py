@@ -89,7 +89,9 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
         return s
 
     s = command("sample", "写出内置样例项目")
-    s.add_argument("kind", choices=["final", "budget"], help="公开文件类型：final（决算）或 budget（预算）")
+    kinds = {p.kind: p.name or p.title for p in profiles() if p.sample}     # a bundled sample per kind
+    s.add_argument("kind", choices=list(kinds),
+                   help="公开文件类型：" + "、".join(f"{k}（{name}）" for k, name in kinds.items()))
     s.add_argument("path", help="要写出的项目文件路径（.dapj）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s = command("validate", "校验项目，列出错误、警告和提示",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 
-from .acceptance import SHORT_LIMIT, accepted_edit
+from .acceptance import SHORT_LIMIT
 from .events import Event
 from .forms.spec import ECONOMIC, FUNCTION, ITEM_PREFIX, RECORDS, UNIT_PREFIX
 from .history import Command, EditError, History
@@ -18,7 +18,8 @@ from .store.journal import form_part
 
 
 class CodeRowEditing:
-    """Needs the session's ``project``, ``history``, ``engine``, ``_relations`` and ``_emit``."""
+    """Needs the session's ``project``, ``history``, ``engine``, ``_relations``, ``_emit`` and
+    ``_accepted``."""
 
     project: Project
     history: History
@@ -26,6 +27,9 @@ class CodeRowEditing:
     _relations: dict
 
     def _emit(self, event: Event, payload: object = None) -> None:  # pragma: no cover - the session's
+        raise NotImplementedError
+
+    def _accepted(self, text: str, where: str, limit: int) -> tuple[str, str | None]:  # pragma: no cover
         raise NotImplementedError
 
     def insert_code_row(self, form: str, code: str, name: str | None = None) -> int:
@@ -43,7 +47,7 @@ class CodeRowEditing:
         rows = self.project.codes(form)
         if any(r.code == code for r in rows):
             raise EditError(f"{spec.label}已有科目 {code}")
-        name = accepted_edit(name or "", f"科目 {code} 的名称", SHORT_LIMIT)[0].strip() or self.catalogue_name(code, scheme) or ""
+        name = self._accepted(name or "", f"科目 {code} 的名称", SHORT_LIMIT)[0].strip() or self.catalogue_name(code, scheme) or ""
         if not name:
             raise EditError(f"科目 {code} 不在内置的{self.project.info.year}年科目目录中，请填写科目名称后再插入")
         pos = bisect.bisect_left([r.code for r in rows], code)
@@ -58,7 +62,7 @@ class CodeRowEditing:
         spec = self.project.form(form)
         if spec.coded is None or spec.coded.scheme != RECORDS:
             raise EditError(f"{spec.label}不是按单位和项目填列的表")
-        name, _ = accepted_edit(name, "单位或项目名称", SHORT_LIMIT)
+        name, _ = self._accepted(name, "单位或项目名称", SHORT_LIMIT)
         if not name.strip():
             raise EditError("请填写单位或项目名称")
         rows = self.project.codes(form)
@@ -155,7 +159,7 @@ class CodeRowEditing:
         row = next((r for r in self.project.codes(form) if r.code == code), None)
         if row is None:
             raise EditError(f"{self.project.form(form).label}没有科目 {code}")
-        name, _ = accepted_edit(name, f"科目 {code} 的名称", SHORT_LIMIT)
+        name, _ = self._accepted(name, f"科目 {code} 的名称", SHORT_LIMIT)
         old = row.name
 
         def setter(v: str):

@@ -26,10 +26,11 @@ class Event(Enum):
     ANNEXES = "annexes"          # index of the changed 附件, or None when the list itself changed
     HISTORY = "history"          # None: the undo/redo stack changed (labels, dirty flag)
     SAVED = "saved"              # the Path the project was saved to
+    NOTICE = "notice"            # a message for the user (str): characters removed from a typed text
 
 
 Listener = Callable[[Event, object], None]
 
 # the events after which the findings (and what is derived from them) must be shown afresh;
-# HISTORY and SAVED change only the title, the undo labels and the dirty flag
-REFRESHES_FINDINGS = frozenset(Event) - {Event.HISTORY, Event.SAVED}
+# HISTORY and SAVED change only the title, the undo labels and the dirty flag; a NOTICE is only said
+REFRESHES_FINDINGS = frozenset(Event) - {Event.HISTORY, Event.SAVED, Event.NOTICE}

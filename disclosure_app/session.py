@@ -60,7 +60,10 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
 
     def _journal_change(self, cmd: Command) -> None:
         if self.journal is not None:
+            before = self.journal.error
             self.journal.record(self.project, cmd.parts, cmd.label)
+            if self.journal.error and self.journal.error != before:     # said once, not at every edit
+                self._emit(Event.NOTICE, self.journal.error)
 
     @classmethod
     def open(cls, path: str | Path, extra_checks: Iterable = ()) -> Session:
@@ -70,6 +73,14 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
     def _emit(self, event: Event, payload: object = None) -> None:
         for fn in list(self.listeners):
             fn(event, payload)
+
+    def _accepted(self, text: str, where: str, limit: int) -> tuple[str, str | None]:
+        """:func:`~disclosure_app.acceptance.accepted_edit`, telling the listeners (``NOTICE``) when
+        characters were removed, so the window says which and where."""
+        value, notice = accepted_edit(text, where, limit)
+        if notice:
+            self._emit(Event.NOTICE, notice)
+        return value, notice
 
     @property
     def findings(self) -> list[Finding]:
@@ -137,7 +148,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
 
         Returns a notice when characters no output can carry were removed (every text setter does)."""
         label = self._input_label(key)
-        value, notice = accepted_edit(value, f"“{label}”", TEXT_LIMIT)
+        value, notice = self._accepted(value, f"“{label}”", TEXT_LIMIT)
         self._set_mapping(self.project.inputs, key, value, Event.INPUTS, f"修改“{label}”")
         return notice
 
@@ -152,7 +163,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""
         verb = "改写段落" if text else "恢复生成段落"
         title = self._paragraph_title(section)
-        text, notice = accepted_edit(text, f"改写的段落“{title}”", TEXT_LIMIT)
+        text, notice = self._accepted(text, f"改写的段落“{title}”", TEXT_LIMIT)
         self._set_mapping(self.project.overrides, section, text, Event.INPUTS, f"{verb}“{title}”")
         return notice
 
@@ -173,7 +184,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
         """The 空表说明 printed under ``form`` when it is empty (blank: the form's default)."""
         spec = self.project.form(form)
         old = self.project.form_notes.get(form)
-        text, _ = accepted_edit(text, f"{spec.label}的空表说明", NOTE_LIMIT)
+        text, _ = self._accepted(text, f"{spec.label}的空表说明", NOTE_LIMIT)
         new = text.strip() or None
         if old == new:
             return
@@ -242,7 +253,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
         if len(keys) == 1:
             self.accept_warning(keys[0], note)
             return
-        note, _ = accepted_edit(note, "接受警告的说明", NOTE_LIMIT)
+        note, _ = self._accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip() and not any(k in self.project.accepted for k in keys):
             raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
         accepted = self.project.accepted
@@ -265,7 +276,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
 
     def accept_warning(self, finding_key: str, note: str) -> None:
         """Accept a warning with a 说明; an empty ``note`` withdraws an earlier acceptance."""
-        note, _ = accepted_edit(note, "接受警告的说明", NOTE_LIMIT)
+        note, _ = self._accepted(note, "接受警告的说明", NOTE_LIMIT)
         if not note.strip():
             if finding_key not in self.project.accepted:
                 raise EditError("接受警告须填写说明，说明将随校验报告一并列出")
@@ -305,7 +316,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
             if problem:
                 raise EditError(problem)
         elif isinstance(value, str):
-            value, _ = accepted_edit(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
+            value, _ = self._accepted(value, INFO_FIELDS.get(field, field), LIMITS.get(field, TEXT_LIMIT))
         if old == value:
             return
 

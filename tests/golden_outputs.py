@@ -1,4 +1,4 @@
-"""What the three sample publications look like, as plain text, for comparing exports over time.
+"""What the sample publications look like, as plain text, for comparing exports over time.
 
 ``python tests/golden_outputs.py`` records them under ``tests/golden/``; ``test_golden.py``
 compares a fresh export with those files: the dump JSON, the PDF text page by page, the Word
@@ -23,7 +23,7 @@ def samples() -> dict[str, Callable]:
 
     from disclosure_app.operations import sample_project
     return {"final": lambda: sample_project("final"), "budget": lambda: sample_project("budget"),
-            "liaoning": complete}
+            "liaoning": complete, "hunan": lambda: sample_project("performance")}
 
 
 def outputs(project) -> dict[str, str]:
@@ -65,12 +65,15 @@ def outputs(project) -> dict[str, str]:
     return out
 
 
-def record() -> None:
+def record(names: list[str] | None = None) -> None:
+    """Record every sample's outputs (or only those of ``names``: ``golden_outputs.py hunan``)."""
     GOLDEN.mkdir(exist_ok=True)
     for name, make in samples().items():
+        if names and name not in names:
+            continue
         for part, text in outputs(make()).items():
             (GOLDEN / f"{name}.{part}").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    record()
+    record(sys.argv[1:])

@@ -167,3 +167,31 @@ def test_the_list_of_units_is_read_with_the_organisation(published: str) -> None
     assert project.info.organisation.endswith("三、部门决算单位构成\n纳入本部门2024年度部门决算编制范围的单位共2个："
                                               "阳城县司法局（本级）、阳城县公证处。")
     assert project.info.organisation.startswith(sample().info.organisation)
+
+
+@pytest.mark.parametrize("listed", ["其中：执法执勤用车2辆。", "其中：其他用车0辆，执法执勤用车2辆。"])
+def test_vehicle_categories_left_out_or_reordered_raise_nothing(published: str, listed: str) -> None:
+    """A text that leaves the zero categories out, or lists them in another order, pairs each
+    count with its own category: no finding beyond the document's own."""
+    sentence = "共有车辆2辆。其中：执法执勤用车2辆，其他用车0辆，其他用车主要是无其他用车。"
+    assert sentence in published
+    base = {(f.rule, f.message) for f in all_findings(read_published_text(published).project)}
+    text = published.replace(sentence, "共有车辆2辆。" + listed, 1)
+    assert {(f.rule, f.message) for f in all_findings(read_published_text(text).project)} == base
+    wrong = published.replace(sentence, "共有车辆2辆。其中：执法执勤用车1辆，其他用车0辆。", 1)
+    found = [f for f in all_findings(read_published_text(wrong).project) if "执法执勤用车" in f.message]
+    assert found and all("1辆" in f.message and "2辆" in f.message for f in found)
+
+
+def test_the_item_wise_changes_against_the_total_change_tail_is_info_a_gap_is_a_warning() -> None:
+    from disclosure_app.narrative.checks import narrative_checks
+    from disclosure_app.operations import sample_project
+
+    def changes(p):
+        return [f for f in narrative_checks(p) if "“三公”经费各项比上年的增减之和" in f.message]
+    p = sample_project()                         # the seed's own 0.01 tail (+32.61 against +32.62)
+    [tail] = changes(p)
+    assert tail.severity == "info" and "相差 -0.01" in tail.message
+    p.inputs["prior.T09.c7"] = "6.88"            # the total's prior year now 0.50 off its parts
+    [gap] = [f for f in changes(p) if f.severity != "info"]
+    assert gap.severity == "warning" and "相差" in gap.message and "请核对" in gap.message

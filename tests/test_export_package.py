@@ -128,7 +128,10 @@ def test_final_files_carry_no_draft_mark(package) -> None:
     doc = Document(str(out / f"{BASE}.docx"))
     assert all(not "".join(p.text for p in s.header.paragraphs) for s in doc.sections)
     wb = openpyxl.load_workbook(out / f"{BASE}.xlsx")
-    assert all(not ws.oddHeader.center.text and ws.sheet_properties.tabColor is None for ws in wb.worksheets)
+    for ws in wb.worksheets:            # the 校验结果 sheet's own header says it is not for publication
+        assert "草稿" not in (ws.oddHeader.center.text or "") and ws.sheet_properties.tabColor is None
+        assert "草稿" not in (ws.oddFooter.left.text or "")
+    assert [ws.oddHeader.center.text for ws in wb.worksheets if ws.oddHeader.center.text] == ["校验结果（供审核，不公开）"]
 
 
 def test_files_of_an_earlier_export_are_listed_as_older_not_as_written(tmp_path) -> None:

@@ -120,7 +120,8 @@ def test_wrapped_text_rows_are_tall_enough_and_every_sheet_prints_page_numbers(t
     from disclosure_app.export.xlsx_writer import text_lines
     from disclosure_app.rules.findings import Finding
     project = sample()
-    project.annexes[0].achieved = "全年实际完成值：乡镇综合行政执法人员培训15场次。" * 20
+    long_text = "全年实际完成值：乡镇综合行政执法人员培训15场次。" * 20
+    project.annexes[0].values["achieved"] = long_text
     path = tmp_path / "x.xlsx"
     finding = Finding("01-1", "error", "收入合计应等于各项收入之和" * 8, ())
     write_xlsx(project, path, findings=[finding])
@@ -131,7 +132,7 @@ def test_wrapped_text_rows_are_tall_enough_and_every_sheet_prints_page_numbers(t
         assert ws.oddFooter.center.text == "— &P —", ws.title
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
     annex = next(ws for ws in wb.worksheets if ws.title.startswith("附件"))
-    row = next(c.row for r in annex.iter_rows() for c in r if c.value == project.annexes[0].achieved)
+    row = next(c.row for r in annex.iter_rows() for c in r if c.value == long_text)
     assert annex.row_dimensions[row].height > 100
     findings = wb["校验结果"]
     assert findings.print_title_rows == "$1:$1" and findings.row_dimensions[2].height > 15

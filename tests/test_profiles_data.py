@@ -19,7 +19,7 @@ PACKAGE = Path(disclosure_app.__file__).resolve().parent
 # Rules each profile inherits but cannot check, by id and number of variants: the 9-table 决算
 # has no 公开10 (W01, X11, X11b, X13) and prints 三公 vertically (the one-row X12 variants; its
 # own vertical X12 variants do compile).  Anything else that fails to compile is a typo.
-DROPPED = {"final_shanxi": {}, "budget_shanxi": {},
+DROPPED = {"final_shanxi": {}, "budget_shanxi": {}, "performance_hunan": {},
            "final_liaoning": {"W01": 1, "X11": 1, "X11b": 1, "X12": 4, "X13": 1}}
 
 

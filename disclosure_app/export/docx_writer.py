@@ -334,7 +334,8 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
         new_section(False)                 # every 部分 starts on a new page
         doc.add_paragraph(part.title, style="Heading 1")
         for level, s in walk_sections(part.sections):
-            doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
+            if s.title:                    # an opening paragraph prints without a heading
+                doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
             for p in s.paragraphs:
                 _run(_body(doc, lay), p.text)
             for chart in charts_after(pub.charts, s.key):

@@ -221,8 +221,9 @@ def _story(pub: Publication, s: Setting, doc: _Doc) -> list:
         story.append(_marked(para(part.title, part_style), 0, part.title, key, next(toc_count)))
         for j, (level, sec) in enumerate(walk_sections(part.sections)):
             style = sec1 if level == 1 else sec2
-            toc_index = next(toc_count) if level == 1 else None
-            story.append(_marked(TextBlock(sec.title, style), min(level, 2), sec.title, f"{key}.{j}", toc_index))
+            if sec.title:                  # an opening paragraph prints without a heading
+                toc_index = next(toc_count) if level == 1 else None
+                story.append(_marked(TextBlock(sec.title, style), min(level, 2), sec.title, f"{key}.{j}", toc_index))
             story += [body_para(p.text) for p in sec.paragraphs]
             story += pdf_blocks(charts_after(pub.charts, sec.key), portrait_w, s)
         for i, (term, definition) in enumerate(part.glossary, start=1):

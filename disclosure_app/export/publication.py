@@ -103,6 +103,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
         "annex": {"annexes": tuple(render_annexes(project))},
     }
     order = NARRATIVE_FIRST if project.profile.options.get("narrative_first") else TABLES_FIRST
+    order = tuple(project.profile.options.get("parts", order))    # a document of its own order
     # a part the profile does not title and that has nothing to print is left out (the budget
     # document has no 第五部分 附件)
     parts = tuple(Part(kind, titles[i], **content[kind]) for i, kind in enumerate(order)
@@ -110,7 +111,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
     toc: list[tuple[int, str]] = []
     for part in parts:
         toc.append((0, part.title))
-        toc += [(1, s.title) for s in part.sections]
+        toc += [(1, s.title) for s in part.sections if s.title]     # an opening paragraph has none
         toc += [(1, table_heading(i, t)) for i, t in enumerate(part.tables, start=1)]
         toc += [(1, annex_heading(i, a)) for i, a in enumerate(part.annexes, start=1)]
     cover_title = f"{year}年度{kind_title(project)}"
@@ -138,7 +139,7 @@ def all_texts(pub: Publication, draft: bool = False) -> dict[str, list[tuple[str
         hei.append(("目录", part.title))
         for level, s in walk_sections(part.sections):
             hei.append((f"{part.title} 标题", s.title))
-            if level == 1:
+            if level == 1 and s.title:
                 body.append(("目录", s.title))
             body += [(f"{s.title}", p.text) for p in s.paragraphs]
         for i, t in enumerate(part.tables, start=1):

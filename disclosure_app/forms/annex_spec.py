@@ -225,7 +225,36 @@ class IndicatorLink:
     severity: str = "warning"
 
 
-Rule = Sum | Rate | WeightTotal | ScoreCap | Completion | Grade | Link | RowLink | IndicatorLink
+@dataclass(frozen=True)
+class InputLink:
+    """A field equals a figure typed for the publication's text (``input``: the 自评报告's
+    决算数), both in 万元; skipped while either is blank.  With ``rate`` and ``budget``: while the
+    field is blank (not entered), the printed rate is held to ``input`` / ``budget`` instead —
+    the rate the text's figure gives."""
+    id: str
+    path: str
+    input: str
+    what: str                          # "自评报告的基本支出决算数"
+    rate: str = ""
+    budget: str = ""
+    note: str = ""                     # what to do, after the difference
+    severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class LevelWeights:
+    """Every 一级指标 of ``levels`` is scored (has rows with 分值 > 0) — a 提示 naming the missing
+    ones (a 部门整体 self-evaluation without 效益指标)."""
+    id: str
+    group: str
+    level: str
+    weight: str
+    levels: tuple[str, ...]
+    severity: str = "info"
+
+
+Rule = (Sum | Rate | WeightTotal | ScoreCap | Completion | Grade | Link | RowLink | IndicatorLink | InputLink
+        | LevelWeights)
 
 
 @dataclass(frozen=True)

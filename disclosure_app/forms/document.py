@@ -54,6 +54,8 @@ class NarrativeSection:
     child_numbering: str | None = None      # number style of the children, else the level's
     options: Mapping[str, object] = field(default_factory=dict)
     checks: tuple[InputRule, ...] = ()
+    numbered: bool = True                   # False: no number, and no heading when its title is empty
+                                            # (an opening paragraph before 一); the next one is 一
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,12 @@ def heading_number(style: str, n: int) -> str:
 
 def _walk(sections: tuple[NarrativeSection, ...], prefix: str, depth: int, style: str,
           numbering: tuple[str, ...]) -> Iterator[tuple[NarrativeSection, str, int, str]]:
-    for i, s in enumerate(sections, start=1):
+    i = 0
+    for s in sections:
+        if not s.numbered:
+            yield s, prefix, depth, ""
+            continue
+        i += 1
         number = f"{prefix}.{number_token(style, i)}" if prefix else number_token(style, i)
         yield s, number, depth, heading_number(style, i)
         if s.children:

@@ -193,3 +193,14 @@ BUDGET_ASSETS = (
                   "count.vehicles.total", "B10.r5.c1", "表十公务用车运行维护费预算为 {B10.r5.c1:.2f}，"
                   "但{assets}填写的实有公务用车为 0 辆。请核对"),
 )
+
+# Hunan 自评报告 二: 本年支出 (决算, typed) by 资金来源, 支出性质 and 经济分类 each add up to 本年支出.
+HUNAN_SPENDING = (
+    parts_add_up("{general_budget}本年支出按资金来源分类（财政拨款支出 + 其他资金支出）之和应等于本年支出合计",
+                 "hunan.final.total", ["hunan.final.fiscal", "hunan.final.other"]),
+    parts_add_up("{general_budget}本年支出按支出性质分类（基本支出 + 项目支出）之和应等于本年支出合计",
+                 "hunan.final.total", ["hunan.final.basic", "hunan.final.project"]),
+    parts_add_up("{general_budget}本年支出按经济分类（工资福利、商品和服务、对个人和家庭的补助、资本性支出）之和"
+                 "应等于本年支出合计", "hunan.final.total",
+                 ["hunan.final.wages", "hunan.final.goods", "hunan.final.individuals", "hunan.final.capital"]),
+)

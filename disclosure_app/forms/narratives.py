@@ -158,3 +158,31 @@ BUDGET_THIRTEEN_TABLES = Narrative(
         "十二.一": "other_notes.services", "十二.二": "other_notes.other",
     },
 )
+
+# Hunan 部门整体支出绩效自评报告 (budget_and_performance.md §4.4): an opening paragraph, 一 … 七;
+# 一 numbers its parts 1、2、3、 and 2's （一）（二）; amounts drop trailing zeros ("641.2万元"),
+# shares keep two decimals.  Its figures come from the 自评表 (``annex``: the kind the sections read)
+# and typed 决算 figures.
+_HUNAN = {"trim": True, "annex": "overall_evaluation_hunan"}
+PERFORMANCE_HUNAN = Narrative(
+    templates="performance_hunan",
+    numbering=(CHINESE, ARABIC, PAREN),
+    style={"separator": False},
+    sections=(
+        S("preface", "s00_preface.j2", "hunan_preface", numbered=False, options=_HUNAN),
+        S("basic", "s01_basic.j2", options=_HUNAN, children=(
+            S("basic.duties", "overview.j2", "info_duties", "duties_title"),
+            S("basic.organisation", "s01_basic.j2", title_macro="title_organisation", children=(
+                S("basic.organisation.offices", "overview.j2", "info_organisation", "organisation_title"),
+                S("basic.organisation.units", "s01_basic.j2", "hunan_units", "title_units"),
+            )),
+            S("basic.staff", "s01_basic.j2", "hunan_staff", "title_staff"),
+        )),
+        S("general_budget", "s02_general.j2", "hunan_general", options=_HUNAN, checks=r.HUNAN_SPENDING),
+        S("fund", "s03_funds.j2", "hunan_fund", "title_fund", options=_HUNAN),
+        S("state_capital", "s03_funds.j2", "hunan_state_capital", "title_state_capital", options=_HUNAN),
+        S("performance", "s05_performance.j2", "hunan_performance", options=_HUNAN),
+        S("problems", "s06_problems.j2", "hunan_problems", options=_HUNAN),
+        S("measures", "s07_measures.j2", "hunan_measures", options=_HUNAN),
+    ),
+)

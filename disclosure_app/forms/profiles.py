@@ -10,7 +10,7 @@ from .budget_rules import BUDGET_SHANXI_RULES
 from .charts import BUDGET_SHANXI_CHARTS
 from .document import ImportHints
 from .final_rules import FINAL_SHANXI_RULES
-from .narratives import BUDGET_THIRTEEN_TABLES, FINAL_NINE_TABLES, FINAL_TEN_TABLES
+from .narratives import BUDGET_THIRTEEN_TABLES, FINAL_NINE_TABLES, FINAL_TEN_TABLES, PERFORMANCE_HUNAN
 from .spec import Profile
 
 DEFAULT_FINAL = "final_shanxi"
@@ -53,6 +53,15 @@ def _profiles() -> dict[str, Profile]:
             annex_kinds=("overall_target", "project_target"),
             import_hints=ImportHints(reader="budget", default=True), sample="budget_shanxi_2025.json",
             charts=BUDGET_SHANXI_CHARTS,
+        ),
+        # Hunan 部门整体绩效自评 (seed 004): no 公开 tables of its own — the 整体绩效自评表 (附件1), then
+        # the 部门整体支出绩效自评报告, whose 决算 figures are typed
+        "performance_hunan": Profile(
+            id="performance_hunan", kind="performance", title="部门整体支出绩效自评",
+            forms=(), narrative=PERFORMANCE_HUNAN, region="湖南格式", name="湖南部门整体绩效自评",
+            options={"parts": ("annex", "narrative")},
+            annex_kinds=("overall_evaluation_hunan",),
+            import_hints=ImportHints(default=True), sample="performance_hunan_2024.json",
         ),
     }
 

@@ -11,6 +11,7 @@ Rules:
 - **N06** 警告 – a hand-written paragraph no longer exists in the generated text;
 - **N07** 警告 – inputs that contradict the tables (车辆, 出国团组, 机关运行经费, 政府采购);
 - **N08** 警告 – a paragraph refers to a 附件 the publication does not have;
+- **N14** 警告 – a split's printed shares do not add up to 100% (:mod:`.hunan_checks`);
 - **N09**–**N13** 警告 – stale template sentences, a rate of a zero base, template figures left
   unfilled, 资本性支出 without its table row, percentages no pair of figures gives
   (:mod:`.printed_checks`).
@@ -38,11 +39,13 @@ from decimal import Decimal
 from ..forms.narrative_rules import changes_add_up, parts_add_up
 from ..model import ANNEXES_NOT_IMPORTED, Project
 from ..rules.findings import WARNING, Cell, Finding
+from . import hunan_checks
 from . import inputs as inp
 from .generate import Built, build, section_label
 from .input_rules import evaluate, input_rule_findings
 from .inputs_budget import BUDGET, PROJECT_KINDS, projects
 from .inputs_final import FINAL, listed_classes
+from .inputs_hunan import HUNAN
 from .override_check import check_overrides
 from .phrases import has_narrative, settings_for
 from .printed_checks import printed_checks
@@ -163,4 +166,5 @@ def _project_count(project: Project) -> list[Finding]:
 
 
 # The input checks the formula language cannot say, by input set.
-_PYTHON_CHECKS = ((FINAL, (_class_sums,)), (BUDGET, (_project_count,)))
+_PYTHON_CHECKS = ((FINAL, (_class_sums,)), (BUDGET, (_project_count,)),
+                  (HUNAN, (hunan_checks.split_shares, hunan_checks.initial_split)))

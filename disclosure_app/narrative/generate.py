@@ -152,4 +152,6 @@ def section_label(project: Project, name: str) -> str:
     if not name:
         return numbered_title("")
     number = narrative.numbers().get(name) if narrative is not None else None
+    if narrative is not None and (sec := narrative.section(name)) is not None and not sec.numbered:
+        return "正文开头"                 # an opening paragraph without a number
     return numbered_title(number) if number else name

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import budget_sections as bs
+from . import hunan_report as hr
 from . import income_expenditure as ie
 from . import itemised_accounts as ia
 from . import itemised_matters as im
 from . import special_matters as sm
 from .inputs_budget import BUDGET
 from .inputs_final import FINAL
+from .inputs_hunan import HUNAN
 from .inputs_itemised import ITEMISED
 from .model import InputSet
 from .render import Part, Rendered, Writer
@@ -114,6 +116,15 @@ BUILDERS: dict[str, Builder] = {
         budget_other_assets=(bs.other_assets, "assets.other"),
         budget_purchase_services=(bs.purchase_services, "other_notes.services"),
         budget_other_notes=(bs.other_notes, "other_notes.other"),
+    ),
+    # Hunan 部门整体支出绩效自评报告: the 自评表 (an annex) and typed 决算
+    **_family(
+        HUNAN,
+        hunan_preface=(hr.preface, "preface"), hunan_units=(hr.units, "basic.organisation.units"),
+        hunan_staff=(hr.staff, "basic.staff"), hunan_general=(hr.general, "general_budget"),
+        hunan_fund=(hr.fund, "fund"), hunan_state_capital=(hr.state_capital, "state_capital"),
+        hunan_performance=(hr.performance, "performance"), hunan_problems=(hr.problems, "problems"),
+        hunan_measures=(hr.measures, "measures"),
     ),
 }
 

@@ -295,6 +295,9 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, Find
 
     # -- session events ------------------------------------------------------------------------------
     def _on_event(self, event: Event, payload) -> None:
+        if event is Event.NOTICE:                   # characters removed from a typed text: say which
+            self.status(str(payload), 15000)
+            return
         if event is Event.CELLS:
             for form in {k[0] for k in payload}:
                 view = self.pages.get(form)
@@ -411,8 +414,8 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, Find
         if state != self.state_label.text():
             self.state_label.setText(state)
 
-    def status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+    def status(self, message: str, timeout: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout)
 
     def commit_pending(self) -> None:
         """Commit edits still open in any field of any page (before save, export, undo or close).

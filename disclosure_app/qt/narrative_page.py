@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -285,7 +284,7 @@ class NarrativePage(QSplitter):
             self.paragraphs[p.key].show_paragraph(p)
 
     def paragraph(self, key: str):
-        for sec in self._walk(self.doc.narrative if self.doc else ()):
+        for sec in iter_sections(self.doc.narrative if self.doc else ()):
             for p in sec.paragraphs:
                 if p.key == key:
                     return p
@@ -296,8 +295,9 @@ class NarrativePage(QSplitter):
         p = self.paragraph(key)
         if p is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "改写段落", "改写后的段落将代替自动生成的文字；"
-                                                 "其中的金额仍会与表格核对：", p.text)
+        from .dialogs import ask_text
+        text, ok = ask_text(self, "改写段落", "改写后的段落将代替自动生成的文字；其中的金额仍会与表格"
+                            "核对。按 Ctrl+Enter 确定：", p.text)
         if ok:
             self.session.set_override(key, "" if text.strip() == p.generated.strip() else text.strip())
 

@@ -62,6 +62,7 @@ class NavigatorMixin:
         narrative_first = bool(project.profile.options.get("narrative_first"))
         order = (("overview", "narrative", "glossary", "tables", "annex") if narrative_first
                  else ("overview", "tables", "narrative", "glossary", "annex"))
+        order = tuple(project.profile.options.get("parts", order))    # a document of its own order
         names = {"overview": "封面与概况", "tables": f"{year}年决算表" if project.kind == "final" else "表格",
                  "narrative": "情况说明", "glossary": "名词解释", "annex": "附件"}
         printed: list[str] = []
@@ -71,7 +72,8 @@ class NavigatorMixin:
         except Exception:  # noqa: BLE001 — a profile without templates keeps the plain titles
             printed = []
         numbers = ("第一部分", "第二部分", "第三部分", "第四部分", "第五部分")
-        out = {}
+        # the cover's name, year and 职责 are edited there even when the document prints no 概况
+        out = {} if "overview" in order else {"overview": "封面与概况"}
         for i, part in enumerate(order):
             title = printed[i] if i < len(printed) and printed[i] else f"{numbers[i]} {names[part]}"
             if part == "overview":

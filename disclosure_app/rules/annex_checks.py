@@ -13,6 +13,9 @@ and the links between the annexes, the tables and the 情况说明.
   quantitative indicator's 得分 against its 完成比例), :class:`Grade` (等级 from the bands);
 - :class:`Link` / :class:`IndicatorLink` (警告) – a figure of the annex against a table cell; skipped
   when that table is empty (a self-evaluation project may carry just the annex);
+- :class:`InputLink` (警告) – a figure of the annex against one typed for the text (the 自评报告's
+  决算数); with the figure blank, its printed rate against the typed figure;
+- :class:`LevelWeights` (提示) – a 一级指标 the kind expects is not scored;
 - the count of a kind's tables against the number the 情况说明 gives, and the grade counts.
 """
 
@@ -22,12 +25,14 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..amounts import percent
+from ..amounts import AmountError, parse_amount, percent
 from ..annexes.model import Annex, field_label, field_spec
 from ..forms.annex_spec import (
     Completion,
     Grade,
     IndicatorLink,
+    InputLink,
+    LevelWeights,
     Link,
     Rate,
     RowLink,
@@ -195,6 +200,7 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
                 out.append(Finding(r.rate_id, WARNING, f"{t.where} {t.label(p(r.spent))}未填写，{t.short(p(r.rate))} "
                                    f"{rate} 无法核对（执行数空着表示未填报，不按 0 计算）。请填写{t.short(p(r.spent))}",
                                    (t.cell(p(r.spent)), t.cell(p(r.rate)))))
+                out += _score_of_printed_rate(t, r, row, rate)
             continue
         if rate is not None:
             f = t.compare(r.rate_id, p(r.rate), rate, _rate(spent, budget, r.places),
@@ -222,6 +228,18 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
                                f"{shown if shown is not None else '空'}）。请在偏差原因中说明预算调减的原因，"
                                f"确认后可接受此警告", cells))
     return out
+
+
+def _score_of_printed_rate(t: _Table, r: Rate, row: int | None, rate: Decimal) -> list[Finding]:
+    """Without a 执行数 the 得分 is still held to the printed rate: min(执行率, 100%) × 分值."""
+    score = t.number(t.expand(r.score, row, r.each)[0]) if r.score else None
+    weight = _weight(t, r, row)
+    if score is None or weight is None:
+        return []
+    path = t.expand(r.score, row, r.each)[0]
+    f = t.compare(r.score_id, path, score, q2(min(rate / 100, Decimal(1)) * weight),
+                  f"min(表中执行率, 100%) × {weight.normalize():f}", RATE_TAIL)
+    return [f] if f else []
 
 
 def _ratio(target: str, actual: str) -> Decimal | None:
@@ -360,6 +378,64 @@ def _indicator_link(project: Project, t: _Table, r: IndicatorLink) -> list[Findi
     return out
 
 
+def _typed_amount(project: Project, key: str) -> Decimal | None:
+    raw = (project.inputs.get(key) or "").strip()
+    if not raw:
+        return None
+    try:
+        return parse_amount(raw).value
+    except AmountError:
+        return None                    # unreadable: the narrative's N05 says so
+
+
+def _input_link(project: Project, t: _Table, r: InputLink) -> list[Finding]:
+    typed = _typed_amount(project, r.input)
+    if typed is None:
+        return []
+    typed_cell = Cell("input", r.input, "")
+    value = t.number(r.path)
+    if value is not None:
+        if value == typed:
+            return []
+        d = value - typed
+        return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)} {value} 与{r.what} {typed} 不一致，"
+                        f"相差 {d:+}。{r.note or f'请核对该表或{r.what}'}", (t.cell(r.path), typed_cell),
+                        typed, value, d)]
+    rate = t.number(r.rate) if r.rate else None
+    budget = t.number(r.budget) if r.budget else None
+    if rate is None or not budget:
+        return []
+    expected = percent(typed, budget)
+    assert expected is not None
+    if abs(rate - expected) <= RATE_TAIL:
+        return []
+    d = rate - expected
+    return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)}未填写，{t.short(r.rate)} {rate}% 与{r.what} "
+                    f"{typed} 不符：按 {typed} / {t.short(r.budget)} {budget} 计算应为 {expected}%，相差 {d:+}。"
+                    f"请填写{t.short(r.path)}并核对{t.short(r.rate)}和得分",
+                    (t.cell(r.rate), t.cell(r.path), typed_cell), expected, rate, d)]
+
+
+def _level_weights(t: _Table, r: LevelWeights) -> list[Finding]:
+    rows = t.a.rows.get(r.group, [])
+    if not rows:
+        return []
+    weights: dict[str, Decimal] = {}
+    level = ""
+    for row in rows:                   # a blank 一级 continues the one above (a merged cell)
+        level = str(row.get(r.level) or "").strip() or level
+        w = row.get(r.weight)
+        if level and isinstance(w, Decimal):
+            weights[level] = weights.get(level, Decimal(0)) + w
+    missing = [lv for lv in r.levels if not weights.get(lv)]
+    if not missing or not weights:
+        return []
+    given = "、".join(f"{lv} {w.normalize():f}" for lv, w in weights.items())
+    return [Finding(r.id, r.severity, f"{t.where} 绩效指标未设{'、'.join(missing)}（各一级指标分值：{given}）。"
+                    f"部门整体绩效自评一般应包括{'、'.join(r.levels)}；如确无此类指标，请在偏差原因中说明",
+                    (t.cell(f"{r.group}.0.{r.level}"),))]
+
+
 def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
     """Every finding of one annex table by its kind's rules."""
     t = _Table(i, a)
@@ -383,6 +459,10 @@ def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
             out += _row_link(project, t, r)
         elif isinstance(r, IndicatorLink):
             out += _indicator_link(project, t, r)
+        elif isinstance(r, InputLink):
+            out += _input_link(project, t, r)
+        elif isinstance(r, LevelWeights):
+            out += _level_weights(t, r)
     return out
 
 

@@ -147,3 +147,44 @@ def test_the_window_fits_the_screen_and_remembers_its_place_and_panel(qtbot, fol
     again.show()
     assert again.panel_collapsed and again.panel.collapsed
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_rewriting_a_paragraph_is_confirmed_with_ctrl_enter(qtbot, window, monkeypatch):
+    page = window.show_page("narrative")
+    page.refresh()
+    key = next(iter(page.paragraphs))
+    from disclosure_app.qt import dialogs
+    shown: list[str] = []
+
+    def answer(parent, title, label, text=""):
+        dlg = TextDialog(parent, title, label, text)
+        dlg.show()
+        shown.append(text)
+        dlg.edit.setPlainText("手工改写：本年度收入与上年持平。")
+        qtbot.keyClick(dlg.edit, Qt.Key.Key_Return)          # Enter alone: a new line, not 确定
+        assert dlg.result() != TextDialog.DialogCode.Accepted and dlg.isVisible()
+        qtbot.keyClick(dlg.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        return dlg.text(), dlg.result() == TextDialog.DialogCode.Accepted
+    monkeypatch.setattr(dialogs, "ask_text", answer)
+    before = page.paragraph(key).text
+    page.rewrite(key)
+    assert shown == [before]                                  # the dialog starts from the paragraph
+    assert window.session.project.overrides[key].startswith("手工改写：本年度收入与上年持平。")
+
+
+def test_removed_characters_and_a_journal_that_cannot_be_written_are_said_in_the_window(qtbot, window, tmp_path):
+    from disclosure_app.store.journal import Journal
+    page = window.show_page("narrative")
+    page.refresh()
+    key = next(k for k, w in page.inputs.items() if hasattr(w, "toPlainText"))
+    window.session.set_input(key, "因机构改革\x07调整")                 # a bell character pasted in
+    assert window.session.project.inputs[key] == "因机构改革调整"
+    message = window.statusBar().currentMessage()
+    assert "无法发布的字符" in message and "第 6 个字符" in message
+    blocker = tmp_path / "occupied"
+    blocker.write_text("not a folder", encoding="utf-8")
+    window.session.journal = Journal(blocker / "edits.journal")       # its folder cannot be made
+    window.session.set_input(key, "因机构改革调整，人员减少")
+    assert window.session.project.inputs[key] == "因机构改革调整，人员减少"   # the edit itself stands
+    assert "无法写入修改记录" in window.statusBar().currentMessage()
+    window.session.journal = None
