@@ -24,6 +24,8 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .. import __version__
 from ..model import Project
+from .chart_word import add_chart
+from .charts import charts_after
 from .docx_tables import annex_table_xml, fit_size, table_xml
 from .layouts import GONGWEN, MM, PageLayout, page_number_text, project_layout
 from .publication import (
@@ -336,6 +338,9 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
                 doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
             for p in s.paragraphs:
                 _run(_body(doc, lay), p.text)
+            for chart in charts_after(pub.charts, s.key):
+                sec = doc.sections[-1]
+                add_chart(doc, chart, (sec.page_width - sec.left_margin - sec.right_margin) / 12700, lay.body_size)
         for i, (term, definition) in enumerate(part.glossary, start=1):
             _run(_body(doc, lay), glossary_line(i, term, definition))
         if part.tail:

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 
 from .. import __version__
 from ..model import Project
+from .charts import charts_after, pdf_blocks
 from .fonts import check_coverage, register_pdf_fonts
 from .layouts import MM, PageLayout, page_number_text, project_layout
 from .pdf_tables import Fonts, Setting, annex_block, para, table_block
@@ -224,6 +225,7 @@ def _story(pub: Publication, s: Setting, doc: _Doc) -> list:
                 toc_index = next(toc_count) if level == 1 else None
                 story.append(_marked(TextBlock(sec.title, style), min(level, 2), sec.title, f"{key}.{j}", toc_index))
             story += [body_para(p.text) for p in sec.paragraphs]
+            story += pdf_blocks(charts_after(pub.charts, sec.key), portrait_w, s)
         for i, (term, definition) in enumerate(part.glossary, start=1):
             story.append(body_para(glossary_line(i, term, definition)))
         if part.tail:

@@ -16,6 +16,7 @@ from ..layout.table import RenderedTable, render_tables
 from ..model import Project
 from ..narrative.model import DocumentText, Section
 from ..publisher import kind_title
+from .charts import Chart, project_charts
 
 WATERMARK = "仅供内部审核"
 PLACEHOLDER = re.compile(r"【待填写[^】]*】")
@@ -55,6 +56,7 @@ class Publication:
     parts: tuple[Part, ...]
     missing: tuple[str, ...] = ()
     toc: tuple[tuple[int, str], ...] = field(default=())
+    charts: tuple[Chart, ...] = ()  # the profile's charts, each placed after its 情况说明 section
 
     @property
     def tables(self) -> list[RenderedTable]:
@@ -114,7 +116,7 @@ def build_publication(project: Project, text: DocumentText | None = None,
         toc += [(1, annex_heading(i, a)) for i, a in enumerate(part.annexes, start=1)]
     cover_title = f"{year}年度{kind_title(project)}"
     return Publication(project.info.name, year, cover_title, text.title or f"{project.info.name}{cover_title}",
-                       parts, tuple(text.missing), tuple(toc))
+                       parts, tuple(text.missing), tuple(toc), project_charts(project))
 
 
 def walk_sections(sections: tuple[Section, ...], level: int = 1) -> Iterator[tuple[int, Section]]:
@@ -152,4 +154,7 @@ def all_texts(pub: Publication, draft: bool = False) -> dict[str, list[tuple[str
             hei.append((f"{part.title} 标题", a.title))
             body.append(("目录", annex_heading(i, a)))
             song += a.texts()
+    for chart in pub.charts:
+        hei.append((chart.spec.caption, chart.caption))
+        song += chart.texts()
     return {"hei": hei, "fangsong": body, "song": song}

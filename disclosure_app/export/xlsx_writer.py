@@ -36,6 +36,8 @@ from ..layout.xlsx_anchors import (
 from ..model import Project
 from ..rules.describe import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
+from .chart_sheets import add_charts
+from .charts import project_charts
 from .xlsx_keys import write_keys, write_text
 
 DRAFT_MARK = "草稿 仅供内部审核"
@@ -340,6 +342,7 @@ def build_workbook(project: Project, findings: Iterable[Finding] = (),
     for table in tables:
         maps[table.form_id] = write_table_sheet(wb.create_sheet(table.label), table, styles)
         anchors[table.label] = table_anchors(table, HEADER_ROW)
+    add_charts(wb, project_charts(project), {t.form_id: t.label for t in tables}, maps)
     annexes = {}                      # 第五部分 附件: a sheet per 项目支出绩效自评表
     annex_styles = _Styles(wb, "附件表", ANNEX_FONT)
     for a in render_annexes(project):

@@ -7,6 +7,7 @@ from functools import cache
 
 from . import budget_shanxi, final_liaoning, final_shanxi
 from .budget_rules import BUDGET_SHANXI_RULES
+from .charts import BUDGET_SHANXI_CHARTS
 from .document import ImportHints
 from .final_rules import FINAL_SHANXI_RULES
 from .narratives import BUDGET_THIRTEEN_TABLES, FINAL_NINE_TABLES, FINAL_TEN_TABLES, PERFORMANCE_HUNAN
@@ -51,6 +52,7 @@ def _profiles() -> dict[str, Profile]:
             narrative=BUDGET_THIRTEEN_TABLES, region="山西格式", name="山西预算",
             annex_kinds=("overall_target", "project_target"),
             import_hints=ImportHints(reader="budget", default=True), sample="budget_shanxi_2025.json",
+            charts=BUDGET_SHANXI_CHARTS,
         ),
         # Hunan 部门整体绩效自评 (seed 004): no 公开 tables of its own — the 整体绩效自评表 (附件1), then
         # the 部门整体支出绩效自评报告, whose 决算 figures are typed

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .charts import ChartSpec
 from .document import ImportHints, Narrative
 
 # Row kinds
@@ -299,6 +300,7 @@ class Profile:
     annex_kinds: tuple[str, ...] = ()  # the 附件 kinds the publication carries
     import_hints: ImportHints = field(default_factory=ImportHints)
     sample: str = ""                  # a bundled sample project of this layout (resources/sample/)
+    charts: tuple[ChartSpec, ...] = ()  # charts printed in the 情况说明 (:mod:`.charts`)
 
     def form(self, form_id: str) -> FormSpec:
         for f in self.forms:
