@@ -59,6 +59,9 @@ def test_add_and_edit_the_liaoning_kinds(liaoning_window):
     assert "LU02" in {f.rule for f in w.session.findings}
     w.undo()
     assert w.session.project.annexes[i].rows["tasks"][0]["score"] == Decimal("16.8")
+    w.flush_slow_checks()
+    assert "LU02" not in {f.rule for f in w.session.findings}               # undo takes the finding back
+    assert not any(n.finding is not None and n.finding.rule == "LU02" for n in w.panel.model.nodes())
 
     j = _add(page, "project_evaluation_liaoning")
     assert set(page.tables) == {"indicators"} and "deduction" in page.edits
