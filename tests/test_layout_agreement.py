@@ -22,7 +22,7 @@ from disclosure_app.layout.table import render_table
 from disclosure_app.layout.xlsx_anchors import ANNEX_GRID_ROW, FORM_HEADER_ROW
 
 _PROJECTS = {"final_shanxi": lambda: sample_project("final"), "budget_shanxi": lambda: sample_project("budget"),
-             "final_liaoning": liaoning_from_sample}
+             "final_liaoning": liaoning_from_sample, "performance_hunan": lambda: sample_project("performance")}
 
 
 @pytest.fixture(scope="module", params=sorted(profile_ids()))

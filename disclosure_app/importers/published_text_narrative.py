@@ -51,6 +51,20 @@ _SAME = ("与上年相同", "持平", "无变化", "相同")
 _GLOSSARY_HEAD = re.compile(r"^(第[四五六]部分\s*)?(名词解释|附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 _GLOSSARY_ITEM = re.compile(rf"^[-•·*]?\s*[{_NUMERALS}]{{1,3}}、[^，。：:]{{2,24}}[：:]\s*(是)?指")
 _ANNEX_TITLE = re.compile(r"(绩效自评表|绩效目标表|绩效目标申报表|绩效评价表)[)）]?$")
+# a chart printed inside the text: its caption (收入预算图) and its legend and data labels
+_CHART_CAPTION = re.compile(r"^[\u4e00-\u9fff“”\"]{2,16}图(（无数据）)?$")
+_PERCENT = re.compile(r"-?\d+(?:\.\d+)?%")
+_LONE_PERCENTS = re.compile(r"^(?:-?\d+(?:\.\d+)?%\s*)+$")
+
+
+def _chart_text(s: str) -> bool:
+    """A chart's caption, a line of its legend ("上年结转 154.25万元 14.73%") or its data labels:
+    never a sentence (no ，。；：), figures in 万元 with their shares."""
+    if _CHART_CAPTION.match(s) or _LONE_PERCENTS.match(s):
+        return True
+    return (not any(c in s for c in "，。；：,;:") and "万元" in s and len(_PERCENT.findall(s)) >= 1
+            and bool(re.fullmatch(r"(?:\s*(?:-?[\d,]+(?:\.\d+)?万元|-?\d+(?:\.\d+)?%|[^\s\d%]+))+\s*", s))
+            and s.count("万元") >= 1 and len(_PERCENT.findall(s)) >= s.count("万元"))
 
 
 def narrative_block(lines: list[Line]) -> list[Line]:
@@ -69,6 +83,12 @@ def narrative_block(lines: list[Line]) -> list[Line]:
         if annex and "\t" not in ln.text and _TOP.match(s) and _is_heading(s):
             annex = False
         if annex or ("\t" in ln.text and len([c for c in ln.text.split("\t") if c.strip()]) > 1):
+            continue
+        if _CHART_CAPTION.match(s):      # a chart ends at its caption: its labels and ticks above it go
+            while out and not any(c in out[-1].text for c in "，。；：") and not _TOP.match(out[-1].text.strip()):
+                out.pop()
+            continue
+        if _chart_text(s):
             continue
         out.append(ln)
     return out
