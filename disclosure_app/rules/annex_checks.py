@@ -13,10 +13,8 @@ and the links between the annexes, the tables and the 情况说明.
   quantitative indicator's 得分 against its 完成比例), :class:`DegreeScore` (得分 = 分值 × the
   printed 完成程度), :class:`Range` (a figure within its bounds: 减分项 ≥ 0), :class:`Grade`
   (等级 from the bands);
-- :class:`Link` / :class:`IndicatorLink` (警告) – a figure of the annex against a table cell; skipped
-  when that table is empty (a self-evaluation project may carry just the annex);
-- :class:`InputLink` (警告) – a figure of the annex against one typed for the text (the 自评报告's
-  决算数); with the figure blank, its printed rate against the typed figure;
+- the links to the project's tables and typed figures (:class:`Link`, :class:`RowLink`,
+  :class:`IndicatorLink`, :class:`InputLink`): :mod:`.annex_links`;
 - :class:`LevelWeights` (提示) – a 一级指标 the kind expects is not scored;
 - the count of a kind's tables against the number the 情况说明 gives, and the grade counts;
 - one table per 决算单位 (``AnnexKind.one_per``): two tables of the kind for one unit are a 警告.
@@ -28,39 +26,28 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..amounts import AmountError, parse_amount, percent
-from ..annexes.model import Annex, field_label, field_spec
+from ..amounts import percent
+from ..annexes.model import Annex
 from ..forms.annex_spec import (
     Completion,
     DegreeScore,
     Grade,
-    IndicatorLink,
-    InputLink,
     LevelWeights,
-    Link,
     Range,
     Rate,
-    RowLink,
     ScoreCap,
     Sum,
     WeightTotal,
 )
 from ..model import Project
+from .annex_links import LINKS
+from .annex_table import RATE_TAIL, AnnexTable, q2
 from .engine import tail_bound
-from .findings import ERROR, INFO, WARNING, Cell, Finding
+from .findings import ERROR, WARNING, Cell, Finding
 
-CENT = Decimal("0.01")
-RATE_TAIL = CENT                   # a rate or score from rounded amounts may miss by one cent
 GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 _QUANT = re.compile(r"^(≥|≤|=|>|<|提高)?\s*(\d+(?:\.\d+)?)\s*(%|[^\d\s.]{1,3})$")
-_WAN = re.compile(r"^\s*(?:≥|≤|=|>|<)?\s*(\d+(?:\.\d+)?)\s*万元\s*$")
-_REF = re.compile(r"([A-Z]\d{2})\.(\w+)\.(\w+)")
 _SPACE = re.compile(r"[\s　]+")
-
-
-def q2(value: Decimal) -> Decimal:
-    """Two decimals, ROUND_HALF_UP (as the published rates and scores)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def grade_of(total: Decimal, bands: tuple[tuple[Decimal, str], ...] = GRADE_BANDS, last: str = "差") -> str:
@@ -84,76 +71,7 @@ def _rate(spent: Decimal, budget: Decimal, places: str) -> Decimal:
     return r
 
 
-class _Table:
-    """One annex being checked: values by path, the findings' wording."""
-
-    def __init__(self, i: int, a: Annex) -> None:
-        self.i, self.a = i, a
-
-    @property
-    def where(self) -> str:
-        unnamed = "未命名项目" if self.a.spec.counts_as == "project" else "未命名"
-        return f"附件{self.i + 1}“{self.a.name or unnamed}”"
-
-    def cell(self, path: str) -> Cell:
-        return Cell("annex", str(self.i), path)
-
-    def label(self, path: str) -> str:
-        return field_label(self.a, path)
-
-    def short(self, path: str) -> str:
-        return field_spec(self.a, path).label
-
-    def number(self, path: str) -> Decimal | None:
-        parts = path.split(".")
-        try:
-            if len(parts) == 1:
-                v = self.a.values.get(path)
-            else:
-                v = self.a.rows[parts[0]][int(parts[1])].get(parts[2])
-        except (KeyError, IndexError, ValueError):
-            return None
-        return v if isinstance(v, Decimal) else None
-
-    def text(self, path: str) -> str:
-        parts = path.split(".")
-        try:
-            v = self.a.values.get(path) if len(parts) == 1 else self.a.rows[parts[0]][int(parts[1])].get(parts[2])
-        except (KeyError, IndexError, ValueError):
-            return ""
-        return "" if v is None else str(v)
-
-    def expand(self, pattern: str, row: int | None = None, group: str = "") -> list[str]:
-        """The paths a pattern names: ``g.*.c`` every row, ``g.1:.c`` rows from 1, a column of
-        the current row (``each``), or one path."""
-        if row is not None and "." not in pattern:
-            return [f"{group}.{row}.{pattern}"]
-        parts = pattern.split(".")
-        if len(parts) == 3 and (parts[1] == "*" or parts[1].endswith(":")):
-            start = 0 if parts[1] == "*" else int(parts[1][:-1])
-            n = len(self.a.rows.get(parts[0], []))
-            return [f"{parts[0]}.{k}.{parts[2]}" for k in range(start, n)]
-        return [pattern]
-
-    def rows(self, each: str) -> list[int | None]:
-        return list(range(len(self.a.rows.get(each, [])))) if each else [None]
-
-    def compare(self, rule: str, path: str, stated: Decimal, computed: Decimal, how: str, bound: Decimal,
-                extra: tuple[str, ...] = ()) -> Finding | None:
-        """Stated against computed: equal → nothing; within ``bound`` → 提示 尾差; beyond → 错误."""
-        d = stated - computed
-        if d == 0:
-            return None
-        where = f"{self.where} {self.label(path)}"
-        cells = (self.cell(path), *(self.cell(p) for p in extra))
-        if abs(d) <= bound:
-            return Finding(rule, INFO, f"尾差：{where} 填报 {stated}，按{how}计算为 {computed}，相差 {d:+}，"
-                           f"不超过 ±{bound.normalize()}，属金额取整的尾数误差，无需修改", cells, computed, stated, d)
-        return Finding(rule, ERROR, f"{where} 填报 {stated}，按{how}应为 {computed}，相差 {d:+}。请核对该表",
-                       cells, computed, stated, d)
-
-
-def _sum(t: _Table, r: Sum) -> list[Finding]:
+def _sum(t: AnnexTable, r: Sum) -> list[Finding]:
     if any(t.text(path) != value for path, value in r.when):
         return []
     out = []
@@ -184,7 +102,7 @@ def _sum(t: _Table, r: Sum) -> list[Finding]:
     return out
 
 
-def _weight(t: _Table, r: Rate, row: int | None) -> Decimal | None:
+def _weight(t: AnnexTable, r: Rate, row: int | None) -> Decimal | None:
     try:
         return Decimal(r.weight)
     except ArithmeticError:
@@ -197,7 +115,7 @@ def _closer(stated: Decimal, rule: Decimal, other: Decimal, tail: Decimal) -> De
     return other if abs(stated - other) <= tail and abs(stated - other) < abs(stated - rule) else rule
 
 
-def _rates(t: _Table, r: Rate) -> list[Finding]:
+def _rates(t: AnnexTable, r: Rate) -> list[Finding]:
     out: list[Finding] = []
     zero: list[tuple[str, str]] = []
     for row in t.rows(r.each):
@@ -253,7 +171,7 @@ def _rates(t: _Table, r: Rate) -> list[Finding]:
 _OPS = {">=": "≥", "<=": "≤", "＝": "=", "＞": ">", "＜": "<", "≧": "≥", "≦": "≤"}
 
 
-def _score_of_printed_rate(t: _Table, r: Rate, row: int | None, rate: Decimal) -> list[Finding]:
+def _score_of_printed_rate(t: AnnexTable, r: Rate, row: int | None, rate: Decimal) -> list[Finding]:
     """Without a 执行数 the 得分 is still held to the printed rate: min(执行率, 100%) × 分值."""
     score = t.number(t.expand(r.score, row, r.each)[0]) if r.score else None
     weight = _weight(t, r, row)
@@ -279,7 +197,7 @@ def _ratio(target: str, actual: str) -> Decimal | None:
     return min(v / v_t, Decimal(1)) if v_t else Decimal(1)
 
 
-def _caps(t: _Table, r: ScoreCap) -> list[Finding]:
+def _caps(t: AnnexTable, r: ScoreCap) -> list[Finding]:
     out = []
     for k in range(len(t.a.rows.get(r.group, []))):
         w, s = t.number(f"{r.group}.{k}.{r.weight}"), t.number(f"{r.group}.{k}.{r.score}")
@@ -290,7 +208,7 @@ def _caps(t: _Table, r: ScoreCap) -> list[Finding]:
     return out
 
 
-def _completion(t: _Table, r: Completion) -> list[Finding]:
+def _completion(t: AnnexTable, r: Completion) -> list[Finding]:
     out = []
     for k in range(len(t.a.rows.get(r.group, []))):
         w, s = t.number(f"{r.group}.{k}.{r.weight}"), t.number(f"{r.group}.{k}.{r.score}")
@@ -321,7 +239,7 @@ def _completion(t: _Table, r: Completion) -> list[Finding]:
     return out
 
 
-def _degree(t: _Table, r: DegreeScore) -> list[Finding]:
+def _degree(t: AnnexTable, r: DegreeScore) -> list[Finding]:
     out = []
     for k in range(len(t.a.rows.get(r.group, []))):
         at = f"{r.group}.{k}."
@@ -341,7 +259,7 @@ def _degree(t: _Table, r: DegreeScore) -> list[Finding]:
     return out
 
 
-def _range(t: _Table, r: Range) -> list[Finding]:
+def _range(t: AnnexTable, r: Range) -> list[Finding]:
     out = []
     for path in (p for x in r.paths for p in t.expand(x)):
         v = t.number(path)
@@ -357,7 +275,7 @@ def _range(t: _Table, r: Range) -> list[Finding]:
     return out
 
 
-def _weights(t: _Table, r: WeightTotal) -> list[Finding]:
+def _weights(t: AnnexTable, r: WeightTotal) -> list[Finding]:
     paths = [p for x in r.parts for p in t.expand(x)]
     weights = [v for p in paths if (v := t.number(p)) is not None]
     if not weights or sum(weights, Decimal(0)) == r.expected:
@@ -370,7 +288,7 @@ def _weights(t: _Table, r: WeightTotal) -> list[Finding]:
                     (t.cell(first),), r.expected, s, s - r.expected)]
 
 
-def _grade(t: _Table, r: Grade) -> list[Finding]:
+def _grade(t: AnnexTable, r: Grade) -> list[Finding]:
     total, grade = t.number(r.total), t.text(r.grade).strip()
     if total is None or not grade or grade == grade_of(total, r.bands, r.last):
         return []
@@ -379,116 +297,7 @@ def _grade(t: _Table, r: Grade) -> list[Finding]:
                     f"（{r.wording}）。请改正等级", (t.cell(r.grade), t.cell(r.total)))]
 
 
-def _cell_sum(project: Project, expr: str) -> Decimal | None:
-    """Σ of the table cells ``expr`` names (``B03.total.c1 + B03.total.c2``); ``None`` when any of
-    their tables is not in the profile or holds nothing (then there is nothing to compare with)."""
-    refs = _REF.findall(expr)
-    if not refs:
-        return None
-    total = Decimal(0)
-    for form, row, col in refs:
-        if not project.profile.has_form(form) or project.form_is_empty(form):
-            return None
-        total += project.get(form, row, col) or Decimal(0)
-    return total
-
-
-def _link(project: Project, t: _Table, r: Link) -> list[Finding]:
-    value = t.number(r.path)
-    cell = _cell_sum(project, r.cell)
-    if value is None or cell is None:
-        return []
-    shown = q2(value / r.divisor)
-    if shown == cell:
-        return []
-    unit = f"（{value:,} 元，折合 {shown} 万元）" if r.divisor != 1 else f" {value}"
-    if abs(shown - cell) <= r.tail:
-        return [Finding(r.id, INFO, f"尾差：{t.where} {t.label(r.path)}{unit}与{r.what} {cell} 相差 {shown - cell:+}，"
-                        f"不超过 ±{r.tail.normalize()}，属金额取整的尾数误差，无需修改", (t.cell(r.path),),
-                        cell, shown, shown - cell)]
-    return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)}{unit}与{r.what} {cell} 不符，相差 "
-                    f"{shown - cell:+}。请核对该表或{r.what}", (t.cell(r.path),), cell, shown, shown - cell)]
-
-
-def _row_link(project: Project, t: _Table, r: RowLink) -> list[Finding]:
-    value, name = t.number(r.path), t.text(r.name).strip()
-    forms = [f for f in r.forms if project.profile.has_form(f) and not project.form_is_empty(f)]
-    if value is None or not name or not forms:
-        return []
-    shown = q2(value / r.divisor)
-    unit = f"{value:,} 元，折合 {shown} 万元" if r.divisor != 1 else f"{value}"
-    found = [(f, row.code) for f in forms for row in project.codes(f) if row.name.strip() == name]
-    if not found:
-        labels = "、".join(project.form(f).label for f in forms)
-        return [Finding(r.id, r.severity, f"{t.where} 的项目在{labels}中找不到同名的项目（{t.short(r.path)} {unit}）。"
-                        f"请核对项目名称", (t.cell(r.name),))]
-    form, code = found[0]
-    cell = project.get(form, code, r.column) or Decimal(0)
-    if shown == cell:
-        return []
-    return [Finding(r.id, r.severity, f"{t.where} {t.short(r.path)}（{unit}）与{project.form(form).label}"
-                    f"“{name}” {cell} 万元不符，相差 {shown - cell:+}。请核对该表或{project.form(form).label}",
-                    (t.cell(r.path), Cell(form, code, r.column)), cell, shown, shown - cell)]
-
-
-def _indicator_link(project: Project, t: _Table, r: IndicatorLink) -> list[Finding]:
-    cell = _cell_sum(project, r.cell)
-    if cell is None:
-        return []
-    out = []
-    for k in range(len(t.a.rows.get(r.group, []))):
-        name = t.text(f"{r.group}.{k}.{r.name}")
-        m = _WAN.match(t.text(f"{r.group}.{k}.{r.value}"))
-        if r.contains not in name or not m:
-            continue
-        v = Decimal(m.group(1))
-        if v != cell:
-            path = f"{r.group}.{k}.{r.value}"
-            out.append(Finding(r.id, r.severity, f"{t.where} 成本指标“{name}”为 {t.text(path)}，{r.what} 为 "
-                               f"{cell} 万元，相差 {v - cell:+}。请按{r.what}改正指标值", (t.cell(path),),
-                               cell, v, v - cell))
-    return out
-
-
-def _typed_amount(project: Project, key: str) -> Decimal | None:
-    raw = (project.inputs.get(key) or "").strip()
-    if not raw:
-        return None
-    try:
-        return parse_amount(raw).value
-    except AmountError:
-        return None                    # unreadable: the narrative's N05 says so
-
-
-def _input_link(project: Project, t: _Table, r: InputLink) -> list[Finding]:
-    typed = _typed_amount(project, r.input)
-    if typed is None:
-        return []
-    typed_cell = Cell("input", r.input, "")
-    value = t.number(r.path)
-    if value is not None:
-        if value == typed:
-            return []
-        d = value - typed
-        return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)} {value} 与{r.what} {typed} 不一致，"
-                        f"相差 {d:+}。{r.note or f'请核对该表或{r.what}'}", (t.cell(r.path), typed_cell),
-                        typed, value, d)]
-    rate = t.number(r.rate) if r.rate else None
-    budget = t.number(r.budget) if r.budget else None
-    if rate is None or not budget:
-        return []
-    expected = percent(typed, budget)
-    assert expected is not None
-    if abs(rate - expected) <= RATE_TAIL:
-        return []
-    d = rate - expected
-    return [Finding(r.id, r.severity, f"{t.where} {t.label(r.path)}未填写，{t.short(r.rate)} {rate}% 与{r.what} "
-                    f"{typed} 不符：按 {typed} / {t.short(r.budget)} {budget} 计算应为 {expected}%，相差 {d:+}。"
-                    f"请填写{t.short(r.path)}并核对{t.short(r.rate)}和得分",
-                    (t.cell(r.rate), t.cell(r.path), typed_cell), expected, rate, d)]
-
-
-def _level_weights(t: _Table, r: LevelWeights) -> list[Finding]:
+def _level_weights(t: AnnexTable, r: LevelWeights) -> list[Finding]:
     rows = t.a.rows.get(r.group, [])
     if not rows:
         return []
@@ -510,7 +319,7 @@ def _level_weights(t: _Table, r: LevelWeights) -> list[Finding]:
 
 def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
     """Every finding of one annex table by its kind's rules."""
-    t = _Table(i, a)
+    t = AnnexTable(i, a)
     out: list[Finding] = []
     for r in a.spec.rules:
         if isinstance(r, Sum):
@@ -529,14 +338,8 @@ def table_checks(project: Project, i: int, a: Annex) -> list[Finding]:
             out += _weights(t, r)
         elif isinstance(r, Grade):
             out += _grade(t, r)
-        elif isinstance(r, Link):
-            out += _link(project, t, r)
-        elif isinstance(r, RowLink):
-            out += _row_link(project, t, r)
-        elif isinstance(r, IndicatorLink):
-            out += _indicator_link(project, t, r)
-        elif isinstance(r, InputLink):
-            out += _input_link(project, t, r)
+        elif type(r) in LINKS:
+            out += LINKS[type(r)](project, t, r)
         elif isinstance(r, LevelWeights):
             out += _level_weights(t, r)
     return out
