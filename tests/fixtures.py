@@ -192,3 +192,19 @@ def save_forever(path: str, projects: list[Project], ready) -> None:
     while True:
         save_project(projects[i % 2], path)
         i += 1
+
+
+def assert_printed_in_order(printed: list[str], cells, strip: str, what: object = "") -> int:
+    """Every number cell of ``cells`` is found in ``printed`` (the figures a re-read file prints),
+    in order, its text without the units ``strip``, and it reads back as the cell's value;
+    returns how many were checked."""
+    from disclosure_app.annexes.model import parse_number
+    at = 0
+    for c in cells:
+        figure = c.text.rstrip(strip)
+        while at < len(printed) and printed[at] != figure:
+            at += 1
+        assert at < len(printed), (what, c.key, figure)
+        assert parse_number(printed[at]) == c.value
+        at += 1
+    return len(cells)

@@ -8,9 +8,10 @@ from decimal import Decimal as D
 
 import pdfplumber
 import pytest
+from fixtures import assert_printed_in_order
 
 from disclosure_app.annexes.layout import render_annex
-from disclosure_app.annexes.model import new_annex, parse_number
+from disclosure_app.annexes.model import new_annex
 from disclosure_app.export.pdf_writer import write_pdf
 from disclosure_app.layout.cells import NUMBER
 from disclosure_app.operations import sample_project
@@ -120,16 +121,6 @@ def test_every_annex_amount_reads_back_from_the_pdf(budget, tmp_path) -> None:
         part = text[cuts[k]:cuts[k + 1] if k + 1 < len(cuts) else len(text)]
         printed = [m.group(0) for m in _FIGURE.finditer(part)]
         grid = render_annex(a, budget.info.year, k)
-        at = 0
-        for row in grid.rows:
-            for c in row:
-                if c.kind != NUMBER or c.value is None:
-                    continue
-                figure = c.text.rstrip("个人名%")
-                while at < len(printed) and printed[at] != figure:
-                    at += 1
-                assert at < len(printed), (a.name, c.key, figure)
-                assert parse_number(printed[at]) == c.value
-                at += 1
-                checked += 1
+        cells = [c for row in grid.rows for c in row if c.kind == NUMBER and c.value is not None]
+        checked += assert_printed_in_order(printed, cells, "个人名%", a.name)
     assert checked >= 11 * 10 + 15          # every 资金 figure of the 11 tables, the 申报表's counts and amounts

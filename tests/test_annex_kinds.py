@@ -13,6 +13,7 @@ from decimal import Decimal as D
 import pdfplumber
 import pytest
 from docx import Document
+from fixtures import assert_printed_in_order
 from openpyxl import load_workbook
 
 from disclosure_app.annexes.layout import render_annex
@@ -303,14 +304,7 @@ def test_every_amount_reads_back_from_the_pdf(exported, profile) -> None:
             part = part[:part.index(other.title)] if other.title in part[1:] else part
         printed = [m.group(0) for m in _FIGURE.finditer(part)]
         _, numbers = _numbers(p, k)
-        at = 0
-        for _, _, c in numbers:
-            figure = c.text.rstrip("个人%")
-            while at < len(printed) and printed[at] != figure:
-                at += 1
-            assert at < len(printed), (a.kind, c.key, figure)
-            assert parse_number(printed[at]) == c.value
-            at += 1
+        assert_printed_in_order(printed, [c for _, _, c in numbers], "个人%", a.kind)
         assert len(numbers) >= 10
 
 
