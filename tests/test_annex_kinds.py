@@ -334,3 +334,22 @@ def test_every_amount_reads_back_from_excel(exported, profile) -> None:
             v = ws.cell(ANNEX_GRID_ROW + r, c + 1).value
             assert D(str(v)) == x.value, (a.kind, x.key, v)
     assert dumps(read_xlsx(xlsx_path)) == dumps(p)
+
+
+@pytest.mark.parametrize("profile", ["final_shanxi", "final_liaoning"])
+def test_a_wide_kind_prints_on_landscape_pages_in_every_format(exported, profile) -> None:
+    """The kind says landscape (the city and Liaoning tables): its pages in the PDF, its Word section
+    and its sheet's print setup are landscape; the parts before the annexes stay portrait."""
+    p, pdf_path, docx_path, xlsx_path = exported[profile]
+    assert all(a.spec.landscape for a in p.annexes)
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [(page.width > page.height, page.extract_text() or "") for page in pdf.pages]
+    for a in p.annexes:
+        wide = [w for w, text in pages if a.title in text and "附件1：" not in text]   # not the 目录
+        assert wide and all(wide), a.title
+    assert not any(w for w, text in pages if "名词解释" in text and "附件" not in text)
+    sections = Document(str(docx_path)).sections
+    assert sections[-1].page_width > sections[-1].page_height
+    assert sections[1].page_width < sections[1].page_height
+    wb = load_workbook(str(xlsx_path))
+    assert all(wb[f"附件{k + 1}"].page_setup.orientation == "landscape" for k in range(len(p.annexes)))

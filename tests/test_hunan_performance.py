@@ -15,7 +15,7 @@ from disclosure_app.model import new_project
 from disclosure_app.narrative.generate import build_text
 from disclosure_app.narrative.model import iter_sections
 from disclosure_app.operations import all_findings, sample_project
-from disclosure_app.rules.annex_checks import table_checks
+from disclosure_app.rules.annex_checks import annex_checks, table_checks
 from disclosure_app.rules.findings import ERROR, INFO, WARNING
 
 A = "annex"
@@ -202,6 +202,24 @@ def test_a_blank_execution_is_not_entered_never_zero() -> None:
     # without a 执行数 the 得分 is still held to the printed rate
     assert any(r == "H04" for r, _, _ in _rules({"spent": None, "exec_score": Decimal("9.00"),
                                                   "total": Decimal(99)}))
+
+
+def test_a_new_table_starts_with_the_execution_weight_of_ten_and_a_saved_blank_stays_blank(tmp_path) -> None:
+    """执行率分值 is 10 unless the department scores otherwise: a new table starts with it, so the
+    Σ 分值 = 100 check does not fire on a table that is simply new; a project saved with the weight
+    left blank opens with it blank (a default never overwrites what was saved)."""
+    from disclosure_app.session import Session
+    from disclosure_app.store import open_project, save_project
+    project = new_project("performance_hunan", 2024, "某局")
+    session = Session(project)
+    i = session.add_annex()
+    assert project.annexes[i].values["exec_weight"] == Decimal(10)
+    assert project.annexes[i].values["spent"] is None
+    assert not [f for f in annex_checks(project) if "执行率分值" in f.message]
+    project.annexes[i].values["exec_weight"] = None
+    path = tmp_path / "blank.dapj"
+    save_project(project, path)
+    assert open_project(path).annexes[i].values["exec_weight"] is None
 
 
 # -- the export, read back -----------------------------------------------------------------------

@@ -38,6 +38,7 @@ class RenderedAnnex:
     widths: tuple[float, ...] = ()    # natural column widths in em; writers scale them to the page
     kind: str = ""
     heading: str = ""                 # the 目录 line after 附件N： (tells tables of one kind apart)
+    landscape: bool = False           # printed on a landscape page (a wide kind: 辽宁 整体/项目 自评表)
 
     @property
     def cells(self) -> list[list[str]]:
@@ -144,7 +145,8 @@ def render_annex(annex: Annex, year: int, index: int = 0) -> RenderedAnnex:
     """The published layout of one annex table, from its kind's layout."""
     spec = annex.spec
     out = RenderedAnnex(index, annex.title, spec.year_line.replace("{year}", str(year)), notes=spec.notes,
-                        widths=spec.widths, kind=spec.id, heading=annex.heading)
+                        widths=spec.widths, kind=spec.id, heading=annex.heading,
+                        landscape=spec.landscape)
     g = _Grid(annex, out)
     for item in spec.layout:
         g.item(item)

@@ -83,7 +83,7 @@ def new_annex(kind: str = DEFAULT_KIND, rows: dict[str, list[Row]] | None = None
     spec = get_annex_kind(kind)
     a = Annex(kind)
     for f in spec.fields:
-        a.values[f.key] = None if f.numeric else ""
+        a.values[f.key] = f.blank
     for g in spec.groups:
         a.rows[g.key] = [new_row(g, dict(start)) for start in g.start]
     for k, v in values.items():
@@ -100,7 +100,7 @@ def new_annex(kind: str = DEFAULT_KIND, rows: dict[str, list[Row]] | None = None
 
 def new_row(group: Group, values: dict[str, Value] | None = None) -> Row:
     """A record of ``group`` (blank, or with ``values``)."""
-    row: Row = {c.key: (None if c.numeric else "") for c in group.columns}
+    row: Row = {c.key: c.blank for c in group.columns}
     for k, v in (values or {}).items():
         group.column(k)                 # KeyError for an unknown column
         row[k] = v

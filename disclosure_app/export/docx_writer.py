@@ -34,6 +34,7 @@ from .publication import (
     annex_heading,
     build_publication,
     glossary_line,
+    part_opens_landscape,
     table_heading,
     walk_sections,
 )
@@ -331,7 +332,7 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
                     doc.add_paragraph(part.title, style="Heading 1")
                 _table_block(doc, t, table_heading(i, t), section, lay)
             continue
-        new_section(False)                 # every 部分 starts on a new page
+        new_section(part_opens_landscape(part))    # every 部分 starts on a new page
         doc.add_paragraph(part.title, style="Heading 1")
         for level, s in walk_sections(part.sections):
             if s.title:                    # an opening paragraph prints without a heading
@@ -346,8 +347,15 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
         if part.tail:
             _run(_body(doc, lay), part.tail)
         for i, a in enumerate(part.annexes, start=1):
-            _annex_block(doc, a, i, annex_heading(i, a), doc.sections[-1], i == 1, lay)
+            section, first = doc.sections[-1], i == 1
+            if _is_landscape(section) != a.landscape:   # a wide 附件 on a landscape page, and back
+                section, first = new_section(a.landscape), True
+            _annex_block(doc, a, i, annex_heading(i, a), section, first, lay)
     return doc
+
+
+def _is_landscape(section) -> bool:
+    return section.page_width > section.page_height
 
 
 def _body(doc, lay: PageLayout):

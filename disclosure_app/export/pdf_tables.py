@@ -124,6 +124,7 @@ def annex_block(annex: RenderedAnnex, label: Flowable, heading: Flowable, avail:
     widths = [avail * w / total for w in annex.widths]
     lay = s.layout
     notes = _notes(list(annex.notes), s, lay.annex_size)
-    table = grid_flowable(annex.grid(), widths, lay.annex_size, s, s.portrait_height, ANNEX_PAD, tail=notes)
+    frame_h = s.landscape_height if annex.landscape else s.portrait_height
+    table = grid_flowable(annex.grid(), widths, lay.annex_size, s, frame_h, ANNEX_PAD, tail=notes)
     year = s.style(s.fonts.song, 10, "center", leading=14, space_after=4, keep_with_next=True)
     return [label, heading, para(annex.year_line, year), table]

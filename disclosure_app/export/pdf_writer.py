@@ -31,6 +31,7 @@ from .publication import (
     all_texts,
     build_publication,
     glossary_line,
+    part_opens_landscape,
     walk_sections,
 )
 
@@ -213,10 +214,10 @@ def _story(pub: Publication, s: Setting, doc: _Doc) -> list:
                 story += table_block(t, heading, landscape_w if t.landscape else portrait_w, s)
             prev = part.key
             continue
-        if prev == "tables":
-            story += [NextPageTemplate("portrait"), PageBreak()]
-        elif prev is not None:
-            story.append(PageBreak())
+        landscape = False
+        if prev is not None:               # a part of only annexes starts in the first one's orientation
+            landscape = part_opens_landscape(part)
+            story += [NextPageTemplate(_orientation(landscape)), PageBreak()]
         prev = part.key
         story.append(_marked(para(part.title, part_style), 0, part.title, key, next(toc_count)))
         for j, (level, sec) in enumerate(walk_sections(part.sections)):
@@ -231,13 +232,18 @@ def _story(pub: Publication, s: Setting, doc: _Doc) -> list:
         if part.tail:
             story.append(body_para(part.tail))
         for i, a in enumerate(part.annexes, start=1):
-            if i > 1:
-                story.append(PageBreak())
+            if i > 1 or a.landscape != landscape:      # each 附件 on a page of its own orientation
+                story += [NextPageTemplate(_orientation(a.landscape)), PageBreak()]
+                landscape = a.landscape
             index = next(toc_count)
             label = para(f"附件{i}", annex_label)
             heading = _marked(para(a.title, table_title), 1, _toc_text(pub, index), f"{key}.annex{i}", index)
-            story += annex_block(a, label, heading, portrait_w, s)
+            story += annex_block(a, label, heading, landscape_w if a.landscape else portrait_w, s)
     return story
+
+
+def _orientation(landscape: bool) -> str:
+    return "landscape" if landscape else "portrait"
 
 
 def _toc_text(pub: Publication, index: int) -> str:

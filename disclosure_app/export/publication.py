@@ -73,6 +73,12 @@ def annex_heading(index: int, annex: RenderedAnnex) -> str:
     return f"附件{index}：{annex.heading or annex.title}"
 
 
+def part_opens_landscape(part: Part) -> bool:
+    """A part of nothing but annexes whose first is wide starts on a landscape page, so its title
+    is not left alone on a portrait one."""
+    return bool(part.annexes) and part.annexes[0].landscape and not (part.sections or part.glossary or part.tail)
+
+
 def glossary_line(index: int, term: str, definition: str) -> str:
     head = term if _NUMBERED.match(term) else f"{cn_numeral(index)}、{term}"
     return f"{head}：{definition}" if definition else head

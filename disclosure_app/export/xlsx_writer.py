@@ -264,7 +264,7 @@ def write_annex_sheet(ws: Worksheet, annex: RenderedAnnex, styles: _Styles | Non
     if annex.grid().header_rows:
         ws.print_title_rows = f"{ANNEX_GRID_ROW}:{ANNEX_GRID_ROW + annex.grid().header_rows - 1}"
     _set_footer(ws)
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = "landscape" if annex.landscape else "portrait"
     _fit_page(ws)
     return coords
 

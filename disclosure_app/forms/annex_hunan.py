@@ -70,7 +70,7 @@ OVERALL_EVALUATION_HUNAN = AnnexKind(
     fields=(
         T("name", "预算部门名称"),
         N("initial", "年初预算数"), N("budget", "全年预算数"), N("spent", "全年执行数"),
-        N("exec_weight", "执行率分值"), N("exec_rate", "执行率", fmt=PERCENT), N("exec_score", "执行率得分"),
+        N("exec_weight", "执行率分值", default=Decimal(10)), N("exec_rate", "执行率", fmt=PERCENT), N("exec_score", "执行率得分"),
         *(N(k, label) for k, label in INCOME_SPLIT),
         *(N(k, label) for k, label in SPENDING_SPLIT),
         T("goal", "预期目标", long=True), T("achieved", "实际完成情况", long=True),

@@ -39,10 +39,18 @@ class Field:
     long: bool = False                 # a paragraph (edited in a text box)
     strip: bool = False                # a text kept without surrounding blanks
     suffix: str = ""                   # printed after a number: 10个, 40人
+    default: Decimal | str | None = None   # what a new table or row starts with (执行率分值 10)
 
     @property
     def numeric(self) -> bool:
         return self.value == NUMBER_VALUE
+
+    @property
+    def blank(self) -> Decimal | str | None:
+        """The value of a new table's (or row's) cell: the default, else empty (a number: not entered)."""
+        if self.default is not None:
+            return self.default
+        return None if self.numeric else ""
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,9 @@ def _range(t: AnnexTable, r: Range) -> list[Finding]:
 def _weights(t: AnnexTable, r: WeightTotal) -> list[Finding]:
     paths = [p for x in r.parts for p in t.expand(x)]
     weights = [v for p in paths if (v := t.number(p)) is not None]
+    rows = [x for x in r.parts if "*" in x]
+    if rows and not any(t.number(p) is not None for x in rows for p in t.expand(x)):
+        return []                  # no indicator scored yet: a new table's 执行率分值 alone is no total
     if not weights or sum(weights, Decimal(0)) == r.expected:
         return []
     s = sum(weights, Decimal(0))
