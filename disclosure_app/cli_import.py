@@ -50,7 +50,7 @@ def cmd_import(args) -> int:
         result = imported.project
     for line in preview_lines(imported, result):
         _out(line)
-    if not imported.forms:
+    if not imported.forms and (args.into or not imported.project.annexes):
         raise CliError(f"“{imported.source}”中没有读到任何表格，未写入", EXIT_FINDINGS)
     if not _confirmed(args):
         _out("未写入：请核对以上内容，确认无误后加 --yes 再运行（或在终端中运行并输入 y 确认）")

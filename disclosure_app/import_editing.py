@@ -73,6 +73,12 @@ def preview_lines(imported: Imported, result: Project | None = None, limit: int 
         out.append(f"  {f.label} {f.title} ← {f.where}：{f.values} 个数{rows}")
     if imported.missing:
         out.append("没有找到（未导入）：" + "、".join(imported.missing))
+    annexes = imported.project.annexes
+    if annexes:
+        names = "、".join(a.name or a.spec.name for a in annexes[:3]) + ("等" if len(annexes) > 3 else "")
+        kept = result is not None and result is not imported.project     # --into: only forms are replaced
+        out.append(f"附件 {len(annexes)} 张（{names}）" + ("：导入到已有项目时只替换表格，附件不导入，"
+                   "如需替换请导入为新项目" if kept else "：随项目导入，校验时一并核对"))
     if imported.notes:
         out.append(f"未能读取或已换算的内容（{len(imported.notes)} 条）：")
         out += [f"  注意：{n}" for n in imported.notes]

@@ -186,8 +186,8 @@ def test_our_export_of_every_kind_reads_back_cell_for_cell(exported, name: str, 
 
 
 @pytest.mark.parametrize("name", list(SOURCES))
-@pytest.mark.parametrize("perturb", [lambda t: t.replace("\n", "\r\n"), paged,
-                                     lambda t: paged(t).replace("\n", "\r\n")], ids=["crlf", "paged", "both"])
+@pytest.mark.parametrize("perturb", [lambda t: t.replace("\n", "\r\n"), lambda t: paged(t).replace("\n", "\r\n")],
+                         ids=["crlf", "paged-crlf"])
 def test_the_text_of_our_export_reads_back_cell_for_cell(exported, tmp_path: Path, name: str, perturb) -> None:
     src, files = exported[name]
     text, _ = to_lines(read_document(files["pdf"]))
@@ -208,3 +208,40 @@ def test_the_text_copied_with_single_spaces_keeps_every_figure(exported, name: s
     for a, b in zip(got.tables, src.annexes):
         assert figures(a) == figures(b), b.kind
         assert a.name == b.name
+
+
+def _unplaceable(a: Annex) -> bool:
+    """A 目标表 with an indicator row that prints as nothing: no name or value on either side and
+    its 一级/二级 names those of the row above (merged into its cells) — the line it leaves is empty."""
+    rows = a.rows.get("indicators", [])
+    texts = ("name", "value", "y_name", "y_value")
+    return any(not any(r.get(k) for k in texts) and all(r.get(k) == p.get(k) for k in ("level1", "level2", "y_level2"))
+               for p, r in zip(rows, rows[1:]))
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_budget_annexes_read_back_from_our_export(tmp_path: Path, fmt: str) -> None:
+    src = sample_project("budget")
+    path = (write_pdf if fmt == "pdf" else write_docx)(src, tmp_path / f"budget.{fmt}")
+    got = read_published_file(path)
+    assert [a.kind for a in got.project.annexes] == [a.kind for a in src.annexes]
+    assert [a for a in src.annexes if _unplaceable(a)] == src.annexes[-2:-1]     # only 一村（社区）一法律顾问
+    for a, b in zip(got.project.annexes, src.annexes):
+        assert figures(a) == figures(b), b.name
+        assert a.name == b.name
+        if not _unplaceable(b):
+            assert cells(a) == cells(b), b.name
+    assert not [n for n in got.notes if "未能读取" in n]
+
+
+def test_the_import_command_takes_a_document_of_annexes_and_says_so(tmp_path: Path, capsys) -> None:
+    from disclosure_app.cli import main
+    from disclosure_app.operations import read_any
+    out = tmp_path / "自评.dapj"
+    assert main(["import", str(DATA / SEEDS["performance"]), "--out", str(out), "--yes"]) == 0
+    printed = capsys.readouterr().out
+    assert "附件 1 张（雁峰区司法局）：随项目导入" in printed
+    assert "未能归入任何一节" not in printed          # the report's title lines and opening paragraph
+    saved = read_any(out).project
+    assert saved.profile_id == "performance_hunan" and len(saved.annexes) == 1
+    assert saved.annexes[0].values["spent"] is None

@@ -22,6 +22,31 @@ from .published_text_narrative import read_narrative
 __all__ = ["read_annex_document"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_ANNEX_LINE = re.compile(r"^附件\s*\d{0,2}$")
+
+
+def _opening(project, lines: list[Line], notes: list[str]) -> None:
+    """The report's lines before its first numbered heading: its title lines (附件2, the
+    department, "2024年度部门整体支出绩效自评报告") print no text; the paragraphs after them are the
+    profile's unnumbered opening section (an override where they differ from ours)."""
+    from ..narrative.generate import build_text
+    texts = []
+    for ln in lines:
+        s = ln.text.strip()
+        if not s or _ANNEX_LINE.match(s) or s == project.info.name or (len(s) <= 40 and s.endswith("报告")):
+            continue
+        texts.append(s)
+    if not texts:
+        return
+    key = next((sec.name for sec in project.profile.narrative.sections if not sec.numbered), None)
+    opening = next((sec for sec in build_text(project).narrative if sec.key == key), None)
+    if opening is None or len(opening.paragraphs) != len(texts):
+        notes.append(f"自评报告第一个标题之前的 {len(texts)} 段文字（“{texts[0][:20]}……”）未能归入任何一节，未导入")
+        return
+    for para, text in zip(opening.paragraphs, texts):
+        if re.sub(r"\s+", "", para.text) != re.sub(r"\s+", "", text):
+            project.overrides[para.key] = text
 
 
 def _year(lines: list[Line]) -> int | None:
@@ -60,7 +85,9 @@ def read_annex_document(lines: list[Line], profile_id: str | None = None):
         rest = lines[after:]
         if any(ln.text.strip() for ln in rest):
             result.narrative_at = after
-            read_narrative(project, rest, notes)
+            start = next((k for k, ln in enumerate(rest) if _HEADING.match(ln.text.strip())), len(rest))
+            _opening(project, rest[:start], notes)
+            read_narrative(project, rest[start:], notes)
         else:
             notes.append("附件之后没有读到自评报告的文字，报告将按表格和录入项生成")
         return result
