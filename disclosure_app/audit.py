@@ -95,7 +95,7 @@ def audit_file(path: str | os.PathLike) -> DocumentAudit:
     for f in [*all_findings(project), *read.result.findings]:      # with 批复 = 公开 (P01/P02)
         where = "；".join(cell_name(project, c.form, c.row, c.column) for c in f.cells[:3])
         page = read.form_pages.get(f.form) if f.form in read.form_pages else (
-            read.narrative_page if f.form in ("input", "narrative", "") else None)
+            read.narrative_page if f.form in ("input", "narrative", "") else _annex_page(read, f))
         out.rows.append(Row(SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, where, page))
         out.errors += f.severity == ERROR
         out.warnings += f.severity == WARNING
@@ -104,6 +104,13 @@ def audit_file(path: str | os.PathLike) -> DocumentAudit:
         out.rows.append(Row(NOTE, "", note, "", _page_of(note)))
         out.notes += 1
     return out
+
+
+def _annex_page(read, finding) -> int | None:
+    """The page a finding about a 附件 table read from the document starts on."""
+    rows = [c.row for c in finding.cells if c.form == "annex" and c.row.isdigit()]
+    k = int(rows[0]) if rows else -1
+    return read.annex_pages[k] if 0 <= k < len(read.annex_pages) else None
 
 
 def _page_of(note: str) -> int | None:

@@ -245,3 +245,12 @@ def test_the_import_command_takes_a_document_of_annexes_and_says_so(tmp_path: Pa
     saved = read_any(out).project
     assert saved.profile_id == "performance_hunan" and len(saved.annexes) == 1
     assert saved.annexes[0].values["spent"] is None
+
+
+def test_the_audit_names_the_page_of_a_finding_in_an_annex(exported) -> None:
+    from disclosure_app.audit import audit_file
+    _, files = exported["hunan"]
+    audit = audit_file(files["pdf"])
+    h03 = [r for r in audit.rows if r.rule == "H03"]
+    assert h03 and all(r.page == read_published_file(files["pdf"]).annex_pages[0] for r in h03)
+    assert h03[0].page > 1

@@ -80,7 +80,7 @@ def read_annex_document(lines: list[Line], profile_id: str | None = None):
             notes.append(f"没有找到“NNNN年”字样，年度暂记为 {project.info.year}，请在“封面与概况”中核对")
         else:
             project.info.year = year
-        result = ImportResult(project, notes)
+        result = ImportResult(project, notes, annex_lines=got.lines)
         after = got.ends[-1] if got.ends else len(lines)
         rest = lines[after:]
         if any(ln.text.strip() for ln in rest):

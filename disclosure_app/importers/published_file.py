@@ -31,6 +31,7 @@ class FileImportResult:
     page_count: int
     form_pages: dict[str, int] = field(default_factory=dict)      # form id → page its table starts on
     narrative_page: int | None = None
+    annex_pages: list[int] = field(default_factory=list)          # the page each 附件 read starts on
     line_pages: list[int] = field(default_factory=list)
 
     @property
@@ -80,6 +81,7 @@ def read_pages(doc: PagedDocument, profile_id: str | None = None) -> FileImportR
     out.form_pages = {fid: page(a) for fid, (a, _) in result.spans.items()}
     if result.narrative_at is not None:
         out.narrative_page = page(result.narrative_at)
+    out.annex_pages = [page(i) for i in result.annex_lines]
     if doc.source in ("pdf", "docx"):
         result.notes[:] = [_LINE_REF.sub(lambda m: f"第{page(int(m.group(1)) - 1)}页", n) for n in result.notes]
     result.notes[:0] = doc.notes

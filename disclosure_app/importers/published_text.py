@@ -71,6 +71,7 @@ class ImportResult:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)   # form id → (first, stop) line index
     narrative_at: int | None = None                                  # line index of the 情况说明
     findings: list[Finding] = field(default_factory=list)            # the 批复 = 公开 comparison (P01/P02)
+    annex_lines: list[int] = field(default_factory=list)             # line index of each 附件 read
 
 
 def _lines(text: str) -> list[Line]:
@@ -272,7 +273,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     else:
         notes.append("没有找到“第一部分 概况”，职责和机构设置未导入")
     result.narrative_at = narrative_at
-    _annexes_left_out(project, lines, notes)      # before the narrative: its "见附件" paragraph
+    result.annex_lines = _annexes_left_out(project, lines, notes)   # before the narrative: its "见附件"
     if narrative_at is not None:
         stop = min((h for h in heads if h > narrative_at), default=len(lines))
         narrative = narrative_block(lines[narrative_at + (1 if narrative_part else 0):stop])
@@ -282,7 +283,7 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     return result
 
 
-def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> None:
+def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> list[int]:
     """The 附件 (绩效自评表 / 绩效目标表) of the kinds the profile carries, read into
     ``project.annexes`` (:mod:`.published_annexes`: validation then scores and links them like
     typed ones); each 附件 recognised by its title but not read is named in the notes, and their
@@ -291,3 +292,4 @@ def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> 
     got = read_document_annexes(project, [ln.text for ln in lines], notes)
     if got.unread:
         project.options[ANNEXES_NOT_IMPORTED] = str(len(got.unread))
+    return got.lines
