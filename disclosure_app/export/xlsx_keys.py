@@ -40,6 +40,7 @@ from ..layout.xlsx_anchors import (
     FORMAT_VERSION,
     INFO_FIELDS,
     KEYS_SHEET,
+    OPTIONAL_INFO,
     TEXT_KINDS,
     SheetAnchors,
 )
@@ -91,6 +92,9 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
     w.record("profile", project.profile_id)
     for name in INFO_FIELDS:
         w.record("info", name, text=str(getattr(project.info, name)))
+    for name in OPTIONAL_INFO:
+        if getattr(project.info, name):
+            w.record("info", name, text=str(getattr(project.info, name)))
     for form_id, sheet in sheets.items():
         w.record("sheet", form_id, sheet)
     printed: set[tuple[str, str, str]] = set()

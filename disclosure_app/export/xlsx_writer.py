@@ -34,7 +34,7 @@ from ..layout.xlsx_anchors import (
     table_anchors,
 )
 from ..model import Project
-from ..rules.describe import cell_name
+from ..narrative.naming import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
 from .chart_sheets import add_charts
 from .charts import project_charts

@@ -43,6 +43,7 @@ from ..layout.xlsx_anchors import (
     FORMAT_VERSION,
     INFO_FIELDS,
     KEYS_SHEET,
+    OPTIONAL_INFO,
     TEXT_KINDS,
     SheetAnchors,
     annex_anchors,
@@ -220,7 +221,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None,
     except ValueError:
         raise ImportError_(f"“{name}”：年度“{info.get('year')}”不是年份") from None
     project = Project(profile.id, DepartmentInfo(
-        **{f: info.get(f, "") for f in INFO_FIELDS if f != "year"}, year=year))
+        **{f: info.get(f, "") for f in (*INFO_FIELDS, *OPTIONAL_INFO) if f != "year"}, year=year))
     sheets = {rec[1]: rec[2] for rec in by_kind.get("sheet", []) if len(rec) > 2}
     for form_id, sheet in sheets.items():
         if sheet not in wb.sheetnames:
