@@ -167,8 +167,11 @@ def test_faithful_text_validates_like_the_sample(imported) -> None:
     assert not [f for f in found if f.severity == "error"]
     # 十（2） refers to the 附件: the document prints it, so that is no reference to a missing one
     assert not [f for f in found if f.rule.startswith("N")]
-    assert imported.project.options[ANNEXES_NOT_IMPORTED] == "1"          # the one 申报表 in ANNEX
-    assert any("1 个附件（县(区)级预算部门（单位）整体支出绩效目标申报表）未导入" in n for n in imported.notes)
+    # the one 申报表 in ANNEX is read as the document's 附件 (the lines it prints), not left out
+    assert [a.kind for a in imported.project.annexes] == ["overall_target"]
+    assert imported.project.annexes[0].values["offices"] == 10
+    assert ANNEXES_NOT_IMPORTED not in imported.project.options
+    assert not [n for n in imported.notes if "附件" in n and "未能读取" in n]
 
     def tails(fs):
         return sorted((f.rule, f.cells[0].form, f.cells[0].row, f.cells[0].column) for f in fs if f.severity == "info")

@@ -134,6 +134,16 @@ OVERALL_EVALUATION_HUNAN = AnnexKind(
         LevelWeights("H12", "indicators", "level1", "weight", EXPECTED_LEVELS),
     ),
     total="total",
+    extra={"read": {
+        "title": r"整体绩效自评表\s*$",
+        "fields": {"name": "预算部门名称", **dict(INCOME_SPLIT), **dict(SPENDING_SPLIT), "total": "总分"},
+        "below": ({"head": {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数",
+                            "exec_weight": "分值", "exec_rate": "执行率", "exec_score": "得分"}, "blank": ("spent",)},
+                  {"head": {"goal": "预期目标", "achieved": "实际完成情况"}}),
+        "rows": {"indicators": {"after": "三级指标", "until": ("总分",), "levels": ("level1",),
+                                "vocab": {"level1": (*EXPECTED_LEVELS, "成本指标")}, "skip": ("绩效指标",),
+                                "fill": ("target", "actual", "standard")}},
+    }},
 )
 
 KINDS = (OVERALL_EVALUATION_HUNAN,)

@@ -95,6 +95,12 @@ def _indicator_rules(prefix: str) -> tuple:
     )
 
 
+def _indicator_read(until: str) -> dict:
+    """How the indicator rows read back (:mod:`disclosure_app.importers.annex_rows`)."""
+    return {"after": "运算符号", "until": (until,), "levels": ("level1", "level2"), "percent": ("degree",),
+            "blank": ("degree",), "fill": ("actual", "value", "op", "unit")}
+
+
 _IND_WIDTHS = (3.0, 3.6, 5.0, 2.0, 3.0, 2.2, 3.0, 3.2, 2.4, 3.0, 2.0, 2.0, 2.0, 2.2, 2.0)
 
 # -- 部门（单位）整体绩效自评表 (one per 决算单位) -------------------------------------------------------------
@@ -144,7 +150,14 @@ OVERALL_EVALUATION_LIAONING = AnnexKind(
         Sum("LU09", "total", ("tasks.*.score", "indicators.*.score"), "各任务得分 + 各指标得分", tail=False),
     ),
     total="total", landscape=True, one_per=("LU10", "name"),
-    extra={"department_field": "name"},
+    extra={"department_field": "name", "read": {
+        "title": r"部门\(单位\)整体绩效自评表\s*$",
+        "fields": {"name": "部门（单位）名称", "income_budget": "部门年初预算收入金额",
+                   "spending_budget": "部门年初预算支出金额", "total": "总评价得分"},
+        "below": ({"head": {"goal": "年初总体目标", "achieved": "全年完成情况"}},),
+        "rows": {"tasks": {"after": "对应项目", "until": ("年初总体目标",), "fill": ("project",)},
+                 "indicators": _indicator_read("总评价得分")},
+    }},
 )
 
 
@@ -192,7 +205,14 @@ PROJECT_EVALUATION_LIAONING = AnnexKind(
         Range("LP11", ("deduction",), low=Decimal(0), why="（减分项填正数，从总得分中减去）"),
     ),
     counts_as="project", total="total", landscape=True,
-    extra={"department_field": "department"},
+    extra={"department_field": "department", "read": {
+        "title": r"项目\(政策\)绩效自评表\s*$",
+        "fields": {"name": "项目(政策)名称", "department": "主管部门", "unit": "实施单位", "budget": "项目预算金额",
+                   "spent": "全年执行数", "rate": "执行率"},
+        "below": ({"head": {"goal": "年初设定目标", "achieved": "全年实际完成情况"}},
+                  {"head": dict(_FOOTER), "blank": ("deduction",)}),
+        "rows": {"indicators": _indicator_read("指标自评得分小计")},
+    }},
 )
 
 KINDS = (OVERALL_EVALUATION_LIAONING, PROJECT_EVALUATION_LIAONING)

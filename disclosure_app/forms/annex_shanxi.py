@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .annex_budget import LEVEL1, LEVEL2, PARENTS
 from .annex_spec import (
     CAPTION,
     HEAD,
@@ -26,6 +27,9 @@ from .annex_spec import (
 )
 
 GRADES = ("优", "良", "中", "差")
+# the indicator names a printed table's 一级/二级 columns hold (how a reader tells them from a 三级 name)
+EVAL_LEVEL1 = LEVEL1
+EVAL_LEVEL2 = (*LEVEL2, "服务对象满意度")
 BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 TOTAL_SOURCE = "资金总额"
 
@@ -127,6 +131,21 @@ PROJECT_EVALUATION = AnnexKind(
         Grade("P08", "total", "grade", BANDS),
     ),
     counts_as="project", total="total", grade="grade",
+    extra={"read": {
+        "title": r"项目支出绩效自评表\s*$",
+        "fields": {"name": "项目名称", "department": "主管部门及代码", "unit": "预算单位", "total": "总分",
+                   "grade": "总分", "analysis_execution": "项目实施*", "analysis_output": "产出情况*",
+                   "analysis_benefit": "效益情况*", "analysis_satisfaction": "满意度情况*",
+                   "experience": "主要经验*", "problems": "项目管理中存在的主要问题*", "improvements": "下一步改进*"},
+        "below": ({"head": {"goal": "年度目标", "achieved": "实际完成情况"}},),
+        "rows": {
+            "funds": {"after": "目标申报数", "until": ("项目年度绩效目标",), "skip": ("项目资金预算安排及执行进度",),
+                      "blank": ("spent", "balance", "rate", "score", "declared", "planned")},
+            "indicators": {"after": "三级指标", "until": ("总分",), "levels": ("level1", "level2"),
+                           "vocab": {"level1": EVAL_LEVEL1, "level2": EVAL_LEVEL2}, "parents": PARENTS,
+                           "skip": ("绩效指标",),
+                           "fill": ("actual", "adjusted", "initial", "qualitative")}},
+    }},
 )
 
 
@@ -223,7 +242,20 @@ OVERALL_EVALUATION_CITY = AnnexKind(
         Link("C14", "basic", "T03.total.c2", "公开03表 基本支出合计", tail=_CITY_TAIL),
         Link("C15", "project", "T03.total.c3", "公开03表 项目支出合计", tail=_CITY_TAIL),
     ),
-    total="total", grade="grade", landscape=True, extra={"department_field": "name"},
+    total="total", grade="grade", landscape=True, extra={"department_field": "name", "read": {
+        "title": r"部门\(单位\)整体支出绩效自评表\s*$",
+        "fields": {"name": "部门（单位）名称", "offices": "内设职能部门数", "units": "下属预算单位数",
+                   "quota": "核定的人员编制数", "staff": "实际在职人员总数", "functions": "部门职能职责概述",
+                   "work": "年度主要工作内容", "goal": "年度总体运行绩效目标", "exec_rate": "预算执行率",
+                   "exec_score": "得分", "total": "总分", "grade": "总分",
+                   **{k: label for k, label in _CITY_TEXTS}, "evaluators": "评价人员", "filler": "填报人",
+                   "date": "填报日期"},
+        "below": ({"head": {"income": "收入合计", **dict(_CITY_INCOME)}},
+                  {"head": {"spending": "支出合计", **dict(_CITY_SPENDING)}}),
+        "rows": {"indicators": {"after": "三级指标", "until": ("总分",), "levels": ("level1", "level2"),
+                                "vocab": {"level1": EVAL_LEVEL1, "level2": EVAL_LEVEL2},
+                                "skip": ("绩效目标自评情况",), "fill": ("actual", "target", "reason")}},
+    }},
 )
 
 KINDS = (PROJECT_EVALUATION, OVERALL_EVALUATION_CITY)

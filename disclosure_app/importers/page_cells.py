@@ -294,7 +294,9 @@ def to_lines(doc: PagedDocument) -> tuple[str, list[int]]:
                 if not ln.complete:
                     texts = [t for t in texts if t]
                 row = "\t".join(texts)
-                out.append(row if row.strip() else "")
+                # a row of empty cells stays a lone tab: in a table printed one cell per line it
+                # is an empty cell, not the blank line that ends a row
+                out.append(row if row.strip() else ("\t" if ln.complete and len(ln.cells) > 1 else ""))
             else:
                 out.append(ln.text.replace("\t", " ").strip())
             pages.append(p.number)

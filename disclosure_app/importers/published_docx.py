@@ -54,7 +54,7 @@ def docx_document(path: str | Path) -> PagedDocument:
                     key = c._tc
                     text = "" if key in seen else " ".join(p.text.strip() for p in c.paragraphs if p.text.strip())
                     seen.add(key)
-                    cells.append(Cell(text.replace("\t", " ")))
+                    cells.append(Cell(text.replace("\t", " ").replace("\n", " ")))   # a line break in a cell stays in its row
                 if any(c.text for c in cells):
                     doc.pages[-1].lines.append(CellLine(cells, True))
     if not any(ln.text.strip() for p in doc.pages for ln in p.lines):

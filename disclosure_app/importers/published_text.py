@@ -26,19 +26,20 @@ The kind of document and its profile are told from its wording
 profile is given.  ``ImportResult.notes`` lists, in Chinese, everything that could not
 be read, each naming the table or section and the line; a table whose lines gave no row is named.
 A text that is no such document, or one in which no table gave any amount, raises
-:class:`TextImportError`.  The 附件 (绩效自评表) and 名词解释 are not read.
+:class:`TextImportError`.  The 附件 (绩效目标表, 绩效自评表) are read by :mod:`.published_annexes`; the 名词解释 is not read.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import AppError
+from ..forms.annex_kinds import get_annex_kind
 from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
 from ..rules.findings import Finding
+from .published_annex_document import read_annex_document
 from .published_text_approvals import approval_spans, read_approvals
 from .published_text_budget import narrative_lines
 from .published_text_find import expected_titles, find_tables
@@ -225,9 +226,15 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     except KeyError as exc:
         raise TextImportError(str(exc).strip("'\"")) from None
     budget = project.kind == "budget"
+    lines = _lines(text)
+    if not project.profile.forms:                 # a document of 附件 and their report only
+        annexed = read_annex_document(lines, profile_id)
+        if annexed is None:
+            raise TextImportError(f"这段文字中没有读到“{project.profile.title}”的附件表（如"
+                                  f"“{get_annex_kind(project.profile.annex_kinds[0]).name}”），无法导入")
+        return annexed
     if project.kind not in KINDS:
         raise TextImportError(f"“{project.profile.title}”不是决算公开或预算公开：无法导入其公开文件的文字")
-    lines = _lines(text)
     notes: list[str] = []
     parts = _parts(lines)
     heads = sorted(parts.values())
@@ -252,6 +259,9 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
         spans = find_tables(lines, forms, len(lines), 0, project.info.name)
         spans = {fid: (a, min([b, *(h for h in heads if h > a)])) for fid, (a, b) in spans.items()}
     if not spans:
+        annexed = read_annex_document(lines)      # no 公开 table: a document of 附件 only (部门整体绩效自评)
+        if annexed is not None:
+            return annexed
         kind = "预算公开" if budget else "决算公开"
         raise TextImportError(f"这段文字不是{kind}文件：没有找到任何一张表的标签或标题（应有{expected_titles(forms, project.info.year)}，"
                               f"标题单独成行，如“收入决算表”“公开02表”或“表一”）。请选择从{kind} PDF 中提取的文字（.txt）")
@@ -284,26 +294,12 @@ def read_published_text(text: str, profile_id: str | None = None) -> ImportResul
     return result
 
 
-_ANNEX_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|绩效自评表)\s*$")
-
-
-# Readers of the 附件 (绩效自评表 …) from a published document's lines: each adds the annexes it
-# reads to ``project.annexes`` and notes what it could not; those left unread are listed below.
-AnnexReader = Callable[[Project, list[Line], list[str]], None]
-ANNEX_READERS: list[AnnexReader] = []
-
-
 def _annexes_left_out(project: Project, lines: list[Line], notes: list[str]) -> None:
-    """The 附件 (绩效自评表 / 绩效目标表) no registered reader read (:data:`ANNEX_READERS`): record how
-    many the document prints, so that the text's own "见附件" is not reported as a reference to a
-    missing 附件, and list them as not imported."""
-    before = len(project.annexes)
-    for reader in ANNEX_READERS:
-        reader(project, lines, notes)
-    titles = [ln.text.strip() for ln in lines if "\t" not in ln.text and _ANNEX_TITLE.search(ln.text.strip())
-              and len(ln.text.strip()) <= 60 and not ln.text.strip().startswith(("附件", "附表"))]
-    titles = titles[len(project.annexes) - before:]
-    if titles:
-        project.options[ANNEXES_NOT_IMPORTED] = str(len(titles))
-        notes.append(f"原文件的 {len(titles)} 个附件（{titles[0]}{'等' if len(titles) > 1 else ''}）未导入，"
-                     f"如需随公开文件输出，请在“附件”中录入")
+    """The 附件 (绩效自评表 / 绩效目标表) of the kinds the profile carries, read into
+    ``project.annexes`` (:mod:`.published_annexes`: validation then scores and links them like
+    typed ones); each 附件 recognised by its title but not read is named in the notes, and their
+    number recorded, so that the text's own "见附件" is not reported as a reference to a missing 附件."""
+    from .published_annexes import read_document_annexes
+    got = read_document_annexes(project, [ln.text for ln in lines], notes)
+    if got.unread:
+        project.options[ANNEXES_NOT_IMPORTED] = str(len(got.unread))
