@@ -108,20 +108,26 @@ def write_grid(ws: Worksheet, grid: PrintGrid, top: int, styles: _Styles) -> dic
     totals are bold.  Merges are made after the cells they cover are written.
     """
     coords: dict = {}
+    made: dict[str, object] = {}     # style name → the style of the first cell given it, copied to the rest
     for r, line in enumerate(grid.rows):
         bold = r in grid.bold_rows
         for j, c in enumerate(line):
             cell = ws.cell(top + r, j + 1)
             if r < grid.header_rows:
-                cell.style = styles.name("表头")
+                name = styles.name("表头")
             elif c.numeric:
-                cell.style = styles.name("数量" if c.kind == "count" else "金额", bold)
+                name = styles.name("数量" if c.kind == "count" else "金额", bold)
             elif c.kind == NUMBER:
-                cell.style = styles.name("数字", bold)
+                name = styles.name("数字", bold)
             elif c.kind in (DASH, LINE, HEAD, CAPTION):
-                cell.style = styles.name("居中", bold)
+                name = styles.name("居中", bold)
             else:
-                cell.style = styles.name("文本", bold, c.indent)
+                name = styles.name("文本", bold, c.indent)
+            if name in made:
+                cell._style = copy(made[name])
+            else:
+                cell.style = name
+                made[name] = cell._style
             if c.numeric or c.value is not None:
                 cell.value = c.value
             elif c.text:
