@@ -6,13 +6,15 @@ Run:  python bench/bench_export.py [--rows 300,1000,3000] [--no-libreoffice]
 Prints, for each size: PDF pages, wall time of ``disclosure-app export`` for the PDF alone and
 for PDF + Word + Excel, PDF milliseconds per page (flat from 300 to 3,000 rows when the layout
 is linear in the rows), and LibreOffice's time for the .docx → PDF conversion.
-Target: 3,000 rows, all three formats < 10 s.
+Target: 3,000 rows, all three formats < 10 s.  Each figure comes with the CPU seconds of the
+process and the machine's 1-minute load average, since a loaded machine stretches wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -30,13 +32,22 @@ from synthetic import build_large_project  # noqa: E402
 from disclosure_app.export.package import file_name  # noqa: E402
 from disclosure_app.store import save_project  # noqa: E402
 
+CPU: dict[str, float] = {}          # CPU seconds of the last CLI process run
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 
 def _cli(*args: str) -> float:
-    """Seconds the whole ``disclosure-app`` process takes."""
+    """Seconds the whole ``disclosure-app`` process takes (its CPU seconds go to ``CPU["last"]``)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cpu = _children_cpu()
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "disclosure_app", *args], check=True, capture_output=True,
                    env=env, timeout=900)
+    CPU["last"] = _children_cpu() - cpu
     return time.perf_counter() - t
 
 
@@ -53,11 +64,14 @@ def run(rows: int, office: str | None) -> None:
         src = tmp_path / "dept.dapj"
         save_project(project, src)
         pdf_s = _cli("export", str(src), "--out", str(tmp_path / "pdf"), "--format", "pdf", "--force", "--draft")
+        pdf_cpu = CPU["last"]
         pdf = tmp_path / "pdf" / file_name(project, "pdf", draft=True)
         pages = _pages(pdf)
         all_s = _cli("export", str(src), "--out", str(tmp_path / "all"), "--force", "--draft")
-        line = (f"{rows:>5} rows: {pages:>4} PDF pages | export PDF {pdf_s:6.2f} s "
-                f"({1000 * pdf_s / pages:5.1f} ms/page) | PDF+Word+Excel {all_s:6.2f} s")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        line = (f"{rows:>5} rows: {pages:>4} PDF pages | export PDF {pdf_s:6.2f} s (CPU {pdf_cpu:6.2f} s, "
+                f"{1000 * pdf_s / pages:5.1f} ms/page) | PDF+Word+Excel {all_s:6.2f} s (CPU {CPU['last']:6.2f} s)"
+                f" | load {load:4.2f}")
         if office:
             docx = tmp_path / "all" / file_name(project, "docx", draft=True)
             t = time.perf_counter()

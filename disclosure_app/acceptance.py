@@ -36,14 +36,15 @@ SHORT_LIMIT = 200
 NOTE_LIMIT = 2000
 CELL_TEXT_LIMIT = 5000
 TEXT_LIMIT = 20000
-LIMITS = {"name": NAME_LIMIT, "code": 50, "unit_type": 50, "duties": TEXT_LIMIT, "organisation": TEXT_LIMIT}
+LIMITS = {"name": NAME_LIMIT, "code": 50, "unit_type": 50, "duties": TEXT_LIMIT, "organisation": TEXT_LIMIT,
+          "units": TEXT_LIMIT}
 KEY_LIMIT = 200
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NAMES = {0x00: "空字符 NUL", 0x08: "退格符", 0x0b: "垂直制表符", 0x0c: "换页符", 0x1b: "ESC 控制符",
           0x7f: "删除符 DEL", 0xfffe: "非字符 U+FFFE", 0xffff: "非字符 U+FFFF"}
 _INFO_ZH = {"name": "单位名称", "code": "单位代码", "unit_type": "单位性质", "duties": "部门职责",
-            "organisation": "机构设置情况", "year": "年度"}
+            "organisation": "机构设置情况", "units": "决算单位构成", "year": "年度"}
 _MAP_ZH = {"inputs": "情况说明输入", "overrides": "改写的段落", "accepted": "接受警告的说明", "options": "选项"}
 
 

@@ -7,6 +7,7 @@ are kept per form.  Amounts are ``Decimal``; a missing key is an empty cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ class DepartmentInfo:
     unit_type: str = "行政单位"
     duties: str = ""                      # 一、本部门（单位）职责
     organisation: str = ""                # 二、机构设置情况
+    units: str = ""                       # 决算单位构成: the units the 决算 consolidates, one per line
 
 
 @dataclass
@@ -43,6 +45,22 @@ ANNEXES_NOT_IMPORTED = "annexes_not_imported"
 # ("完成年初预算的110.23%" → 年初预算): not printed figures, so no rule holds them to each other or to
 # the rate they came from
 WORKED_BACK = "inputs_worked_back"
+
+
+_UNIT_SPLIT = re.compile(r"[、；;]+")
+_UNIT_NUMBER = re.compile(r"^\s*(?:\d+[.、．]|（\d+）|\(\d+\))\s*")
+
+
+def unit_names(info: DepartmentInfo) -> tuple[str, ...]:
+    """The 决算单位构成 as typed (one per line, or separated by 、；), in order, without list
+    numbers or final punctuation; () when blank."""
+    out = []
+    for line in (info.units or "").splitlines():
+        for part in _UNIT_SPLIT.split(_UNIT_NUMBER.sub("", line)):
+            name = part.strip().rstrip("。，,.")
+            if name:
+                out.append(name)
+    return tuple(out)
 
 
 def worked_back(project: Project) -> set[str]:

@@ -32,7 +32,7 @@ from .totals import AUTO_TOTALS, all_totals, auto_totals, follow_totals
 
 # the department info fields as the 封面与概况 page names them (undo labels)
 INFO_FIELDS = {"name": "单位名称", "code": "单位代码", "year": "年度", "unit_type": "单位性质",
-               "duties": "部门职责", "organisation": "机构设置情况"}
+               "duties": "部门职责", "organisation": "机构设置情况", "units": "决算单位构成"}
 
 
 class FileChangedError(AppError):

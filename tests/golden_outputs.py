@@ -33,6 +33,8 @@ def outputs(project) -> dict[str, str]:
     import pdfplumber
 
     from disclosure_app.export.package import export_package
+    from disclosure_app.importers.xlsx import key_records
+    from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
     from disclosure_app.operations import all_findings
     from disclosure_app.store import dumps
 
@@ -59,6 +61,9 @@ def outputs(project) -> dict[str, str]:
                 lines = []
                 for ws in wb.worksheets:
                     lines.append(f"=== {ws.title} ===")
+                    if ws.title == KEYS_SHEET:      # the records, however the sheet packs them
+                        lines += ["\t".join(rec).rstrip("\t") for rec in key_records(wb)]
+                        continue
                     for row in ws.iter_rows(values_only=True):
                         lines.append("\t".join("" if v is None else str(v) for v in row).rstrip("\t"))
                 out["xlsx.txt"] = "\n".join(lines) + "\n"

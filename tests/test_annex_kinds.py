@@ -264,6 +264,33 @@ def test_one_table_per_unit() -> None:
         ("LU10", WARNING, (Cell("annex", "1", "name"), Cell("annex", "0", "name")))]
 
 
+def test_the_tables_per_unit_follow_the_typed_unit_list() -> None:
+    """With the 决算单位构成 typed, each listed unit has its 整体 table and each table is a listed
+    unit's; spaces and the list's numbering do not count as differences."""
+    p = _project("final_liaoning", liaoning_unit("某县水利局机关"), liaoning_unit("某县水利服务中心"))
+    p.info.units = "1. 某县水利局 机关\n2. 某县水利服务中心"
+    assert _found(p) == []
+    p.info.units = "某县水利局机关、某县河道管理站"
+    f = _found(p)
+    assert [(x.rule, x.severity, x.cells) for x in f] == [
+        ("LU10", WARNING, (Cell("annex", "1", "name"), Cell("input", "info.units", ""))),
+        ("LU10", WARNING, (Cell("input", "info.units", ""),))]
+    assert "附件2的部门（单位）名称“某县水利服务中心”不在" in f[0].message
+    assert "决算单位构成列有“某县河道管理站”" in f[1].message
+    p.info.units = ""
+    assert _found(p) == []                       # no list typed: only duplicates are checked
+
+
+def test_the_unit_list_is_saved_and_older_files_open_without_it(tmp_path) -> None:
+    from disclosure_app.store import loads, open_project, save_project
+    p = _project("final_liaoning", liaoning_unit("某县水利局机关"))
+    p.info.units = "某县水利局机关\n某县水利服务中心"
+    save_project(p, tmp_path / "a.dapj")
+    assert open_project(tmp_path / "a.dapj").info.units == p.info.units
+    p.info.units = ""
+    assert '"units"' not in dumps(p) and loads(dumps(p)).info.units == ""
+
+
 def test_an_overall_table_is_not_counted_as_a_project() -> None:
     p = _project("final_liaoning", liaoning_unit(), liaoning_project())
     assert project_evaluations(p) == [p.annexes[1]]
@@ -281,6 +308,8 @@ def exported(tmp_path_factory):
     out = {}
     for profile, annexes in (("final_shanxi", (city(),)), ("final_liaoning", (liaoning_unit(), liaoning_project()))):
         p = _project(profile, *annexes)
+        if p.profile.lists_units:
+            p.info.units = "某县水利局机关"          # the workbook carries the unit list back
         d = tmp_path_factory.mktemp(profile)
         out[profile] = (p, write_pdf(p, d / "a.pdf"), write_docx(p, d / "a.docx"), write_xlsx(p, d / "a.xlsx"))
     return out

@@ -47,6 +47,7 @@ def render(project: Project) -> str:
              "第一部分 部门概况\t1", f"第二部分 {year}年度部门决算情况说明\t3", "第三部分 名词解释\t9",
              f"第四部分 {year}年度部门决算表\t12", "", "第一部分 部门概况", "", "一、部门职责", "",
              *info.duties.splitlines(), "", "二、机构设置", "", *info.organisation.splitlines(), "",
+             "三、决算单位构成", "", *(q.text for sec in doc.overview if sec.key == "units" for q in sec.paragraphs), "",
              f"第二部分 {year}年度部门决算情况说明", *_sections(doc.narrative), "", "第三部分 名词解释", ""]
     lines += [f"{k}.{t}：{d}" for k, (t, d) in enumerate(doc.glossary, start=1)]
     lines += ["", "无", "", f"第四部分 {year}年度部门决算表"]
@@ -150,3 +151,10 @@ def test_cli_profile_option_names_liaoning(tmp_path: Path, published: str) -> No
     out = tmp_path / "辽宁.dapj"
     assert main(["import-text", str(src), "--out", str(out), "--profile", "final_liaoning"]) == 0
     assert open_project(out).profile_id == "final_liaoning"
+
+
+def test_the_unit_list_is_read_from_the_overview(source: Project, imported) -> None:
+    """三、决算单位构成 ("……共1个，包括：……。") comes back as the list typed on 封面与概况."""
+    assert source.info.units and imported.project.info.units == source.info.units
+    two = render(source).replace("共1个，包括：阳城县司法局本级。", "共2个，包括：阳城县司法局本级、阳城县法律援助中心。")
+    assert read_published_text(two).project.info.units == "阳城县司法局本级\n阳城县法律援助中心"

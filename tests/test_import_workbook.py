@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from fixtures import sample
+from keys_sheet import as_format2, change_keys
 
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.cells import ImportError_
@@ -324,12 +325,27 @@ def keyed(tmp_path_factory) -> Path:
 
 
 def test_keyed_workbook_with_a_truncated_keys_sheet_is_refused_naming_cells(keyed, tmp_path) -> None:
+    def cut(records):
+        t03 = [i for i, r in enumerate(records) if r[:2] == ["cell", "T03"]]
+        return records[:t03[len(t03) // 2]] + records[t03[-1] + 1:]
+    for name, rewrite in (("cut.xlsx", change_keys), ("cut2.xlsx", as_format2)):   # format 3, and as format 2 wrote it
+        with pytest.raises(ImportError_, match=r"个数字没有对应的隐藏信息记录.*公开03表 [A-Z]+\d+"):
+            import_file(_derive(keyed, tmp_path, name, lambda wb, rewrite=rewrite: rewrite(wb, cut)))
+
+
+def test_keyed_workbook_whose_packed_keys_lost_rows_is_refused(keyed, tmp_path) -> None:
+    """Format 3 packs the records in parts, one per row: a part cut off or edited is refused."""
     def cut(wb) -> None:
         keys = wb[KEYS_SHEET]
-        rows = [r for r in range(1, keys.max_row + 1) if keys.cell(r, 1).value == "cell" and keys.cell(r, 2).value == "T03"]
-        keys.delete_rows(rows[len(rows) // 2], len(rows) - len(rows) // 2)
-    with pytest.raises(ImportError_, match=r"个数字没有对应的隐藏信息记录.*公开03表 [A-Z]+\d+"):
-        import_file(_derive(keyed, tmp_path, "cut.xlsx", cut))
+        keys.delete_rows(keys.max_row, 1)
+
+    def edited(wb) -> None:
+        keys = wb[KEYS_SHEET]
+        keys.cell(2, 2).value = keys.cell(2, 2).value[:-5]
+    assert openpyxl.load_workbook(keyed)[KEYS_SHEET].max_row > 2
+    for name, change in (("cut.xlsx", cut), ("edited.xlsx", edited)):
+        with pytest.raises(ImportError_, match=r"隐藏信息页“_project”不完整或已损坏"):
+            import_file(_derive(keyed, tmp_path, name, change))
 
 
 def test_keyed_workbook_with_formulas_or_inf_is_refused_naming_cells(keyed, tmp_path) -> None:

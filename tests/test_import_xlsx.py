@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -162,3 +163,33 @@ def test_budget_round_trip_keeps_hidden_codes_and_row_texts(tmp_path) -> None:
     project = sample_project("budget")
     assert any(r.texts for r in project.codes("B06"))
     assert dumps(_round_trip(project, tmp_path)) == dumps(project)
+
+
+def test_workbooks_of_the_earlier_keys_format_still_import(sample_book, tmp_path) -> None:
+    """Format 2 wrote one record per row (one field per cell, a long text over several cells):
+    a workbook exported then (tests/data/keys_v2_final.xlsx, the sample with its 附件 as exported
+    by that version) reads back exactly as it reads after exporting it again in format 3."""
+    from keys_sheet import as_format2
+
+    from disclosure_app.importers.xlsx import key_records
+    from disclosure_app.layout.xlsx_anchors import FORMAT_VERSION
+    old = Path(__file__).parent / "data" / "keys_v2_final.xlsx"
+    assert key_records(openpyxl.load_workbook(old))[0] == ["format", "disclosure-app-xlsx", "2"]
+    earlier = read_xlsx(old)
+    assert earlier.annexes and len(earlier.values) > 200 and earlier.info.name == "阳城县司法局"
+    assert earlier.get("T01", "L1", "c1") == Decimal("1199.89")
+    again = _round_trip(earlier, tmp_path)
+    assert dumps(again) == dumps(earlier)
+    written = openpyxl.load_workbook(tmp_path / "rt.xlsx")
+    assert key_records(written)[0] == ["format", "disclosure-app-xlsx", str(FORMAT_VERSION)]
+    assert written[KEYS_SHEET].max_row < 100          # packed: a few parts, not a row per record
+    # today's sample, with a text longer than one cell, rewritten as format 2 wrote it
+    project = sample()
+    project.info.duties = "职责" * 20000
+    path = tmp_path / "long.xlsx"
+    write_xlsx(project, path)
+    wb = openpyxl.load_workbook(path)
+    as_format2(wb)
+    assert wb[KEYS_SHEET].cell(1, 3).value == "2" and wb[KEYS_SHEET].max_row > 1000
+    wb.save(path)
+    assert dumps(read_xlsx(path)) == dumps(project)

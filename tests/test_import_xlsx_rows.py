@@ -9,6 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from fixtures import sample
+from keys_sheet import as_format2
 
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.importers.xlsx import ImportError_, read_xlsx
@@ -124,25 +125,23 @@ def test_rows_inserted_into_an_annex_block_are_refused(book, tmp_path) -> None:
 
 def test_older_workbook_without_row_anchors_is_checked_from_its_layout(book, tmp_path) -> None:
     def change(wb) -> None:
-        keys = wb[KEYS_SHEET]
-        for r in range(keys.max_row, 0, -1):
-            if keys.cell(r, 1).value == "anchors":
-                keys.delete_rows(r, 1)
+        as_format2(wb, _without_anchors)          # as workbooks exported before the anchors
         _insert(wb["公开10表"], 12)
         _delete(wb["附件3"], 5)
     with pytest.raises(ImportError_, match="附件3第5行原为"):
         read_xlsx(_edit(book, tmp_path, change))
 
     def insert_only(wb) -> None:
-        keys = wb[KEYS_SHEET]
-        for r in range(keys.max_row, 0, -1):
-            if keys.cell(r, 1).value == "anchors":
-                keys.delete_rows(r, 1)
+        as_format2(wb, _without_anchors)
         _insert(wb["公开10表"], 12)
         wb["公开10表"]["C13"] = 3                   # 行次 6 (written on row 12)
     back = read_xlsx(_edit(book, tmp_path, insert_only))
     assert back.get("T10", "r7", "c1") == Decimal("2") and back.values == {
         **sample().values, ("T10", _row_of_line(back, "6"), "c1"): Decimal("3")}
+
+
+def _without_anchors(records: list[list[str]]) -> list[list[str]]:
+    return [r for r in records if r[0] != "anchors"]
 
 
 def _row_of_line(project, line: str) -> str:

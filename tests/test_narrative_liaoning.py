@@ -50,6 +50,7 @@ def complete() -> Project:
             p.inputs[f"use.item.{item.code}"] = f"{item.name}等"
     p.inputs["budget.item.2040650"] = "31.42"
     p.inputs["reason.item.2040650"] = "事业单位人员经费年中追加"
+    p.info.units = f"{p.info.name}本级"
     return p
 
 
@@ -60,6 +61,18 @@ def paragraphs(project: Project) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def text() -> dict[str, str]:
     return paragraphs(complete())
+
+
+def test_the_overview_lists_the_units_typed_on_the_info_page(text: dict[str, str]) -> None:
+    """概况 三、决算单位构成 from the list typed one per line (numbers and final marks dropped)."""
+    p = complete()
+    p.info.units = "1. 某县水利局机关\n2、某县水利服务中心。\n\n"
+    overview = {q.key: q.text for s in build_text(p).overview for q in s.paragraphs}
+    assert overview["units.1"] == (f"纳入{p.info.name}2024年度部门决算编制范围的单位共2个，包括：某县水利局机关、"
+                                   "某县水利服务中心。")
+    p.info.units = ""
+    overview = {q.key: q.text for s in build_text(p).overview for q in s.paragraphs}
+    assert overview["units.1"] == "【待填写：决算单位构成】"
 
 
 def test_totals_list_every_line_as_a_share_of_the_total(text: dict[str, str]) -> None:

@@ -116,8 +116,8 @@ def test_the_saved_amount_still_matches_after_a_refused_edit(session):
 def test_findings_name_typed_figures_and_paragraphs_by_their_labels_not_their_keys():
     """The 校验结果 sheet and the CLI list a finding's cells: a typed figure by its label and a
     paragraph by its section's printed number, never by an internal key."""
+    from disclosure_app.narrative.naming import cell_name
     from disclosure_app.operations import all_findings, sample_project
-    from disclosure_app.rules.describe import cell_name
     project = sample_project("performance")
     names = {cell_name(project, c.form, c.row, c.column)
              for f in all_findings(project) for c in f.cells if c.form in ("input", "narrative")}

@@ -24,8 +24,11 @@ from collections.abc import Callable
 
 CLOSING = frozenset("，。、；：？！”’）》」』】〕〉…—％‰,.;:?!)]}%·")
 OPENING = frozenset("“‘（《「『【〔〈([{")
-# a number as printed, with sign, separators, decimals and the unit that follows it
-_NUMBER = re.compile(r"[-+－−]?\d[\d,]*(?:\.\d+)?(?:%|％|‰|万元|亿元|千元|元|万|亿)?")
+# a number as printed, with sign, separators, decimals and the unit that follows it: an amount's
+# (万元), a rate's (%), a count's (3个, 26人, 2辆, 5批次) or a date's (2024年, 12月31日 keeps 12月)
+_NUMBER = re.compile(r"[-+－−]?\d[\d,]*(?:\.\d+)?"
+                     r"(?:%|％|‰|万元|亿元|千元|元|万|亿|人次|批次|个|人|辆|次|批|项|家|台|套|张|件|分|倍|年|月|日)?")
+_COUNT_WORDS = frozenset("个人辆次批项家台套张件分倍年月日")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 Measure = Callable[[str], float]
@@ -75,7 +78,13 @@ def _visible_len(line: str) -> int:
 
 def _hard_split(unit: str, width: float, measure: Measure) -> list[str]:
     """A unit wider than the line, broken by characters; a closing mark that would overflow
-    takes the character before it to the next piece (never a closing mark at a line start)."""
+    takes the character before it to the next piece (never a closing mark at a line start).
+    A count with its measure word that fits only in two lines breaks between them (10297 / 人次);
+    an amount keeps its unit's first character (7.19万 / 元: never a bare 万元 line)."""
+    last = max((k for k, ch in enumerate(unit) if ch.isdigit()), default=-1)
+    head, tail = unit[:last + 1], unit[last + 1:]
+    if head and tail[:1] in _COUNT_WORDS and measure(head) <= width and measure(tail) <= width:
+        return [head, tail]
     pieces: list[str] = []
     cur = ""
     for ch in unit:

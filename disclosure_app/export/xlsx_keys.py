@@ -1,6 +1,6 @@
 """The very hidden ``_project`` sheet: the keys that let our own workbook be read back losslessly.
 
-One record per row, column A naming the kind:
+The keys are a list of records, each a list of texts, the first naming the kind:
 
 ================  ==========================================================================
 ``format``        ``disclosure-app-xlsx`` and the version
@@ -17,9 +17,16 @@ One record per row, column A naming the kind:
 ``anchors``       sheet name, what identifies each of its rows as JSON (:mod:`.xlsx_anchors`)
 ================  ==========================================================================
 
-A text longer than one Excel cell holds continues in the following columns.  Every text is
-written as text, never as a formula (see :func:`write_text`).  The visible sheets stay the
-source of the numbers and names: the reader takes each value from the coordinate recorded
+Format 3 (written now) packs them: row 1 is ``format``, ``disclosure-app-xlsx``, ``3``, the
+number of records and the number of parts; each following row is ``records`` and one part (at
+most :data:`CHUNK` characters) of the records as one JSON array.  A 3,000-row department has
+some 60,000 records: one cell per part instead of one per field makes the sheet a few dozen
+cells instead of 300,000, which was most of the time an export took.  Formats 1 and 2 (still
+read, :mod:`disclosure_app.importers.xlsx`) wrote one record per row, one field per cell, a
+text longer than one Excel cell continuing in the following columns.
+
+Every text is written as text, never as a formula (see :func:`write_text`).  The visible sheets
+stay the source of the numbers and names: the reader takes each value from the coordinate recorded
 here, so an amount corrected in Excel is read back as corrected — after checking, with the
 anchors, that the row there is still the row that was written (rows inserted or deleted in
 Excel are followed, or the workbook is refused).  Older workbooks without ``anchors`` records
@@ -40,6 +47,7 @@ from ..layout.xlsx_anchors import (
     FORMAT_VERSION,
     INFO_FIELDS,
     KEYS_SHEET,
+    OPTIONAL_INFO,
     TEXT_KINDS,
     SheetAnchors,
 )
@@ -63,18 +71,33 @@ def write_text(cell: Cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-class _Writer:
-    def __init__(self, ws) -> None:
-        self.ws = ws
-        self.row = 0
+RECORDS = "records"               # format 3: the kind of every row after the first
+
+
+def write_records(ws, records: list[list[str]]) -> None:
+    """Write ``records`` (the first the ``format`` record) on the keys sheet ``ws`` in format 3.
+
+    The JSON escapes every control character, so no part loses a character to the cleaning of
+    :func:`write_text`, and each part stays below the 32,767 characters a cell holds."""
+    head, rest = records[0], records[1:]
+    text = json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
+    parts = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)]
+    for j, v in enumerate([*head[:3], str(len(rest)), str(len(parts))], start=1):
+        write_text(ws.cell(1, j), v)
+    for i, part in enumerate(parts, start=2):
+        write_text(ws.cell(i, 1), RECORDS)
+        write_text(ws.cell(i, 2), part)
+
+
+class _Records:
+    def __init__(self) -> None:
+        self.records: list[list[str]] = []
 
     def record(self, kind: str, *fields: str, text: str | None = None) -> None:
-        self.row += 1
-        values = [kind, *fields]
+        values = [kind, *(str(f) for f in fields)]
         if text is not None:
-            values += [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-        for j, v in enumerate(values, start=1):
-            write_text(self.ws.cell(self.row, j), v)
+            values.append(str(text))
+        self.records.append(values)
 
 
 def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
@@ -84,13 +107,14 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
     """Write the ``_project`` sheet.  ``maps[form]`` has ``cells`` {key: coord} and ``codes``
     {code: (code coord, name coord)} as returned by the table sheet writer; ``anchors`` what
     identifies the rows of each sheet."""
-    ws = wb.create_sheet(KEYS_SHEET)
-    ws.sheet_state = "veryHidden"
-    w = _Writer(ws)
+    w = _Records()
     w.record("format", FORMAT, str(FORMAT_VERSION))
     w.record("profile", project.profile_id)
     for name in INFO_FIELDS:
         w.record("info", name, text=str(getattr(project.info, name)))
+    for name in OPTIONAL_INFO:
+        if getattr(project.info, name):
+            w.record("info", name, text=str(getattr(project.info, name)))
     for form_id, sheet in sheets.items():
         w.record("sheet", form_id, sheet)
     printed: set[tuple[str, str, str]] = set()
@@ -119,3 +143,6 @@ def write_keys(wb: Workbook, project, sheets: Mapping[str, str],
             w.record("annex_cell", str(i), path, at)
     for sheet, a in (anchors or {}).items():
         w.record("anchors", sheet, text=a.to_json())
+    ws = wb.create_sheet(KEYS_SHEET)
+    ws.sheet_state = "veryHidden"
+    write_records(ws, w.records)

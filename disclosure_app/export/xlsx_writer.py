@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -34,7 +35,7 @@ from ..layout.xlsx_anchors import (
     table_anchors,
 )
 from ..model import Project
-from ..rules.describe import cell_name
+from ..narrative.naming import cell_name
 from ..rules.findings import SEVERITY_ZH, Finding
 from .chart_sheets import add_charts
 from .charts import project_charts
@@ -107,20 +108,26 @@ def write_grid(ws: Worksheet, grid: PrintGrid, top: int, styles: _Styles) -> dic
     totals are bold.  Merges are made after the cells they cover are written.
     """
     coords: dict = {}
+    made: dict[str, object] = {}     # style name → the style of the first cell given it, copied to the rest
     for r, line in enumerate(grid.rows):
         bold = r in grid.bold_rows
         for j, c in enumerate(line):
             cell = ws.cell(top + r, j + 1)
             if r < grid.header_rows:
-                cell.style = styles.name("表头")
+                name = styles.name("表头")
             elif c.numeric:
-                cell.style = styles.name("数量" if c.kind == "count" else "金额", bold)
+                name = styles.name("数量" if c.kind == "count" else "金额", bold)
             elif c.kind == NUMBER:
-                cell.style = styles.name("数字", bold)
+                name = styles.name("数字", bold)
             elif c.kind in (DASH, LINE, HEAD, CAPTION):
-                cell.style = styles.name("居中", bold)
+                name = styles.name("居中", bold)
             else:
-                cell.style = styles.name("文本", bold, c.indent)
+                name = styles.name("文本", bold, c.indent)
+            if name in made:
+                cell._style = copy(made[name])
+            else:
+                cell.style = name
+                made[name] = cell._style
             if c.numeric or c.value is not None:
                 cell.value = c.value
             elif c.text:
@@ -281,6 +288,24 @@ _FINDING_HEADS = ("严重程度", "规则", "说明", "单元格", "应为", "�
 _FINDING_WIDTHS = (8, 8, 80, 40, 12, 12, 10, 30)
 
 
+class _FixedNames:
+    """The project as the 校验结果 sheet names its cells: a form's code names looked up once,
+    not rebuilt from its code rows for every finding (thousands in a large department); the
+    export does not change the project while it writes."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._names: dict[str, dict[str, str]] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._project, name)
+
+    def code_names(self, form: str) -> dict[str, str]:
+        if form not in self._names:
+            self._names[form] = self._project.code_names(form)
+        return self._names[form]
+
+
 def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Finding]) -> int:
     """The 校验结果 sheet: one row per finding; returns the number of rows written."""
     for j, head in enumerate(_FINDING_HEADS):
@@ -291,12 +316,19 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
         cell.border = _BORDER
         ws.column_dimensions[get_column_letter(j + 1)].width = _FINDING_WIDTHS[j]
     n = 0
+    named = _FixedNames(project)
+    left = None                          # the left-aligned style, built once and copied to every text cell
     for n, f in enumerate(findings, start=1):
-        cells = "；".join(cell_name(project, c.form, c.row, c.column) for c in f.cells)
+        cells = "；".join(cell_name(named, c.form, c.row, c.column) for c in f.cells)
         texts = (SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message, cells)
         for j, text in enumerate(texts):
-            write_text(ws.cell(n + 1, j + 1), text)
-            ws.cell(n + 1, j + 1).alignment = _LEFT
+            cell = ws.cell(n + 1, j + 1)
+            write_text(cell, text)
+            if left is None:
+                cell.alignment = _LEFT
+                left = cell._style
+            else:
+                cell._style = copy(left)
         for j, v in enumerate((f.expected, f.actual, f.difference)):
             cell = ws.cell(n + 1, 5 + j, v)
             cell.number_format = "#,##0.00"

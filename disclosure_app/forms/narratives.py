@@ -16,6 +16,8 @@ from .document import NarrativeSection as S
 _OVERVIEW = (S("duties", "overview.j2", "info_duties", "duties_title"),
              S("organisation", "overview.j2", "info_organisation", "organisation_title"))
 _OVERVIEW_LEGACY = {"概况.一": "duties", "概况.二": "organisation"}
+# a multi-unit department's 概况 also lists its 决算单位构成 (the units its tables come one per)
+_OVERVIEW_UNITS = (*_OVERVIEW, S("units", "overview.j2", "info_units", "units_title"))
 
 # 10-table 决算 (Shanxi county, seed 000): YoY percentages with one decimal in 一/四/五（一）
 # and two elsewhere, trailing zeros dropped ("124.4%"); 六 drops trailing zeros of amounts.
@@ -71,7 +73,7 @@ FINAL_TEN_TABLES = Narrative(
 _T5 = "s05_other.j2"
 FINAL_NINE_TABLES = Narrative(
     templates="final_liaoning",
-    overview=_OVERVIEW,
+    overview=_OVERVIEW_UNITS,
     numbering=(CHINESE, PAREN, ARABIC_DOT),
     style={"yoy_trim": False, "separator": False, "zero_amount": "0.00", "fall_word": "降低"},
     sections=(

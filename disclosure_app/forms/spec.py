@@ -310,3 +310,12 @@ class Profile:
 
     def has_form(self, form_id: str) -> bool:
         return any(f.id == form_id for f in self.forms)
+
+    @property
+    def lists_units(self) -> bool:
+        """Whether the department types its 决算单位构成: its 概况 prints it, or a 附件 kind comes
+        one table per unit."""
+        from .annex_kinds import get_annex_kind
+        overview = self.narrative.overview if self.narrative is not None else ()
+        return (any(s.builder == "info_units" for s in overview)
+                or any(get_annex_kind(k).one_per for k in self.annex_kinds))

@@ -174,9 +174,12 @@ def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
         if not s or is_noise(s):
             continue
         if re.match(r"^[一二三四]、", s) and len(s) <= 30 and "\t" not in ln.text:
-            # the 决算单位构成 list (some publications) belongs with 机构设置: the units it comprises
+            # the 决算单位构成 list is the project's own where the layout keeps one; elsewhere it
+            # belongs with 机构设置: the units it comprises
             current = "duties" if "职责" in s else "organisation" if ("机构" in s or "构成" in s) else None
-            if current == "organisation" and "构成" in s and "organisation" in buckets:
+            if current == "organisation" and "构成" in s and project.profile.lists_units:
+                current = "units"
+            elif current == "organisation" and "构成" in s and "organisation" in buckets:
                 buckets["organisation"].append(s)
                 fresh = True
             continue
@@ -187,11 +190,20 @@ def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
             else:
                 got.append(s)
             fresh = False
+    if "units" in buckets:
+        project.info.units = _unit_list("".join(buckets["units"]))
     for key, what in (("duties", "本部门（单位）职责"), ("organisation", "机构设置情况")):
         if key in buckets:
             setattr(project.info, key, "\n".join(buckets[key]))
         else:
             notes.append(f"第一部分 概况中没有找到“{what}”，请在“封面与概况”中填写")
+
+
+def _unit_list(text: str) -> str:
+    """The units of a printed 决算单位构成 ("……单位共2个，包括：A、B。"), one per line."""
+    _, sep, listed = text.partition("包括")
+    body = listed.lstrip("：:") if sep else text
+    return "\n".join(u.strip() for u in re.split(r"[、；;。]", body) if u.strip())
 
 
 def _narrative_start(lines: list[Line], after: int, end: int) -> int | None:

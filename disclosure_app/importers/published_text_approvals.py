@@ -20,7 +20,7 @@ import re
 
 from ..catalogues import names_match
 from ..model import Project, new_project
-from ..rules.describe import cell_name
+from ..narrative.naming import cell_name
 from ..rules.findings import ERROR, WARNING, Cell, Finding
 from .published_text_lines import Line, items
 from .published_text_profile import table_reader

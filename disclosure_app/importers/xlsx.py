@@ -43,6 +43,7 @@ from ..layout.xlsx_anchors import (
     FORMAT_VERSION,
     INFO_FIELDS,
     KEYS_SHEET,
+    OPTIONAL_INFO,
     TEXT_KINDS,
     SheetAnchors,
     annex_anchors,
@@ -54,7 +55,7 @@ from .cells import ImportError_, cell_number, cell_text
 from .workbook import MAX_COLS, MAX_ROWS, MAX_UNPACKED_BYTES, UNCACHED, Book
 from .xlsx_locate import locate, moved
 
-__all__ = ["ImportError_", "read_keyed_book", "read_xlsx"]
+__all__ = ["ImportError_", "key_records", "read_keyed_book", "read_xlsx"]
 
 
 # what a workbook may cost to read (:mod:`.workbook`, where every workbook is opened first)
@@ -173,15 +174,40 @@ def _check_every_number_read(book: Book, read: set[tuple[str, str]], name: str) 
                            "或使用本程序导出的原始 Excel 文件；也可以用“导入”按表格内容读取")
 
 
-def _records(wb: Workbook) -> list[list[str]]:
-    out = []
+RECORDS = "records"               # format 3: each row after the first holds a part of the records
+
+
+def key_records(wb: Workbook, name: str = "") -> list[list[str]]:
+    """The records of the keys sheet, the ``format`` record first, in any format written so far:
+    format 3 packs them as one JSON array in parts, one per row (:mod:`..export.xlsx_keys`);
+    formats 1 and 2 wrote one record per row, a long text continuing in the following columns.
+
+    A format 3 sheet whose parts do not make the array it announces (rows cut off or edited)
+    is refused in Chinese."""
+    rows = []
     for row in wb[KEYS_SHEET].iter_rows(values_only=True):
         vals = [cell_text(v) if not isinstance(v, str) else v for v in row]
         while vals and vals[-1] in ("", None):
             vals.pop()
         if vals:
-            out.append(vals)
-    return out
+            rows.append(vals)
+    head = rows[0] if rows else []
+    if len(head) < 3 or head[:2] != ["format", FORMAT] or not head[2].isdigit() or int(head[2]) < 3:
+        return rows
+    damaged = ImportError_(f"“{name}”的隐藏信息页“{KEYS_SHEET}”不完整或已损坏，无法读回。"
+                           "请使用本程序导出的原始 Excel 文件；也可以删除该隐藏页后按表格内容导入")
+    parts = rows[1:]
+    if len(head) != 5 or not head[3].isdigit() or head[4] != str(len(parts)) or any(
+            len(r) != 2 or r[0] != RECORDS for r in parts):
+        raise damaged
+    try:
+        records = json.loads("".join(r[1] for r in parts))
+    except ValueError:
+        raise damaged from None
+    if (not isinstance(records, list) or str(len(records)) != head[3]
+            or not all(isinstance(r, list) and r and all(isinstance(f, str) for f in r) for r in records)):
+        raise damaged
+    return [head[:3], *records]
 
 
 def _joined(rec: list[str], start: int) -> str:
@@ -199,7 +225,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None,
                 read: set[tuple[str, str]] | None = None) -> Project:
     """``read`` (when given) collects every (sheet, cell) a value was read from."""
     read = set() if read is None else read
-    recs = _records(wb)
+    recs = key_records(wb, name)
     if not recs or recs[0][:2] != ["format", FORMAT]:
         raise ImportError_(f"“{name}”的隐藏信息页“{KEYS_SHEET}”已损坏或不是本程序写入的，无法读回。"
                            "请使用本程序导出的原始 Excel 文件")
@@ -220,7 +246,7 @@ def _read_keyed(wb: Workbook, name: str, notices: list[str] | None = None,
     except ValueError:
         raise ImportError_(f"“{name}”：年度“{info.get('year')}”不是年份") from None
     project = Project(profile.id, DepartmentInfo(
-        **{f: info.get(f, "") for f in INFO_FIELDS if f != "year"}, year=year))
+        **{f: info.get(f, "") for f in (*INFO_FIELDS, *OPTIONAL_INFO) if f != "year"}, year=year))
     sheets = {rec[1]: rec[2] for rec in by_kind.get("sheet", []) if len(rec) > 2}
     for form_id, sheet in sheets.items():
         if sheet not in wb.sheetnames:

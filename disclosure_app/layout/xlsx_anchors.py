@@ -27,8 +27,9 @@ KEYS_SHEET = "_project"
 FINDINGS_SHEET = "校验结果"
 ANNEX_SHEET = "附件"                 # sheets 附件1, 附件2, …
 FORMAT = "disclosure-app-xlsx"
-FORMAT_VERSION = 2            # 2: 情况说明 inputs and paragraphs keyed by section name
+FORMAT_VERSION = 3            # 2: 情况说明 inputs and paragraphs keyed by section name; 3: records packed as JSON
 INFO_FIELDS = ("name", "code", "year", "unit_type", "duties", "organisation")
+OPTIONAL_INFO = ("units",)            # recorded only when typed, so older workbooks read the same
 TEXT_KINDS = {"input": "inputs", "accepted": "accepted", "override": "overrides", "option": "options"}
 
 FIXED, DATA, BLANK, SOFT = "fixed", "data", "blank", "soft"

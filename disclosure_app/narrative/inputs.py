@@ -30,7 +30,7 @@ from .model import InputSet, InputSpec
 
 A, C, T = "amount", "count", "text"
 
-INFO_LABELS = {"info.duties": "本部门（单位）职责", "info.organisation": "机构设置情况"}
+INFO_LABELS = {"info.duties": "本部门（单位）职责", "info.organisation": "机构设置情况", "info.units": "决算单位构成"}
 
 
 @dataclass(frozen=True)

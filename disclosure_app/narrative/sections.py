@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import unit_names
 from . import budget_sections as bs
 from . import hunan_report as hr
 from . import income_expenditure as ie
@@ -48,6 +49,16 @@ def info_organisation(w: Writer, s: Part) -> None:
     _info(w, s, "info.organisation", w.project.info.organisation)
 
 
+def info_units(w: Writer, s: Part) -> None:
+    """概况 决算单位构成: "纳入…决算编制范围的单位共N个，包括：…" from the list typed on 封面与概况."""
+    names = unit_names(w.project.info)
+    if not names:
+        s.paras = [Rendered(f"{s.key}.1", w.placeholder("info.units"))]
+        return
+    s.paras.append(w.render(f"{s.key}.1", s.template, "units", year=w.year(), name=w.project.info.name,
+                            count=len(names), units=w.quote_text("、".join(names), "info.units")))
+
+
 @dataclass(frozen=True)
 class Builder:
     write: Callable[[Writer, Part], None]
@@ -63,6 +74,7 @@ BUILDERS: dict[str, Builder] = {
     "heading": Builder(heading),
     "info_duties": Builder(info_duties),
     "info_organisation": Builder(info_organisation),
+    "info_units": Builder(info_units),
     # 10-table 决算
     **_family(
         FINAL,

@@ -1,4 +1,5 @@
-"""封面与概况: the department's name, code, year, kind of unit, duties and organisation.
+"""封面与概况: the department's name, code, year, kind of unit, duties and organisation, and the
+决算单位构成 where the layout prints it or its 附件 come one per unit.
 
 Each field is committed through ``session.set_info`` when the user leaves it (one undo step
 per change); the page re-reads the project after undo/redo.
@@ -52,9 +53,11 @@ class InfoPage(QScrollArea):
         self.unit_type.addItems(list(UNIT_TYPES))
         self.duties = CommitTextEdit(body)
         self.organisation = CommitTextEdit(body)
+        self.units = CommitTextEdit(body)
+        self.units.setPlaceholderText("每行一个单位，如：\n某县水利局机关\n某县水利服务中心")
         for w, text in ((self.name, "单位名称"), (self.code, "单位代码"), (self.year, "年度"),
                         (self.unit_type, "单位性质"), (self.duties, "本部门（单位）职责"),
-                        (self.organisation, "机构设置情况")):
+                        (self.organisation, "机构设置情况"), (self.units, "决算单位构成")):
             w.setAccessibleName(text)
         self.duties.setMinimumHeight(220)
         self.organisation.setMinimumHeight(140)
@@ -65,6 +68,11 @@ class InfoPage(QScrollArea):
         form.addRow("单位性质(&T)：", self.unit_type)
         form.addRow("一、本部门（单位）职责：", self.duties)
         form.addRow("二、机构设置情况：", self.organisation)
+        self.units.setMinimumHeight(100)
+        if session.project.profile.lists_units:
+            form.addRow("三、决算单位构成：", self.units)
+        else:
+            self.units.hide()
         title = QLabel("<h2>封面与概况</h2><p>单位名称和年度印在封面、每张表的表头和情况说明中，只需在此填写一次。</p>",
                        body)
         title.setWordWrap(True)
@@ -79,6 +87,7 @@ class InfoPage(QScrollArea):
         self.unit_type.activated.connect(lambda _i: self._commit("unit_type", self.unit_type.currentText()))
         self.duties.committed.connect(lambda t: self._commit("duties", t))
         self.organisation.committed.connect(lambda t: self._commit("organisation", t))
+        self.units.committed.connect(lambda t: self._commit("units", t))
         self.load()
 
     def load(self) -> None:
@@ -98,6 +107,8 @@ class InfoPage(QScrollArea):
                 self.duties.setPlainText(info.duties)
             if self.organisation.toPlainText() != info.organisation:
                 self.organisation.setPlainText(info.organisation)
+            if self.units.toPlainText() != info.units:
+                self.units.setPlainText(info.units)
         finally:
             self._loading = False
 
@@ -128,3 +139,5 @@ class InfoPage(QScrollArea):
         self._commit("year", self.year.value())
         self._commit("duties", self.duties.toPlainText())
         self._commit("organisation", self.organisation.toPlainText())
+        if self.session.project.profile.lists_units:
+            self._commit("units", self.units.toPlainText())

@@ -39,7 +39,7 @@ from ..forms.annex_spec import (
     Sum,
     WeightTotal,
 )
-from ..model import Project
+from ..model import Project, unit_names
 from .annex_links import LINKS
 from .annex_table import RATE_TAIL, AnnexTable, q2
 from .engine import tail_bound
@@ -422,6 +422,43 @@ def _one_per_checks(project: Project) -> list[Finding]:
             out.append(Finding(rule, WARNING, f"附件{j + 1}和附件{i + 1}都是{label}“{a.text(key).strip()}”的"
                                f"{a.spec.name}：每个{label}只填一张。请删除重复的表，或改正{label}",
                                (Cell("annex", str(i), key), Cell("annex", str(j), key))))
+    return out + _unit_list_checks(project)
+
+
+def _unit_list_checks(project: Project) -> list[Finding]:
+    """The one-per-unit tables against the 决算单位构成 typed on 封面与概况: a table for a unit the
+    list does not name, a listed unit without its table (once the department has tables of the kind)."""
+    listed = unit_names(project.info)
+    if not listed:
+        return []
+    typed = Cell("input", "info.units", "")
+    wanted = {_SPACE.sub("", n): n for n in listed}
+    out = []
+    kinds: dict[str, list[int]] = {}
+    for i, a in enumerate(project.annexes):
+        if a.spec.one_per:
+            kinds.setdefault(a.kind, []).append(i)
+    for indexes in kinds.values():
+        spec = project.annexes[indexes[0]].spec
+        rule, key = spec.one_per
+        f = spec.field(key)
+        label = f.label if f else key
+        have = set()
+        for i in indexes:
+            shown = project.annexes[i].text(key).strip()
+            value = _SPACE.sub("", shown)
+            if not value:
+                continue
+            have.add(value)
+            if value not in wanted:
+                out.append(Finding(rule, WARNING, f"附件{i + 1}的{label}“{shown}”不在“封面与概况”填写的决算单位构成"
+                                   f"（{'、'.join(listed)}）中。请改正{label}，或在决算单位构成中补上该单位",
+                                   (Cell("annex", str(i), key), typed)))
+        for value, name in wanted.items():
+            if value not in have:
+                out.append(Finding(rule, WARNING, f"决算单位构成列有“{name}”，但附件中没有它的{spec.name}"
+                                   f"（每个决算单位一张）。请新增该单位的表，或从决算单位构成中删去",
+                                   (typed,)))
     return out
 
 

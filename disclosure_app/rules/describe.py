@@ -33,36 +33,12 @@ def col_name(project: Project, form_id: str, row: str, col: str) -> str:
     return f"{head}（栏次{c.number}）" if c.number else head
 
 
-def input_name(project: Project, key: str) -> str:
-    """A typed 情况说明 figure or text by its label: ``情况说明填写项“上年收入总计”``."""
-    from ..narrative.inputs import label_of
-    try:
-        label = label_of(project, key)
-    except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
-        label = key
-    return f"情况说明填写项“{label}”"
-
-
-def paragraph_name(project: Project, key: str) -> str:
-    """A paragraph of the text by its section's printed number: ``情况说明 二（一）的段落``."""
-    from ..narrative.generate import section_label
-    narrative = project.profile.narrative
-    parts = key.split(".")
-    for n in range(len(parts), 0, -1):
-        name = ".".join(parts[:n])
-        if narrative is not None and narrative.section(name) is not None:
-            return f"情况说明 {section_label(project, name)}的段落"
-    return f"情况说明的段落（{key}）"
-
-
 def cell_name(project: Project, form_id: str, row: str, col: str) -> str:
     if form_id == "annex":
         from ..annexes.model import annex_cell_name
         return annex_cell_name(project.annexes, row, col)
-    if form_id == "input":
-        return input_name(project, row)
-    if form_id == "narrative":
-        return paragraph_name(project, row)
+    if form_id in ("input", "narrative"):      # named by :func:`disclosure_app.narrative.naming.cell_name`
+        return f"{form_id}.{row}"
     try:
         spec = project.form(form_id)
     except KeyError:

@@ -70,6 +70,7 @@ def to_dict(project: Project) -> dict[str, Any]:
             "name": project.info.name, "code": project.info.code, "year": project.info.year,
             "unit_type": project.info.unit_type, "duties": project.info.duties,
             "organisation": project.info.organisation,
+            **({"units": project.info.units} if project.info.units else {}),   # absent when blank
         },
         "forms": forms,
         "inputs": dict(sorted(project.inputs.items())),
@@ -89,7 +90,7 @@ def dumps(project: Project) -> str:
 
 _TOP_KEYS = ("format", "format_version", "profile", "department", "forms", "inputs", "accepted",
              "overrides", "options", "annexes")
-_DEPT_KEYS = ("name", "code", "year", "unit_type", "duties", "organisation")
+_DEPT_KEYS = ("name", "code", "year", "unit_type", "duties", "organisation", "units")
 _TEXT_MAPS = ("inputs", "accepted", "overrides", "options")
 
 
@@ -272,6 +273,7 @@ def from_dict(data: Any, source: str = "项目数据", notices: list[str] | None
         year=_year(r, dept, opened), unit_type=_unit_type(r, dept, strict_unit_type),
         duties=r.text(dept.get("duties"), "department.duties"),
         organisation=r.text(dept.get("organisation"), "department.organisation"),
+        units=r.text(dept.get("units", ""), "department.units"),
     )
     project = Project(profile.id, info)
     for form_id, entry in r.obj(data.get("forms"), "forms").items():

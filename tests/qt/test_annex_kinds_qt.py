@@ -104,3 +104,30 @@ def _grab(page: AnnexPage, name: str) -> None:
     if folder:
         page.window().resize(1280, 860)
         assert page.window().grab().save(os.path.join(folder, name))
+
+
+def test_the_unit_list_is_typed_on_the_info_page_and_checks_the_tables(liaoning_window, qtbot):
+    """A layout whose 整体 tables come one per unit shows 三、决算单位构成 on 封面与概况; the list
+    typed there is saved (one undo step), printed in 概况 and checks the tables' names."""
+    w = liaoning_window
+    info = w.show_page("info")
+    assert info.units.isVisibleTo(info)
+    info.units.setPlainText("某县水利局机关")
+    info.units.committed.emit(info.units.toPlainText())
+    assert w.session.project.info.units == "某县水利局机关"
+    assert w.session.history.undo_label == "修改决算单位构成"
+    page = w.show_page("attachments")
+    _add(page, "overall_evaluation_liaoning")            # named 某县水利局: not in the list
+    qtbot.waitUntil(lambda: any(f.rule == "LU10" for f in w.session.findings), timeout=3000)
+    found = [f for f in w.session.findings if f.rule == "LU10"]
+    assert "不在“封面与概况”填写的决算单位构成" in found[0].message
+    w.act_undo.trigger()
+    w.act_undo.trigger()
+    assert w.session.project.info.units == "" and info.units.toPlainText() == ""
+
+
+def test_a_single_unit_layout_has_no_unit_list(qtbot, folders, boxes):
+    w = MainWindow(Session(new_project("final_shanxi", 2024, "某局"), None, full_checks()))
+    qtbot.addWidget(w)
+    info = w.show_page("info")
+    assert not info.units.isVisibleTo(info)
