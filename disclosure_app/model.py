@@ -54,8 +54,13 @@ _UNIT_NUMBER = re.compile(r"^\s*(?:\d+[.、．]|（\d+）|\(\d+\))\s*")
 def unit_names(info: DepartmentInfo) -> tuple[str, ...]:
     """The 决算单位构成 as typed (one per line, or separated by 、；), in order, without list
     numbers or final punctuation; () when blank."""
+    return split_units(info.units)
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """Unit names from a list typed or printed one per line or separated by 、；."""
     out = []
-    for line in (info.units or "").splitlines():
+    for line in (text or "").splitlines():
         for part in _UNIT_SPLIT.split(_UNIT_NUMBER.sub("", line)):
             name = part.strip().rstrip("。，,.")
             if name:

@@ -153,11 +153,8 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
         return notice
 
     def _input_label(self, key: str) -> str:
-        try:
-            from .narrative.inputs import label_of
-            return label_of(self.project, key)
-        except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
-            return key
+        from .narrative.naming import input_label
+        return input_label(self.project, key)
 
     def set_override(self, section: str, text: str) -> str | None:
         """Rewrite a generated paragraph by hand (``text`` empty: back to the generated text)."""

@@ -27,7 +27,9 @@ def test_an_old_project_prints_the_same_text(name: str, tmp_path: Path) -> None:
     project = open_project(path)
     text = build_text(project)
     assert [p.text for p in iter_paragraphs(text.narrative)] == EXPECTED[name]["narrative"][0]
-    assert list(text.missing) == EXPECTED[name]["missing"]
+    # a layout that came to print its 决算单位构成 (Liaoning 概况 三) asks an old file for the list
+    added = ["决算单位构成"] if project.profile.lists_units else []
+    assert list(text.missing) == EXPECTED[name]["missing"] + added
     # the hand-written paragraphs are still hand-written, now under section names
     assert project.overrides and not any(k[0] in "一二三四五六七八九十" for k in project.overrides)
     printed = {p.key: p for p in iter_paragraphs(text.narrative)}

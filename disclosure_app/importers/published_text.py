@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AppError
 from ..forms.annex_kinds import get_annex_kind
-from ..model import ANNEXES_NOT_IMPORTED, Project, new_project
+from ..model import ANNEXES_NOT_IMPORTED, Project, new_project, split_units
 from ..rules.findings import Finding
 from .published_annex_document import read_annex_document
 from .published_text_approvals import approval_spans, read_approvals
@@ -202,8 +202,7 @@ def _overview(project: Project, lines: list[Line], notes: list[str]) -> None:
 def _unit_list(text: str) -> str:
     """The units of a printed 决算单位构成 ("……单位共2个，包括：A、B。"), one per line."""
     _, sep, listed = text.partition("包括")
-    body = listed.lstrip("：:") if sep else text
-    return "\n".join(u.strip() for u in re.split(r"[、；;。]", body) if u.strip())
+    return "\n".join(split_units(listed.lstrip("：:") if sep else text))
 
 
 def _narrative_start(lines: list[Line], after: int, end: int) -> int | None:

@@ -11,14 +11,18 @@ from ..model import Project
 from ..rules import describe
 
 
-def input_name(project: Project, key: str) -> str:
-    """A typed 情况说明 figure or text by its label: ``情况说明填写项“上年收入总计”``."""
+def input_label(project: Project, key: str) -> str:
+    """The label of a typed 情况说明 figure or text, or its key for a profile without templates."""
     from .inputs import label_of
     try:
-        label = label_of(project, key)
+        return label_of(project, key)
     except Exception:  # noqa: BLE001 — a profile without templates: the key is all there is
-        label = key
-    return f"情况说明填写项“{label}”"
+        return key
+
+
+def input_name(project: Project, key: str) -> str:
+    """A typed 情况说明 figure or text by its label: ``情况说明填写项“上年收入总计”``."""
+    return f"情况说明填写项“{input_label(project, key)}”"
 
 
 def paragraph_name(project: Project, key: str) -> str:
