@@ -33,6 +33,7 @@ def outputs(project) -> dict[str, str]:
     import pdfplumber
 
     from disclosure_app.export.package import export_package
+    from disclosure_app.importers.published_docx import cell_text, plain
     from disclosure_app.importers.xlsx import key_records
     from disclosure_app.layout.xlsx_anchors import KEYS_SHEET
     from disclosure_app.operations import all_findings
@@ -51,10 +52,12 @@ def outputs(project) -> dict[str, str]:
                 out["pdf.txt"] = "".join(f"=== 第{i}页 ===\n{t}\n" for i, t in enumerate(pages, 1))
             elif f["format"] == "docx":
                 d = docx.Document(str(path))
-                lines = [p.text for p in d.paragraphs]
+                # read as the Word importer reads it: no word joiners, a cell's lines joined
+                lines = [plain(p.text) for p in d.paragraphs]
                 for t in d.tables:
                     lines.append("=== 表 ===")
-                    lines += ["\t".join(c.text for c in r.cells) for r in t.rows]
+                    lines += ["\t".join("\n".join(cell_text(p.text) for p in c.paragraphs) for c in r.cells)
+                              for r in t.rows]
                 out["docx.txt"] = "\n".join(lines) + "\n"
             elif f["format"] == "xlsx":
                 wb = openpyxl.load_workbook(path)

@@ -22,6 +22,7 @@ from disclosure_app.export.docx_writer import write_docx
 from disclosure_app.export.pdf_writer import write_pdf
 from disclosure_app.export.xlsx_writer import write_xlsx
 from disclosure_app.forms.profiles import get_profile
+from disclosure_app.importers.published_docx import cell_text
 from disclosure_app.importers.xlsx import read_xlsx
 from disclosure_app.layout.cells import NUMBER
 from disclosure_app.layout.xlsx_anchors import ANNEX_GRID_ROW
@@ -344,12 +345,12 @@ def test_every_amount_reads_back_from_word(exported, profile) -> None:
     firsts = {"overall_evaluation_city": "部门（单位）名称", "overall_evaluation_liaoning": "部门（单位）名称",
               "project_evaluation_liaoning": "项目(政策)名称"}
     for k, a in enumerate(p.annexes):
-        table = next(t for t in doc.tables if t.cell(0, 0).text == firsts[a.kind]
-                     and t.cell(0, len(t.columns) - 1).text == a.name)
+        table = next(t for t in doc.tables if cell_text(t.cell(0, 0).text) == firsts[a.kind]
+                     and cell_text(t.cell(0, len(t.columns) - 1).text) == a.name)
         grid, numbers = _numbers(p, k)
         assert len(table.rows) == len(grid.rows)
         for r, c, x in numbers:
-            assert parse_number(table.cell(r, c).text.rstrip("个人")) == x.value, (a.kind, x.key)
+            assert parse_number(cell_text(table.cell(r, c).text).rstrip("个人")) == x.value, (a.kind, x.key)
 
 
 @pytest.mark.parametrize("profile", ["final_shanxi", "final_liaoning"])

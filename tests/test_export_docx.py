@@ -10,6 +10,9 @@ from docx.oxml.ns import qn
 from fixtures import edit, sample
 
 from disclosure_app.export.docx_writer import write_docx
+from disclosure_app.export.pdf_writer import write_pdf
+from disclosure_app.export.publication import build_publication
+from disclosure_app.importers.published_docx import cell_text, plain
 from disclosure_app.layout.table import render_tables
 from disclosure_app.narrative.generate import build_text
 
@@ -33,9 +36,9 @@ def test_every_table_cell_equals_the_displayed_value(sample_docx) -> None:
             assert len(cells) == t.width
             for j, c in enumerate(row.cells):
                 if c.text and not any(first < j < first + n for first, n in row.spans):
-                    assert cells[j].text == c.text, (t.label, i, j)
+                    assert cell_text(cells[j].text) == c.text, (t.label, i, j)
         checked = [c for r in t.body for c in r.cells if c.numeric and c.text]
-        shown = [c.text for r in dt.rows for c in r.cells]
+        shown = [cell_text(c.text) for r in dt.rows for c in r.cells]
         assert all(c.text in shown for c in checked)
 
 
@@ -48,17 +51,17 @@ def test_merged_multi_level_headers_repeat_on_each_page(sample_docx) -> None:
             repeated = tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None
             assert repeated == (k < t.header_rows), (t.label, k)
     t09 = doc.tables[8]
-    top = [c.text for c in t09.rows[0].cells]
+    top = [cell_text(c.text) for c in t09.rows[0].cells]
     assert top == ["预算数"] * 6 + ["决算数"] * 6                     # gridSpan merges read back
-    assert [c.text for c in t09.rows[1].cells][2:5] == ["公务用车购置及运行维护费"] * 3
+    assert [cell_text(c.text) for c in t09.rows[1].cells][2:5] == ["公务用车购置及运行维护费"] * 3
     assert t09.rows[3].cells[0].text == "1" and t09.rows[4].cells[0].text == "38.99"
     t06 = doc.tables[5]
-    assert [c.text for c in t06.rows[0].cells] == ["人员经费"] * 3 + ["公用经费"] * 9
+    assert [cell_text(c.text) for c in t06.rows[0].cells] == ["人员经费"] * 3 + ["公用经费"] * 9
 
 
 def test_labels_titles_notes_and_empty_table_notes_are_printed(sample_docx) -> None:
     project, doc = sample_docx
-    texts = [p.text for p in doc.paragraphs]
+    texts = [plain(p.text) for p in doc.paragraphs]
     for t in render_tables(project):
         assert t.title in texts and t.label in texts
         assert f"{t.dept_line}\t{t.year_line}\t{t.unit_line}" in texts
@@ -68,16 +71,24 @@ def test_labels_titles_notes_and_empty_table_notes_are_printed(sample_docx) -> N
 
 def test_headings_toc_field_and_update_on_open(sample_docx) -> None:
     project, doc = sample_docx
-    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    h1 = [plain(p.text) for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["第一部分 概况", "第二部分 2024年部门决算表", "第三部分 情况说明", "第四部分 名词解释",
                   "第五部分 附件"]
-    h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    h2 = [plain(p.text) for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert "一、收入支出决算总体情况说明" in h2 and "十、其他重要事项情况说明" in h2
     for name in ("Heading 1", "Heading 2", "Heading 3"):       # never alone at the foot of a page
         assert doc.styles[name].paragraph_format.keep_with_next is True
     instr = [el.text for el in doc.element.body.iter(qn("w:instrText"))]
-    assert any(i.strip().startswith("TOC \\o") for i in instr)
     assert any('TC "一、收入支出决算总表" \\l 2' in i for i in instr)
+    # the 目录: one entry per heading, its page number a PAGEREF to the heading's bookmark
+    entries = [p for p in doc.paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert [plain(p.text).split("\t")[0] for p in entries] == [text for _, text in build_publication(project).toc]
+    marks = {b.get(qn("w:name")): b.getparent() for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    for p in entries:
+        ref = next(el.text for el in p._p.iter(qn("w:instrText"))).split()
+        assert ref[0] == "PAGEREF" and ref[1] in marks
+        heading = plain("".join(t.text for t in marks[ref[1]].iter(qn("w:t"))))
+        assert heading and heading in plain(p.text)
     update = doc.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
 
@@ -129,7 +140,7 @@ def test_narrative_text_and_placeholders_in_word(tmp_path) -> None:
     edit(project, "公开01 L1 = 1234.56")
     write_docx(project, tmp_path / "draft.docx")
     doc = Document(str(tmp_path / "draft.docx"))
-    texts = "\n".join(p.text for p in doc.paragraphs)
+    texts = "\n".join(plain(p.text) for p in doc.paragraphs)
     text = build_text(project)
     for s in text.narrative:
         for p in s.paragraphs:
@@ -144,7 +155,7 @@ def test_every_part_starts_a_new_page_and_rows_keep_with_the_notes(sample_docx) 
     """第五部分 附件 no longer follows 名词解释 on its page; the header row and the last rows of a
     table keep with what follows (its notes), rows do not break across pages."""
     _, doc = sample_docx
-    annex = next(p for p in doc.paragraphs if p.text == "第五部分 附件")
+    annex = next(p for p in doc.paragraphs if plain(p.text) == "第五部分 附件")
     before = annex._p.getprevious()
     assert before.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None        # a section (page) break
     t = doc.tables[0]._tbl
@@ -177,3 +188,19 @@ def test_gongwen_page_setup_and_outer_page_numbers(sample_docx) -> None:
     assert doc.settings.odd_and_even_pages_header_footer
     numbered = next(x for x in doc.sections if x._sectPr.find(qn("w:pgNumType")) is not None)
     assert numbered.footer.paragraphs[0].text.startswith("— ") and numbered.even_page_footer.paragraphs[0].text
+
+
+def test_toc_shows_the_pdf_pages_until_word_or_libreoffice_counts(tmp_path) -> None:
+    """Written with the PDF of the same export, the 目录's stored page numbers are the PDF's;
+    written alone, none (Word and LibreOffice compute the PAGEREF fields themselves)."""
+    project = sample()
+    pub = build_publication(project)
+    write_pdf(project, tmp_path / "s.pdf", pub=pub)
+    assert pub.pages and pub.pages[0] == "1"
+    write_docx(project, tmp_path / "s.docx", pub=pub)
+    entries = [p for p in Document(str(tmp_path / "s.docx")).paragraphs if p.style.name in ("toc 1", "toc 2")]
+    shown = [plain(p.text).split("\t")[1] for p in entries]
+    assert shown == [pub.pages[i] for i in range(len(pub.toc))]
+    write_docx(project, tmp_path / "alone.docx")
+    alone = [p for p in Document(str(tmp_path / "alone.docx")).paragraphs if p.style.name == "toc 1"]
+    assert alone and all(plain(p.text).endswith("\t") for p in alone)

@@ -250,11 +250,13 @@ def test_pdf_carries_the_table_and_the_report(exported) -> None:
 
 def test_word_carries_the_table_and_the_report(exported) -> None:
     import docx
+
+    from disclosure_app.importers.published_docx import cell_text, plain
     d = docx.Document(str(exported["docx"]))
-    cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
+    cells = {cell_text(c.text) for t in d.tables for r in t.rows for c in r.cells}
     for amount in TABLE_AMOUNTS:
         assert amount in cells, amount
-    text = "".join(p.text for p in d.paragraphs)
+    text = "".join(plain(p.text) for p in d.paragraphs)
     assert "一、基本情况" in text and "七、下一步改进措施" in text
     assert "（1）2024年本年收入合计674.85万元，其中：财政拨款收入641.2万元，占本年收入95.01%" in text
 

@@ -7,6 +7,12 @@ The ``w:tbl`` element is written directly (one string, parsed once) rather than 
 through python-docx, which would be quadratic in the table size; python-docx still reads the
 result as an ordinary table.  Horizontal merges are ``w:gridSpan``, vertical ones ``w:vMerge``;
 the header rows carry ``w:tblHeader`` so Word repeats them on every page.
+
+Every cell's lines are computed here (:func:`.docx_lines.cell_lines`, the PDF's line breaking)
+and ended by ``w:br``; its paragraph says how East Asian text breaks, explicitly: 避头尾 on
+(``w:kinsoku``), no break inside a Latin word or number (``w:wordWrap``), no punctuation hanging
+over the cell border (``w:overflowPunct`` off), and no extra space between Chinese and digits
+(``w:autoSpaceDE``/``w:autoSpaceDN`` off) — so the widths measured are the widths printed.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ from docx.oxml.ns import nsdecls
 from ..annexes.layout import RenderedAnnex
 from ..layout.cells import PrintGrid
 from ..layout.table import RenderedTable, fit_widths
+from .docx_lines import cell_lines, join_numbers
 
 TWIP = 20                      # twips per point
 PAD_PT = 2.5
 ANNEX_PAD_PT = 2.0
 SONG = "宋体"
 KEEP_LAST_ROWS = 2             # body rows kept on the page of the table's notes
+WORD_CELL_MARGIN = 108        # twips: Word's default left/right cell margin
 SPLITTABLE_CHARS = 400         # a row holding more text than this may break across pages
 
 
@@ -35,25 +43,37 @@ def _rpr(font: str, half_points: int, bold: bool = False, color: str | None = No
             f'{b}{c}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
 
 
-def _para(text: str, align: str, rpr: str, indent_twips: int = 0, keep: bool = False) -> str:
+# East Asian line breaking, stated rather than left to the application's defaults
+BREAKING = ('<w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>'
+            '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+
+
+def _para(lines: list[str], align: str, rpr: str, indent_twips: int = 0, keep: bool = False) -> str:
     ind = f'<w:ind w:left="{indent_twips}"/>' if indent_twips else ""
-    run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    br = "<w:br/>"
+    shown = br.join(f'<w:t xml:space="preserve">{escape(join_numbers(line))}</w:t>' for line in lines)
+    run = f"<w:r>{rpr}{shown}</w:r>" if lines else ""
     kn = "<w:keepNext/>" if keep else ""
-    return (f'<w:p><w:pPr>{kn}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{ind}'
-            f'<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p>')
+    return (f'<w:p><w:pPr>{kn}{BREAKING}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'{ind}<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p>')
 
 
 def _tc(width: int, text: str, align: str, rpr: str, span: int = 1, vmerge: str | None = None,
-        indent: int = 0, keep: bool = False) -> str:
+        indent: int = 0, keep: bool = False, size: float = 10.0, margin: int = 0) -> str:
     gs = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     vm = "" if vmerge is None else ('<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>")
-    body = _para(text if vmerge != "continue" else "", align, rpr, indent, keep)
+    text = text if vmerge != "continue" else ""
+    room = (width - 2 * margin - indent) / TWIP
+    # a newline in the text starts a paragraph of the cell; each paragraph's lines end in w:br
+    body = "".join(_para(cell_lines(par, room, size), align, rpr, indent, keep) for par in text.split("\n"))
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{gs}{vm}<w:vAlign w:val="center"/></w:tcPr>'
             f"{body}</w:tc>")
 
 
-def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0, margin: int | None = None):
-    """The ``w:tbl`` element of ``grid`` in columns of ``widths`` twips; ``margin``: cell padding."""
+def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, size: float, indent_unit: int = 0,
+             margin: int | None = None):
+    """The ``w:tbl`` element of ``grid`` in columns of ``widths`` twips, text at ``size`` points
+    (the size ``rpr`` sets); ``margin``: cell padding, twips (Word's default 108 when None)."""
     mar = ("" if margin is None else f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
            f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>')
     parts = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w=\"{sum(widths)}\" w:type=\"dxa\"/>"
@@ -66,6 +86,8 @@ def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0,
     starts, covered = grid.starts(), grid.covered()
     n = len(widths)
     last = len(grid.rows)
+    pad = WORD_CELL_MARGIN if margin is None else margin
+    fit = {"size": size, "margin": pad}
     for i, line in enumerate(grid.rows):
         # keep-with-next: the header rows with the first body rows, the last rows with the notes
         keep = i < grid.header_rows + 1 or i >= last - KEEP_LAST_ROWS - 1
@@ -77,14 +99,15 @@ def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, indent_unit: int = 0,
             under = covered.get((i, j))
             if s is not None:
                 cells.append(_tc(sum(widths[j:j + s.colspan]), c.text, c.align, rpr, s.colspan,
-                                 "restart" if s.rowspan > 1 else None, c.indent * indent_unit, keep))
+                                 "restart" if s.rowspan > 1 else None, c.indent * indent_unit, keep, **fit))
                 j += s.colspan
             elif under is not None:          # the continuation of a merge started in a row above
                 cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, rpr, under.colspan, "continue",
-                                 keep=keep))
+                                 keep=keep, **fit))
                 j += under.colspan
             else:
-                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit, keep=keep))
+                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit, keep=keep,
+                             **fit))
                 j += 1
         head = "<w:tblHeader/>" if i < grid.header_rows else ""
         # a row may not break across pages — unless it is too long for one page (a long 绩效
@@ -102,12 +125,14 @@ def fit_size(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_
 def table_xml(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_font: float = 6.5):
     """The ``w:tbl`` element of a form table filling ``avail_pt`` points, the font shrunk to fit."""
     size, widths_pt = fit_widths(table, avail_pt, PAD_PT, max_font, min_font)
-    rpr = _rpr(SONG, max(12, int(round(size * 2))))
-    return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], rpr, int(size * TWIP), int(PAD_PT * TWIP))
+    half_points = max(12, int(round(size * 2)))
+    return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], _rpr(SONG, half_points), half_points / 2,
+                    int(size * TWIP), int(PAD_PT * TWIP))
 
 
 def annex_table_xml(annex: RenderedAnnex, avail_pt: float, size: float = 7.5):
     """The ``w:tbl`` element of a 项目支出绩效自评表 filling ``avail_pt`` points, at ``size`` points."""
     total = sum(annex.widths)
+    half_points = int(round(size * 2))
     return grid_xml(annex.grid(), [int(avail_pt * w / total * TWIP) for w in annex.widths],
-                    _rpr(SONG, int(round(size * 2))), margin=int(ANNEX_PAD_PT * TWIP))
+                    _rpr(SONG, half_points), half_points / 2, margin=int(ANNEX_PAD_PT * TWIP))

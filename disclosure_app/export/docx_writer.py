@@ -1,8 +1,13 @@
 """The Word publication (python-docx): the same outline as the PDF, editable.
 
 Cover and 目录 in a first section without page numbers; 第一部分 starts a section numbered from 1
-(PAGE field in the footer).  The 目录 is a real TOC field over Heading 1/2, refreshed by Word on
-open (``w:updateFields``).  Each table starts a new section, landscape when the form is wide.
+(PAGE field in the footer, "— N —" on the outer edge).  The 目录 lists every part, top-level
+section, table and 附件 with a ``PAGEREF`` field to a bookmark on its heading
+(:mod:`.docx_toc`): Word updates the fields on opening (``w:updateFields``, it asks once),
+LibreOffice computes them from its own layout, any other viewer shows the PDF's page numbers
+stored with them.  Each table starts a new section, landscape when the form is wide.  Every 部分
+starts on a new page.  Lines of table cells are broken by our own rules and numbers are glued to
+their units (:mod:`.docx_lines`).
 Body text is 仿宋, headings 黑体, tables 宋体 — set as East Asian fonts (``w:eastAsia``) so Word
 does not fall back to a Latin font for Chinese.  A draft has 草稿 仅供内部审核 in red in the
 header of every page.
@@ -26,7 +31,9 @@ from .. import __version__
 from ..model import Project
 from .chart_word import add_chart
 from .charts import charts_after
+from .docx_lines import glue_tail, join_numbers
 from .docx_tables import annex_table_xml, fit_size, table_xml
+from .docx_toc import Contents, add_styles
 from .layouts import GONGWEN, MM, PageLayout, page_number_text, project_layout
 from .publication import (
     PLACEHOLDER,
@@ -67,6 +74,7 @@ def _styles(doc, lay: PageLayout) -> None:
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), Pt(lay.body_leading)
     pf.widow_control = True
+    _east_asian_breaking(normal.element.get_or_add_pPr())
     for name, size, align in (("Heading 1", lay.part_size, WD_ALIGN_PARAGRAPH.CENTER),
                               ("Heading 2", lay.heading_size, None), ("Heading 3", lay.heading_size, None),
                               ("Title", lay.cover_size, WD_ALIGN_PARAGRAPH.CENTER)):
@@ -109,6 +117,26 @@ _AFTER_PG_NUM_TYPE = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "tex
                       "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
 
 
+_AFTER_BREAKING = ("topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+                   "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+                   "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+                   "rPr", "sectPr", "pPrChange")
+
+
+def _east_asian_breaking(ppr) -> None:
+    """避头尾 on (``w:kinsoku``), Latin words and numbers never broken (``w:wordWrap``), no
+    punctuation hanging past the margin (``w:overflowPunct`` off) — said explicitly, since each
+    application has its own defaults."""
+    for tag, val in (("kinsoku", None), ("wordWrap", None), ("overflowPunct", "0")):
+        old = ppr.find(qn(f"w:{tag}"))
+        if old is not None:
+            ppr.remove(old)
+        el = OxmlElement(f"w:{tag}")
+        if val is not None:
+            el.set(qn("w:val"), val)
+        _insert_ordered(ppr, el, _AFTER_BREAKING)
+
+
 def _insert_ordered(parent, child, successors: tuple[str, ...]) -> None:
     tags = {qn(f"w:{t}") for t in successors} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
     for el in parent:
@@ -145,14 +173,15 @@ def _field(paragraph, instr: str, shown: list[str] | str = "") -> None:
 
 
 def _run(paragraph, text: str, font: str | None = None, size: float | None = None) -> None:
-    """Add text, painting 【待填写：…】 placeholders red so a draft shows what is missing."""
+    """Add text, painting 【待填写：…】 placeholders red so a draft shows what is missing; a
+    number is glued to its unit (:func:`.docx_lines.join_numbers`)."""
     pos = 0
     for m in [*PLACEHOLDER.finditer(text), None]:
         end = m.start() if m else len(text)
         for piece, red in ((text[pos:end], False), (m.group(0) if m else "", True)):
             if not piece:
                 continue
-            r = paragraph.add_run(piece)
+            r = paragraph.add_run(join_numbers(piece))
             if font:
                 _east_asian(r._r, font)
             if size:
@@ -210,12 +239,13 @@ def _footer_page_numbers(section, lay: PageLayout) -> None:
     _insert_ordered(section._sectPr, pg, _AFTER_PG_NUM_TYPE)
 
 
-def _table_block(doc, table, heading: str, section, lay: PageLayout) -> None:
+def _table_block(doc, table, heading: str, section, lay: PageLayout, contents: Contents) -> None:
     avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
     # the page shows the title alone, the 目录 "一、收入支出决算总表": a TC entry at level 2
     h = doc.add_paragraph(style=TABLE_TITLE)
-    _run(h, table.title, HEI, lay.table_title_size)
+    _run(h, glue_tail(table.title), HEI, lay.table_title_size)
     _field(h, f'TC "{heading}" \\l 2')
+    contents.mark(h, 1, heading)
     label = doc.add_paragraph()
     label.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     label.paragraph_format.keep_with_next = True
@@ -237,7 +267,8 @@ def _table_block(doc, table, heading: str, section, lay: PageLayout) -> None:
             _run(p, text, SONG, note)
 
 
-def _annex_block(doc, annex, index: int, heading: str, section, first: bool, lay: PageLayout) -> None:
+def _annex_block(doc, annex, index: int, heading: str, section, first: bool, lay: PageLayout,
+                 contents: Contents) -> None:
     """One 项目支出绩效自评表: 附件N, title (a 目录 entry), 年度, the table, 备注; each on a new page."""
     avail = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU → pt
     label = doc.add_paragraph()
@@ -246,8 +277,9 @@ def _annex_block(doc, annex, index: int, heading: str, section, first: bool, lay
         label.paragraph_format.page_break_before = True
     _run(label, f"附件{index}", HEI, lay.heading_size)
     h = doc.add_paragraph(style=TABLE_TITLE)
-    _run(h, annex.title, HEI, lay.table_title_size)
+    _run(h, glue_tail(annex.title), HEI, lay.table_title_size)
     _field(h, f'TC "{heading}" \\l 2')
+    contents.mark(h, 1, heading)
     year = doc.add_paragraph()
     year.alignment = WD_ALIGN_PARAGRAPH.CENTER
     year.paragraph_format.keep_with_next = True
@@ -308,10 +340,12 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
     head = doc.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(head, "目　录", HEI, lay.part_size)
-    toc = doc.add_paragraph()
-    # the entries are shown as the field's result until Word refreshes it on opening
-    _field(toc, 'TOC \\o "1-2" \\f \\l "1-2" \\h \\z \\u',
-           [("    " if level else "") + text for level, text in pub.toc])
+    toc = doc.add_paragraph()          # the TOC field, written when its headings are (docx_toc)
+    contents = Contents(pub.toc, pub.pages)
+    # the two levels as the PDF sets them: parts 黑体, the rest 仿宋 a size smaller
+    add_styles(doc, ((HEI, lay.heading_size, lay.heading_size * 1.75),
+                     (FANGSONG, lay.body_size * 0.875, lay.body_size * 1.6)),
+               2 * lay.body_size, lay.text_width_mm * MM, _east_asian)
 
     numbered = False                 # page numbers start with the first part, at 1
 
@@ -329,14 +363,16 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
             for i, t in enumerate(part.tables, start=1):
                 section = new_section(t.landscape)
                 if i == 1:
-                    doc.add_paragraph(part.title, style="Heading 1")
-                _table_block(doc, t, table_heading(i, t), section, lay)
+                    contents.mark(_heading(doc, part.title, "Heading 1"), 0, part.title)
+                _table_block(doc, t, table_heading(i, t), section, lay, contents)
             continue
         new_section(part_opens_landscape(part))    # every 部分 starts on a new page
-        doc.add_paragraph(part.title, style="Heading 1")
+        contents.mark(_heading(doc, part.title, "Heading 1"), 0, part.title)
         for level, s in walk_sections(part.sections):
             if s.title:                    # an opening paragraph prints without a heading
-                doc.add_paragraph(s.title, style="Heading 2" if level == 1 else "Heading 3")
+                h = _heading(doc, s.title, "Heading 2" if level == 1 else "Heading 3")
+                if level == 1:
+                    contents.mark(h, 1, s.title)
             for p in s.paragraphs:
                 _run(_body(doc, lay), p.text)
             for chart in charts_after(pub.charts, s.key):
@@ -350,8 +386,16 @@ def build_document(pub: Publication, draft: bool = False, lay: PageLayout = GONG
             section, first = doc.sections[-1], i == 1
             if _is_landscape(section) != a.landscape:   # a wide 附件 on a landscape page, and back
                 section, first = new_section(a.landscape), True
-            _annex_block(doc, a, i, annex_heading(i, a), section, first, lay)
+            _annex_block(doc, a, i, annex_heading(i, a), section, first, lay, contents)
+    contents.write(toc)
     return doc
+
+
+def _heading(doc, text: str, style: str):
+    """A heading whose last line, when it wraps, keeps two characters."""
+    p = doc.add_paragraph(style=style)
+    p.add_run(glue_tail(join_numbers(text)))
+    return p
 
 
 def _is_landscape(section) -> bool:

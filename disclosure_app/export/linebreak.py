@@ -28,6 +28,7 @@ OPENING = frozenset("“‘（《「『【〔〈([{")
 # (万元), a rate's (%), a count's (3个, 26人, 2辆, 5批次) or a date's (2024年, 12月31日 keeps 12月)
 _NUMBER = re.compile(r"[-+－−]?\d[\d,]*(?:\.\d+)?"
                      r"(?:%|％|‰|万元|亿元|千元|元|万|亿|人次|批次|个|人|辆|次|批|项|家|台|套|张|件|分|倍|年|月|日)?")
+NUMBER = _NUMBER             # the Word writer glues the same numbers with word joiners
 _COUNT_WORDS = frozenset("个人辆次批项家台套张件分倍年月日")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 

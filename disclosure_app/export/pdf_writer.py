@@ -263,4 +263,6 @@ def write_pdf(project: Project, path: str | Path, draft: bool = False, pub: Publ
     doc = _Doc(str(path), fonts, layout, draft, pub.title, pub.department, subject)
     setting = Setting(fonts, layout, doc.frame_size(False)[1], doc.frame_size(True)[1])
     doc.build(_story(pub, setting, doc))
+    pub.pages.clear()
+    pub.pages.update(doc.toc_pages)          # for the Word 目录 of the same export
     return Path(path)

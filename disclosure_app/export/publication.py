@@ -57,6 +57,9 @@ class Publication:
     missing: tuple[str, ...] = ()
     toc: tuple[tuple[int, str], ...] = field(default=())
     charts: tuple[Chart, ...] = ()  # the profile's charts, each placed after its 情况说明 section
+    # the PDF page ("3") of each 目录 entry by its index in ``toc``, filled by the PDF writer when
+    # it lays the publication out; the Word writer shows them until Word or LibreOffice counts
+    pages: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def tables(self) -> list[RenderedTable]:

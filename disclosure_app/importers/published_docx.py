@@ -6,6 +6,9 @@ once, in its first grid position, and empty in the others, so every amount stays
 Page and section breaks start a new page (Word's own pagination is not in the file, so page
 numbers count the breaks the document makes).  Headers and footers are not part of the body and
 are never read; text in text boxes is not read either.
+
+Word joiners (U+2060, which our Word writer puts between a number and its unit) are dropped, and
+the lines of a cell broken by ``w:br`` are joined back into its text (:func:`cell_text`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,30 @@ from .page_cells import Cell, CellLine, Page, PagedDocument, strip_running
 __all__ = ["docx_document"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORD_JOINER = "\u2060"
+
+
+def plain(text: str) -> str:
+    """A paragraph's text without the word joiners that only steer line breaking."""
+    return text.replace(WORD_JOINER, "")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def cell_text(text: str) -> str:
+    """A cell paragraph's text (python-docx shows a ``w:br`` as a newline) as one line.  A break
+    joins with nothing — between Chinese characters, inside a number cut in a narrow column,
+    after punctuation — except between two Latin letters, which a space parts (two words a
+    writer put on two lines); our own writer keeps the space of a break at the end of its line."""
+    parts = plain(text).replace("\v", "\n").split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and _latin(out[-1]) and _latin(part[0]):
+            out += " "
+        out += part
+    return out
 
 
 def docx_document(path: str | Path) -> PagedDocument:
@@ -40,7 +67,7 @@ def docx_document(path: str | Path) -> PagedDocument:
             para = Paragraph(el, document)
             if _breaks_before(el):
                 _new_page(doc)
-            for part in para.text.replace("\v", "\n").split("\n"):      # tab stops part the cells of a line
+            for part in plain(para.text).replace("\v", "\n").split("\n"):      # tab stops part the cells of a line
                 cells = [Cell(c.strip()) for c in part.split("\t")]
                 doc.pages[-1].lines.append(CellLine(cells if len([c for c in cells if c.text]) > 1
                                                     else [Cell(part.replace("\t", " ").strip())]))
@@ -52,9 +79,9 @@ def docx_document(path: str | Path) -> PagedDocument:
                 cells = []
                 for c in row.cells:
                     key = c._tc
-                    text = "" if key in seen else " ".join(p.text.strip() for p in c.paragraphs if p.text.strip())
+                    texts = [] if key in seen else [cell_text(p.text).strip() for p in c.paragraphs]
                     seen.add(key)
-                    cells.append(Cell(text.replace("\t", " ").replace("\n", " ")))   # a line break in a cell stays in its row
+                    cells.append(Cell(" ".join(t for t in texts if t).replace("\t", " ")))
                 if any(c.text for c in cells):
                     doc.pages[-1].lines.append(CellLine(cells, True))
     if not any(ln.text.strip() for p in doc.pages for ln in p.lines):
