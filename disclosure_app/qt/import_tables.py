@@ -50,7 +50,7 @@ class ImportTablesMixin:
         current = self.session.project if self.session is not None else None
         same = current is not None and current.profile.id == imported.project.profile.id
         result = merged(current, imported) if same else imported.project
-        lines = preview_lines(imported, result)
+        lines = preview_lines(imported, result, into=current if same else None)
         if len(lines) > _SHOWN:
             lines = [*lines[:_SHOWN - 1], f"……其余 {len(lines) - _SHOWN + 1} 行从略"]
         buttons = [INTO, NEW, "取消"] if same else [NEW, "取消"]
