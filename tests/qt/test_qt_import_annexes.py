@@ -28,3 +28,10 @@ def test_a_document_of_annexes_imports_into_the_open_project(qtbot, folders, box
     assert window.act_undo.text() == f"撤销“导入“{HUNAN.name}”（1 张附件）”(&U)"
     window.act_undo.trigger()
     assert [a.values["total"] for a in project.annexes] == [Decimal("90")]
+
+
+def test_the_findings_panel_names_the_report_as_the_profile_does() -> None:
+    from disclosure_app.qt.findings_panel import form_title
+    hunan, final = sample_project("performance"), sample_project("final")
+    assert (form_title(hunan, ""), form_title(hunan, "input")) == ("单位信息与自评报告", "自评报告")
+    assert (form_title(final, ""), form_title(final, "input")) == ("单位信息与情况说明", "情况说明")
