@@ -20,7 +20,7 @@ renderers print :meth:`FormSpec.resolve` of a spec, lists show :meth:`FormSpec.t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from .charts import ChartSpec
 from .document import ImportHints, Narrative
@@ -178,7 +178,15 @@ class FormSpec:
 
     def resolve(self, year: int, name: str = "") -> FormSpec:
         """The spec as printed: ``{year}`` and ``{name}`` filled in titles, headers and labels."""
-        return _resolved(self, year, name)
+        # kept on the spec itself: hashing a whole spec for a cache key costs more than the lookup
+        done = self._resolutions
+        if (year, name) not in done:
+            done[(year, name)] = _resolved(self, year, name)
+        return done[(year, name)]
+
+    @cached_property
+    def _resolutions(self) -> dict[tuple[int, str], FormSpec]:
+        return {}
 
     # -- lookups -------------------------------------------------------------------------
     @cached_property
@@ -222,7 +230,6 @@ def _fill(text: str | None, year: int, name: str) -> str | None:
     return text.replace("{year}", str(year)).replace("{name}", name)
 
 
-@lru_cache(maxsize=256)
 def _resolved(spec: FormSpec, year: int, name: str) -> FormSpec:
     texts = [spec.title] + [p.title or "" for p in spec.panels] + [
         h for p in spec.panels for c in p.columns for h in c.headers] + [r.label for r in spec.fixed_rows]
