@@ -325,6 +325,12 @@ class Profile:
         return any(f.id == form_id for f in self.forms)
 
     @property
+    def text_name(self) -> str:
+        """What the document calls its text in messages and titles ("情况说明", "自评报告")."""
+        from .document import text_name
+        return text_name(self.narrative)
+
+    @property
     def lists_units(self) -> bool:
         """Whether the department types its 决算单位构成: its 概况 prints it, or a 附件 kind comes
         one table per unit."""
