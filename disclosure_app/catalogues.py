@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -58,9 +58,16 @@ class Catalogue:
 
     def children(self, code: str) -> list[str]:
         """The direct children of ``code`` (类 → 款, 款 → 项), in code order."""
-        code = code.strip()
-        width = len(code) + 2
-        return [c for c in self.names if len(c) == width and c.startswith(code)]
+        return list(self._children.get(code.strip(), ()))
+
+    @cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        # parent → children, built once: validation asks for the children of every row's 类
+        index: dict[str, list[str]] = {}
+        for c in self.names:
+            if len(c) > 3:
+                index.setdefault(c[:-2], []).append(c)
+        return {k: tuple(v) for k, v in index.items()}
 
     def complete(self, prefix: str, limit: int = 50) -> list[tuple[str, str]]:
         """Up to ``limit`` ``(code, name)`` pairs for a completion list.

@@ -43,6 +43,8 @@ def finding_page(f: Finding) -> str:
 
 
 def page_name(project: Project, page: str) -> str:
+    if page == NARRATIVE:
+        return project.profile.text_name
     if page in PAGE_NAMES:
         return PAGE_NAMES[page]
     try:

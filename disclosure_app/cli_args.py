@@ -132,7 +132,7 @@ def build_parser(commands: dict[str, Callable], version: str) -> argparse.Argume
                 "勾稽校验结果，确认后才写入。退出码：0 已写入；1 未确认或没有读到表格，未写入；2 文件无法读取。")
     s.add_argument("file", help="要导入的文件")
     s.add_argument("--out", help="要生成的新项目文件路径（.dapj）")
-    s.add_argument("--into", help="导入到已有项目：只替换文件中有的表，其余内容不变")
+    s.add_argument("--into", help="导入到已有项目：只替换文件中有的表和同名的附件（没有的附件新增），其余内容不变")
     s.add_argument("--yes", action="store_true", help="不再询问，直接写入（脚本中使用）")
     s.add_argument("--force", action="store_true", help=_OUT_FORCE)
     s.add_argument("--profile", choices=[p.id for p in profiles()],

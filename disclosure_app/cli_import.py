@@ -4,7 +4,9 @@ The file type decides the reader (:mod:`disclosure_app.importers.dispatch`).  Be
 is written the command prints the preview (:func:`~disclosure_app.import_editing.preview_lines`):
 which sheet or page became which form, what was skipped, the totals' check.  It then writes
 only when confirmed: ``--yes``, or "y" typed on a terminal; a run without a terminal and
-without ``--yes`` writes nothing and says so.  ``--into`` replaces only the forms the file holds.
+without ``--yes`` writes nothing and says so.  ``--into`` replaces only the forms the file holds,
+and puts the 附件 it holds in the place of the project's of the same kind and heading (or adds
+them); the preview names each table replaced and how many of its values change.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def _confirmed(args) -> bool:
 def cmd_import(args) -> int:
     from .cli import CliError, _check_out, _locked, _open, _out, _save
     if bool(args.out) == bool(args.into):
-        raise CliError("请给出 --out（生成新项目）或 --into（导入到已有项目，只替换文件中有的表）之一")
+        raise CliError("请给出 --out（生成新项目）或 --into（导入到已有项目，只替换文件中有的表和同名的附件）之一")
     if args.out:
         target = _check_out(args.out, args.force, args.file)
     else:
@@ -43,14 +45,16 @@ def cmd_import(args) -> int:
         if not target.is_file():
             raise CliError(f"找不到项目“{target}”。要生成新项目请用 --out")
     imported = import_file(args.file, args.profile)
+    into = None
     if args.into:
         with _locked(target):
-            result = merged(_open(str(target)), imported)
+            into = _open(str(target))
+            result = merged(into, imported)
     else:
         result = imported.project
-    for line in preview_lines(imported, result):
+    for line in preview_lines(imported, result, into=into):
         _out(line)
-    if not imported.forms and (args.into or not imported.project.annexes):
+    if not imported.forms and not imported.project.annexes:
         raise CliError(f"“{imported.source}”中没有读到任何表格，未写入", EXIT_FINDINGS)
     if not _confirmed(args):
         _out("未写入：请核对以上内容，确认无误后加 --yes 再运行（或在终端中运行并输入 y 确认）")

@@ -4,8 +4,10 @@ Shared by ``disclosure-app import`` and 文件→导入:
 
 - :func:`preview_lines` — which source (sheet, page) became which form, how many values and
   code rows, the forms not found, every note, and the totals' check of the result;
-- :func:`merged` — the existing project with only the imported forms replaced (values and code
-  rows), everything else (texts, other forms, annexes) kept;
+- :func:`merged` — the existing project with the imported forms replaced (values and code rows)
+  and the 附件 read put in the place of the project's tables of the same kind and heading, or
+  added (:mod:`disclosure_app.annexes.merge`); everything else (texts, other forms, the other
+  annexes) kept;
 - :class:`ImportEditing` (mixed into :class:`~disclosure_app.session.Session`) —
   :meth:`~ImportEditing.replace_forms`, the same replacement as one undo step.
 """
@@ -15,13 +17,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
+from .annexes.merge import merge_annexes
 from .events import Event
 from .history import Command, EditError, History
 from .importers.dispatch import Imported
 from .model import CodeRow, Project
 from .rules.engine import Engine
 from .rules.findings import ERROR, SEVERITY_ZH, counts
-from .store.journal import form_part
+from .store.journal import ANNEXES_PART, form_part
 
 __all__ = ["ImportEditing", "merged", "preview_lines", "totals_check"]
 
@@ -50,11 +53,14 @@ def _check_profile(project: Project, imported: Imported) -> None:
 
 
 def merged(project: Project, imported: Imported) -> Project:
-    """A copy of ``project`` with the forms ``imported`` holds replaced by them."""
+    """A copy of ``project`` with the forms ``imported`` holds replaced by them, and its 附件
+    merged with those read (:func:`~disclosure_app.annexes.merge.merge_annexes`)."""
     _check_profile(project, imported)
     out = copy.deepcopy(project)
     values, codes = _form_state(imported.project, imported.form_ids)
     _put_forms(out, imported.form_ids, values, codes)
+    if imported.project.annexes:
+        out.annexes = merge_annexes(project.annexes, imported.project.annexes).annexes
     return out
 
 
@@ -65,8 +71,10 @@ def totals_check(project: Project) -> tuple[dict[str, int], list[str]]:
     return counts(findings), errors
 
 
-def preview_lines(imported: Imported, result: Project | None = None, limit: int = 8) -> list[str]:
-    """What the import will do, in Chinese lines (``result``: the project as it will be saved)."""
+def preview_lines(imported: Imported, result: Project | None = None, limit: int = 8,
+                  into: Project | None = None) -> list[str]:
+    """What the import will do, in Chinese lines (``result``: the project as it will be saved;
+    ``into``: the existing project it is imported into, whose 附件 it replaces or adds to)."""
     out = [f"从“{imported.source}”读到 {len(imported.forms)} 张表："]
     for f in imported.forms:
         rows = f"，{f.code_rows} 个科目行" if f.code_rows else ""
@@ -76,9 +84,14 @@ def preview_lines(imported: Imported, result: Project | None = None, limit: int 
     annexes = imported.project.annexes
     if annexes:
         names = "、".join(a.name or a.spec.name for a in annexes[:3]) + ("等" if len(annexes) > 3 else "")
-        kept = result is not None and result is not imported.project     # --into: only forms are replaced
-        out.append(f"附件 {len(annexes)} 张（{names}）" + ("：导入到已有项目时只替换表格，附件不导入，"
-                   "如需替换请导入为新项目" if kept else "：随项目导入，校验时一并核对"))
+        if into is None:
+            out.append(f"附件 {len(annexes)} 张（{names}）：随项目导入，校验时一并核对")
+        else:
+            plan = merge_annexes(into.annexes, annexes)
+            others = len(into.annexes) - len(plan.replaced)
+            out.append(f"附件 {len(annexes)} 张（{names}）：替换项目中同名的 {len(plan.replaced)} 张，"
+                       f"新增 {len(plan.added)} 张" + (f"，项目原有的其余 {others} 张不变" if others else ""))
+            out += plan.lines()
     if imported.notes:
         out.append(f"未能读取或已换算的内容（{len(imported.notes)} 条）：")
         out += [f"  注意：{n}" for n in imported.notes]
@@ -104,22 +117,30 @@ class ImportEditing:
 
     def replace_forms(self, imported: Imported) -> None:
         """Replace the forms ``imported`` holds (their values and code rows) with the imported
-        ones; one undo step, labelled with the file."""
+        ones, and merge the 附件 read into the project's (as :func:`merged`); one undo step,
+        labelled with the file."""
         _check_profile(self.project, imported)
         ids = imported.form_ids
-        if not ids:
+        read = imported.project.annexes
+        if not ids and not read:
             raise EditError(f"“{imported.source}”中没有可导入的表格")
-        before = _form_state(self.project, ids)
-        after = _form_state(imported.project, ids)
+        before = (*_form_state(self.project, ids), [a.copy() for a in self.project.annexes])
+        annexes = merge_annexes(self.project.annexes, read).annexes if read else before[2]
+        after = (*_form_state(imported.project, ids), annexes)
 
-        def put(state: tuple[dict, dict]):
+        def put(state: tuple[dict, dict, list]):
             def run() -> None:
-                _put_forms(self.project, ids, *state)
+                _put_forms(self.project, ids, state[0], state[1])
                 for f in ids:
                     self._structure(f)
+                if read:
+                    self.project.annexes[:] = [a.copy() for a in state[2]]
+                    self.engine.inputs_changed(["annexes"])
+                    self._emit(Event.ANNEXES, None)
             return run
-        self.history.push(Command(f"导入“{imported.source}”（{len(ids)} 张表）", put(after), put(before),
-                                  [form_part(f) for f in ids]))
+        what = "、".join(x for x in (f"{len(ids)} 张表" if ids else "", f"{len(read)} 张附件" if read else "") if x)
+        self.history.push(Command(f"导入“{imported.source}”（{what}）", put(after), put(before),
+                                  [form_part(f) for f in ids] + ([ANNEXES_PART] if read else [])))
         self._emit(Event.HISTORY)
 
     def add_rows_and_values(self, form: str, rows: list[CodeRow], changes: list, label: str) -> None:

@@ -254,3 +254,66 @@ def test_the_audit_names_the_page_of_a_finding_in_an_annex(exported) -> None:
     h03 = [r for r in audit.rows if r.rule == "H03"]
     assert h03 and all(r.page == read_published_file(files["pdf"]).annex_pages[0] for r in h03)
     assert h03[0].page > 1
+
+
+# -- the Hunan 自评报告 read with its table ----------------------------------------------------------
+
+_REPORT_INPUTS = ("hunan.units", "hunan.staff", "hunan.problems", "hunan.measures", "hunan.achievements",
+                  *(f"hunan.final.{k}" for k in ("total", "fiscal", "other", "basic", "project", "wages",
+                                                 "goods", "individuals", "capital")),
+                  "hunan.initial.basic", "hunan.initial.project")
+
+
+def _same_input(a: str | None, b: str | None) -> bool:
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except ArithmeticError:
+        return (a or "").rstrip("。") == (b or "").rstrip("。")
+
+
+def _assert_report_read(project: Project, notes: list[str]) -> None:
+    sample = sample_project("performance")
+    # the report's run-in sub-headings ("（一）内设机构设置。…"), its unnumbered 存在的问题 heading and
+    # a misprint next to a figure ("资本性性支15.21万元") leave no input unread and add no finding
+    assert finding_keys(all_findings(project)) == finding_keys(all_findings(sample))
+    assert {f.rule for f in all_findings(project)} & {"N01", "N03", "N04"} == set()
+    for key in _REPORT_INPUTS:
+        assert _same_input(project.inputs.get(key), sample.inputs.get(key)), key
+    assert (project.info.duties, project.info.organisation) == (sample.info.duties, sample.info.organisation)
+    assert not [n for n in notes if "未能归入" in n or "没有这一节" in n], notes
+
+
+def test_the_published_hunan_report_reads_into_the_samples_findings(published) -> None:
+    _assert_report_read(published["performance"].project, published["performance"].notes)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_our_export_of_the_hunan_report_reads_into_its_findings(exported, fmt: str) -> None:
+    _, files = exported["hunan"]
+    got = read_published_file(files[fmt])       # the PDF wraps the report's title over two lines
+    _assert_report_read(got.project, got.notes)
+
+
+def test_a_heading_is_recovered_only_where_it_reads_like_one_of_ours() -> None:
+    from disclosure_app.importers.published_text_narrative import Published, recover_headings
+    from disclosure_app.narrative.generate import build_text
+    sections = build_text(sample_project("performance")).narrative
+    published = [Published("basic.duties", "1、部门基本情况", 1, ["（1）职责一。", "（一）内设机构设置。内设三个股室。",
+                                                               "（二）工作制度。共十项制度。"]),
+                 Published("performance", "五、部门整体支出绩效情况", 5, ["得分96分。", "存在的问题及原因分析", "问题一。",
+                                                                    "主要成效"])]
+    recover_headings(published, sections)
+    assert [(p.path, p.paragraphs) for p in published] == [
+        ("basic.duties", ["（1）职责一。"]),
+        ("basic.organisation.offices", ["内设三个股室。", "（二）工作制度。共十项制度。"]),   # not a heading of ours
+        ("performance", ["得分96分。"]),
+        ("problems", ["问题一。", "主要成效"])]                                             # nor is 主要成效
+
+
+def test_a_misprint_beside_a_placeholder_does_not_take_the_share_for_the_amount() -> None:
+    from disclosure_app.importers.published_text_narrative import _extract
+    generated = "对个人和家庭的补助24.58万元；资本性支出【待填写：资本性支出】万元。"
+    got = dict((label, (raw, loose)) for label, raw, loose in
+               _extract(generated, "对个人和家庭的补助24.58万元；资本性性支15.21万元，占本年支出2.25%。"))
+    raw, loose = got["资本性支出"]
+    assert "15.21万元" not in raw and loose.startswith("性支15.21万元")

@@ -276,3 +276,31 @@ def test_the_workbook_reads_back_into_the_same_table(exported, sample) -> None:
     back = read_xlsx(exported["xlsx"])
     assert back.annexes[0].values == sample.annexes[0].values
     assert back.annexes[0].rows == sample.annexes[0].rows
+
+
+# -- the report named as the profile names it ------------------------------------------------------
+
+def test_messages_name_the_report_a_self_evaluation_report(found, sample, tmp_path: Path) -> None:
+    """The profile calls its text 自评报告 (``Narrative.text_name``): findings, the cells they name,
+    the checklist's page, the import notes and the export's refusal say so, never 情况说明."""
+    from disclosure_app.checklist import NARRATIVE, page_name, pending_items
+    from disclosure_app.errors import AppError
+    from disclosure_app.export.package import export_package
+    from disclosure_app.importers.published_text_lines import Line
+    from disclosure_app.importers.published_text_narrative import read_narrative
+    from disclosure_app.narrative.naming import cell_name
+    assert sample.profile.text_name == "自评报告" and sample_project("final").profile.text_name == "情况说明"
+    named = [f.message for f in found] + [cell_name(sample, c.form, c.row, c.column) for f in found for c in f.cells]
+    assert not [t for t in named if "情况说明" in t]
+    assert {f.message.split("“")[0] for f in found if f.rule in ("N02", "N13", "N14")} == {"自评报告"}
+    assert page_name(sample, NARRATIVE) == "自评报告"
+    blank = new_project("performance_hunan", 2024, "某区某局")
+    blank.annexes.append(sample.annexes[0].copy())
+    n01 = [f.message for f in all_findings(blank) if f.rule == "N01" and not f.cells[0].row.startswith("info.")]
+    assert n01 and all(m.endswith("请在自评报告的填写项中填写") for m in n01)
+    assert pending_items(blank)
+    notes: list[str] = []
+    read_narrative(blank, [Line(1, "八、本程序没有的一节"), Line(2, "正文。")], notes)
+    assert notes and all(n.startswith("自评报告") for n in notes), notes
+    with pytest.raises(AppError, match="^自评报告还有 \\d+ 处待填写.*请在“自评报告”中填写"):
+        export_package(blank, tmp_path, formats=("pdf",))

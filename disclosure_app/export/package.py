@@ -247,7 +247,8 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     except KeyError as exc:              # a profile without narrative templates: the message says which
         raise ExportError(str(exc.args[0] if exc.args else exc)) from None
     if text.missing and not draft:
-        raise ExportError(f"情况说明还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“情况说明”中填写"
+        name = project.profile.text_name
+        raise ExportError(f"{name}还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“{name}”中填写"
                           "下列内容；如只需内部审核，可导出草稿（带“仅供内部审核”水印，命令行加 --draft）：\n"
                           + _listing(list(text.missing)), findings=True)
     tables = render_tables(project)

@@ -65,9 +65,11 @@ def write_text(cell: Cell, text: str) -> None:
     or a DDE payload; numbers are written as numbers by their callers.  Characters Excel cannot
     store are dropped, and a text is cut at the 32 767 characters one cell holds."""
     text = ILLEGAL_CHARACTERS_RE.sub("", str(text))[:_CELL_MAX]
-    cell.value = text
-    if text.startswith(_FORMULA_LEAD) or cell.data_type == "f":
-        cell.data_type = "s"
+    # set as a string directly: openpyxl's own value binding would re-check the characters
+    # cleaned above and take a leading "=" for a formula (tens of thousands of cells per export)
+    cell._value = text
+    cell.data_type = "s"
+    if text.startswith(_FORMULA_LEAD):
         cell.quotePrefix = True
 
 

@@ -143,6 +143,8 @@ def text_lines(text: str, units: float, size: float) -> int:
     """Lines ``text`` wraps to in a cell ``units`` Excel width units wide at ``size`` points: a
     width unit is one digit of the default font (7 px); a CJK character at 10 pt is 13⅓ px."""
     per_line = max(1.0, (units * 7 - 8) / (size * 4 / 3))
+    if len(text) <= per_line and "\n" not in text:
+        return 1                         # no character is wider than one em: it fits unmeasured
     return sum(max(1, math.ceil(text_width(part) / per_line - 1e-9)) for part in text.split("\n"))
 
 
@@ -329,18 +331,21 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
                 left = cell._style
             else:
                 cell._style = copy(left)
+        # a figure only where the finding has one (most have none): no empty cells to save
         for j, v in enumerate((f.expected, f.actual, f.difference)):
-            cell = ws.cell(n + 1, 5 + j, v)
-            cell.number_format = "#,##0.00"
-        write_text(ws.cell(n + 1, 8), f.accepted_note or "")
+            if v is not None:
+                cell = ws.cell(n + 1, 5 + j, v)
+                cell.number_format = "#,##0.00"
+        if f.accepted_note:
+            write_text(ws.cell(n + 1, 8), f.accepted_note)
+        # printable: wrapped rows sized
+        lines = max(text_lines(t, w, 11) for t, w in zip(texts, _FINDING_WIDTHS))
+        if lines > 1:
+            ws.row_dimensions[n + 1].height = round(min(lines * 14.5 + 3, MAX_ROW_HEIGHT), 1)
     if n == 0:
         write_text(ws.cell(2, 1), "未发现问题")
     ws.freeze_panes = "A2"
-    # printable: A4 landscape, one page wide, the header row on every page, wrapped rows sized
-    for r in range(2, n + 2):
-        lines = max(text_lines(str(ws.cell(r, j + 1).value or ""), _FINDING_WIDTHS[j], 11) for j in range(4))
-        if lines > 1:
-            ws.row_dimensions[r].height = round(min(lines * 14.5 + 3, MAX_ROW_HEIGHT), 1)
+    # printable: A4 landscape, one page wide, the header row on every page
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
     _fit_page(ws)

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 # Number styles of a heading level: ``{cn}`` a Chinese numeral, ``{n}`` an Arabic one.
 CHINESE, PAREN, ARABIC, ARABIC_DOT = "{cn}、", "（{cn}）", "{n}、", "{n}. "
 _NUMERALS = "一二三四五六七八九十"
+TEXT_NAME = "情况说明"                   # what a document calls its text unless its narrative says
+
+
+def text_name(narrative: Narrative | None) -> str:
+    """The name of a document's text in messages: its narrative's ``text_name``, "情况说明"."""
+    return narrative.text_name if narrative is not None else TEXT_NAME
 
 
 def chinese_numeral(n: int) -> str:
@@ -66,7 +72,9 @@ class Narrative:
     heading level; ``style`` the keyword arguments of the narrative's number style
     (:class:`disclosure_app.narrative.phrases.NarrativeSettings`); ``legacy_numbers`` maps the
     section numbers that project files of format 1 used as keys ("五.一") to section names, so
-    those files open with every input and hand-written paragraph in place.
+    those files open with every input and hand-written paragraph in place.  ``text_name`` is
+    what the document calls its text, the name messages, notes and page titles give it
+    ("情况说明"; the Hunan 部门整体支出绩效自评报告 is a "自评报告").
     """
     templates: str
     sections: tuple[NarrativeSection, ...]
@@ -74,6 +82,7 @@ class Narrative:
     numbering: tuple[str, ...] = (CHINESE, PAREN, ARABIC)
     style: Mapping[str, object] = field(default_factory=dict)
     legacy_numbers: Mapping[str, str] = field(default_factory=dict)
+    text_name: str = TEXT_NAME
 
     def walk(self) -> Iterator[tuple[NarrativeSection, str, int]]:
         """Every 情况说明 section depth first with its number path ("五.一") and depth."""

@@ -168,6 +168,7 @@ BUDGET_THIRTEEN_TABLES = Narrative(
 _HUNAN = {"trim": True, "annex": "overall_evaluation_hunan"}
 PERFORMANCE_HUNAN = Narrative(
     templates="performance_hunan",
+    text_name="自评报告",
     numbering=(CHINESE, ARABIC, PAREN),
     style={"separator": False},
     sections=(

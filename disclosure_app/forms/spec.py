@@ -20,7 +20,7 @@ renderers print :meth:`FormSpec.resolve` of a spec, lists show :meth:`FormSpec.t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property
 
 from .charts import ChartSpec
 from .document import ImportHints, Narrative
@@ -178,23 +178,37 @@ class FormSpec:
 
     def resolve(self, year: int, name: str = "") -> FormSpec:
         """The spec as printed: ``{year}`` and ``{name}`` filled in titles, headers and labels."""
-        return _resolved(self, year, name)
+        # kept on the spec itself: hashing a whole spec for a cache key costs more than the lookup
+        done = self._resolutions
+        if (year, name) not in done:
+            done[(year, name)] = _resolved(self, year, name)
+        return done[(year, name)]
+
+    @cached_property
+    def _resolutions(self) -> dict[tuple[int, str], FormSpec]:
+        return {}
 
     # -- lookups -------------------------------------------------------------------------
-    def panel_of(self, row_key: str) -> Panel:
+    @cached_property
+    def _rows_by_key(self) -> dict[str, tuple[Panel, Row]]:
+        # key → (panel, row), the first where a key repeats: the lookups below run per cell
+        index: dict[str, tuple[Panel, Row]] = {}
         for p in self.panels:
-            if any(r.key == row_key for r in p.rows):
-                return p
+            for r in p.rows:
+                index.setdefault(r.key, (p, r))
+        return index
+
+    def panel_of(self, row_key: str) -> Panel:
+        found = self._rows_by_key.get(row_key)
+        if found is not None:
+            return found[0]
         if self.layout == "coded":
             return self.panels[0]
         raise KeyError(row_key)
 
     def row(self, key: str) -> Row | None:
-        for p in self.panels:
-            for r in p.rows:
-                if r.key == key:
-                    return r
-        return None
+        found = self._rows_by_key.get(key)
+        return found[1] if found is not None else None
 
     @property
     def fixed_rows(self) -> tuple[Row, ...]:
@@ -216,7 +230,6 @@ def _fill(text: str | None, year: int, name: str) -> str | None:
     return text.replace("{year}", str(year)).replace("{name}", name)
 
 
-@lru_cache(maxsize=256)
 def _resolved(spec: FormSpec, year: int, name: str) -> FormSpec:
     texts = [spec.title] + [p.title or "" for p in spec.panels] + [
         h for p in spec.panels for c in p.columns for h in c.headers] + [r.label for r in spec.fixed_rows]
@@ -310,6 +323,12 @@ class Profile:
 
     def has_form(self, form_id: str) -> bool:
         return any(f.id == form_id for f in self.forms)
+
+    @property
+    def text_name(self) -> str:
+        """What the document calls its text in messages and titles ("情况说明", "自评报告")."""
+        from .document import text_name
+        return text_name(self.narrative)
 
     @property
     def lists_units(self) -> bool:

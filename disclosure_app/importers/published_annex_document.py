@@ -26,15 +26,21 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _ANNEX_LINE = re.compile(r"^附件\s*\d{0,2}$")
 
 
+def _title_line(s: str) -> bool:
+    """A line of the report's title block: short and no sentence ("第二部分 2024年度部门整体支出
+    绩效自评", "报告" — a title wrapped over two lines — or the department's name)."""
+    return len(s) <= 40 and not any(c in s for c in "，。；：,;:")
+
+
 def _opening(project, lines: list[Line], notes: list[str]) -> None:
     """The report's lines before its first numbered heading: its title lines (附件2, the
-    department, "2024年度部门整体支出绩效自评报告") print no text; the paragraphs after them are the
+    department, "2024年度部门整体支出绩效自评报告", maybe wrapped) print no text; the paragraphs after them are the
     profile's unnumbered opening section (an override where they differ from ours)."""
     from ..narrative.generate import build_text
     texts = []
     for ln in lines:
         s = ln.text.strip()
-        if not s or _ANNEX_LINE.match(s) or s == project.info.name or (len(s) <= 40 and s.endswith("报告")):
+        if not s or _ANNEX_LINE.match(s) or s == project.info.name or _title_line(s):
             continue
         texts.append(s)
     if not texts:

@@ -116,9 +116,9 @@ def _is_heading(text: str) -> bool:
     return not text.endswith(("。", "；", "：", ":")) and "万元" not in text and "，" not in text
 
 
-def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
+def split_sections(lines: list[Line], notes: list[str], name: str = "情况说明") -> list[Published]:
     """The narrative lines grouped by heading path, in printed order (paragraphs before the first
-    heading are reported and left out)."""
+    heading are reported and left out); ``name`` is what the notes call the text."""
     out: list[Published] = []
     top = sub = ""
     previous = -2                               # index of the last paragraph line
@@ -127,7 +127,7 @@ def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
         if not s:
             continue
         if is_noise(s):
-            notes.append(f"情况说明 第{ln.number}行：“{s}”是页码或水印，已跳过")
+            notes.append(f"{name} 第{ln.number}行：“{s}”是页码或水印，已跳过")
             continue
         m = _TOP.match(s)
         if m and _is_heading(s):
@@ -144,7 +144,7 @@ def split_sections(lines: list[Line], notes: list[str]) -> list[Published]:
             out.append(Published(f"{top}.{sub}.{m.group(1)}" if sub else f"{top}.{m.group(1)}", s, ln.number))
             continue
         if not out:
-            notes.append(f"情况说明 第{ln.number}行：在第一个标题之前，未能归入任何一节，未导入")
+            notes.append(f"{name} 第{ln.number}行：在第一个标题之前，未能归入任何一节，未导入")
             continue
         paragraphs = out[-1].paragraphs
         if paragraphs and previous == k - 1 and _wrapped(paragraphs[-1], s):
@@ -209,6 +209,44 @@ def remap(published: list[Published], sections: tuple[Section, ...]) -> None:
         pub.path = found or f"?{pub.path}"
 
 
+# a heading run into its paragraph: "（一）内设机构设置。区司法局内设八个股室……"
+_RUN_IN = re.compile(rf"^([（(]\s*[{_NUMERALS}]{{1,3}}\s*[）)]|\d{{1,2}}[、．])\s*([^，。；：:,;]{{2,16}})[。：:]\s*(\S.*)$")
+_BARE_HEADING = re.compile(r"^[^，。；：:,;、\d%]{2,20}$")
+
+
+def recover_headings(published: list[Published], sections: tuple[Section, ...]) -> None:
+    """Headings the printed text left unrecognisable, given back their sections: a sub-heading run
+    into its paragraph ("（一）内设机构设置。正文……", the title up to the first 。) and a heading
+    printed without its number ("存在的问题及原因分析" for 六、), each only when it reads like
+    the heading of one of our sections that no other heading took (else it stays a paragraph)."""
+    ours = _sections(sections)
+    taken = {p.path for p in published}
+    k = 0
+    while k < len(published):
+        pub = published[k]
+        top = next((s for s in sections if pub.path == s.key or pub.path.startswith(s.key + ".")), None)
+        for i, text in enumerate(pub.paragraphs):
+            found = None
+            m = _RUN_IN.match(text)
+            if m and top is not None:
+                found = _best(m.group(2), "", [s for s in _all_below(top) if s.key not in taken])
+                body = [m.group(3)]
+            elif _BARE_HEADING.match(text):
+                found = _best(text, "", [s for s in sections if s.key not in taken])
+                body = []
+            if found is None or found == pub.path or \
+                    SequenceMatcher(None, _title_key(m.group(2) if body else text),
+                                    _title_key(ours[found].title), autojunk=False).ratio() < 0.8:
+                continue
+            taken.add(found)
+            rest = Published(found, text if not body else f"{m.group(1)}{m.group(2)}", pub.line,
+                             body + pub.paragraphs[i + 1:])
+            del pub.paragraphs[i:]
+            published.insert(k + 1, rest)
+            break
+        k += 1
+
+
 def _all_below(section: Section) -> list[Section]:
     out = []
     for c in section.children:
@@ -235,6 +273,7 @@ def _descendants(s: Section) -> list[Paragraph]:
 def assign(built: Built, published: list[Published], notes: list[str] | None = None) -> dict[str, str]:
     """Paragraph key → published text (see the module docstring for the matching)."""
     ours = _sections(built.text.narrative)
+    name = built.text_name
     generated = {d.key: d.rendered.text for d in built.details}
     with_text = {p.path for p in published if p.paragraphs}
     out: dict[str, str] = {}
@@ -246,20 +285,20 @@ def assign(built: Built, published: list[Published], notes: list[str] | None = N
             path = path.rsplit(".", 1)[0]
         section = ours.get(path)
         if section is None:
-            _note(notes, f"情况说明 第{pub.line}行“{pub.title}”：本程序的情况说明中没有这一节，其文字未导入")
+            _note(notes, f"{name} 第{pub.line}行“{pub.title}”：本程序的{name}中没有这一节，其文字未导入")
             continue
         if section.paragraphs:
             targets = [p.key for p in section.paragraphs]
         elif not any(k.startswith(path + ".") for k in with_text):
             targets = [p.key for p in _descendants(section)]
         else:
-            _note(notes, f"情况说明 第{pub.line}行“{pub.title}”：该节标题下的文字未能对应到段落，未导入")
+            _note(notes, f"{name} 第{pub.line}行“{pub.title}”：该节标题下的文字未能对应到段落，未导入")
             continue
         for key, text in _match(pub.paragraphs, targets, generated).items():
             out[key] = f"{out[key]}\n{text}" if key in out else text
         missing = [k for k in targets if k not in out]
         if missing:
-            _note(notes, f"情况说明“{pub.title}”：公开文件中没有与段落 {'、'.join(missing)} 对应的文字，"
+            _note(notes, f"{name}“{pub.title}”：公开文件中没有与段落 {'、'.join(missing)} 对应的文字，"
                          f"这些段落沿用按表格生成的文字")
     return out
 
@@ -345,8 +384,8 @@ def _value(project: Project, key: str, raw: str) -> str | None:
         s = raw.rstrip("。；;，,、 ")
         return s or None
     m = _NUMBER.search(raw)
-    if not m:
-        return None
+    if not m or (kind == "amount" and raw[m.end():].lstrip().startswith(("%", "％"))):
+        return None                 # a share printed where the amount stands is not the amount
     try:
         value = (parse_count if kind == "count" else parse_amount)(m.group().replace("，", ",")).value
     except AmountError:
@@ -354,8 +393,25 @@ def _value(project: Project, key: str, raw: str) -> str | None:
     return None if value is None else (str(int(value)) if kind == "count" else f"{value:.2f}")
 
 
-def _extract(generated: str, published: str) -> list[tuple[str, str]]:
-    """(placeholder label, published words at its place) for every placeholder of ``generated``."""
+def _span(blocks: list, a: int, length: int, least: int = 1) -> tuple[int, int]:
+    """The published span standing where the skeleton's character ``a`` stands: between the
+    matching blocks (of at least ``least`` characters) around it."""
+    start, end = 0, length
+    for i, j, n in blocks:
+        if n >= least and i < a:
+            start = j + min(i + n, a) - i
+    for i, j, n in blocks:
+        if n >= least and i + n > a + 1:
+            end = j + max(0, a + 1 - i)
+            break
+    return start, end
+
+
+def _extract(generated: str, published: str) -> list[tuple[str, str, str]]:
+    """(placeholder label, published words at its place, the same between the longer anchors
+    only) for every placeholder of ``generated``: the second reading is the one to take when
+    the first is not a value — a misprint ("资本性性支15.21万元") lets a two-character anchor
+    ("支出") match further on ("占本年支出2.25%")."""
     labels = PLACEHOLDER_RE.findall(generated)
     if not labels:
         return []
@@ -367,19 +423,27 @@ def _extract(generated: str, published: str) -> list[tuple[str, str]]:
         idx = ord(ch) - _SENTINEL
         if not 0 <= idx < len(labels):
             continue
-        start, end = 0, len(published)
-        for i, j, n in blocks:
-            if n and i < a:
-                start = j + min(i + n, a) - i
-        for i, j, n in blocks:
-            if n and i + n > a + 1:
-                end = j + max(0, a + 1 - i)
-                break
+        start, end = _span(blocks, a, len(published))
+        loose_start, loose_end = _span(blocks, a, len(published), least=3)
+        if not skeleton[a + 1:].strip("。；;！？!?，, "):
+            end = loose_end = len(published)    # the paragraph ends with it: the rest of the published one
         if end > start:
-            out.append((labels[idx], published[start:end]))
+            out.append((labels[idx], published[start:end], published[loose_start:loose_end]))
     # a placeholder printed twice (a total standing in for its first missing part) is read where
     # it stands last, i.e. as the part itself
-    return list({label: (label, raw) for label, raw in out}.values())
+    return list({label: (label, raw, loose) for label, raw, loose in out}.values())
+
+
+def _info(project: Project, key: str, text: str) -> int:
+    """A 概况 text of 封面与概况 (职责, 机构设置) the report prints as a whole section of its
+    own (the Hunan 自评报告's 一、基本情况), one paragraph a line; never overwriting one."""
+    attr = key.removeprefix("info.")
+    if attr == "units":             # a printed list of units ("……共2个，包括：A、B。") reads in 概况
+        return 0
+    if not text.strip() or not isinstance(getattr(project.info, attr, None), str) or getattr(project.info, attr):
+        return 0
+    setattr(project.info, attr, "\n".join(line.strip() for line in text.splitlines() if line.strip()))
+    return 1
 
 
 def extract_inputs(project: Project, published: list[Published], max_rounds: int = 4) -> Built:
@@ -392,11 +456,18 @@ def extract_inputs(project: Project, published: list[Published], max_rounds: int
             text = assigned.get(d.key)
             if text is None or "【" not in d.rendered.text:
                 continue
-            for label, raw in _extract(d.rendered.text, text):
+            whole = PLACEHOLDER_RE.fullmatch(d.rendered.text.strip()) is not None
+            for label, raw, loose in _extract(d.rendered.text, text):
                 key = built.input_keys.get(label)
-                if key is None or key.startswith("info.") or project.inputs.get(key, "").strip():
+                if key is not None and key.startswith("info."):
+                    found += _info(project, key, text if whole else "")
                     continue
-                value = _value(project, key, raw)
+                if key is None or project.inputs.get(key, "").strip():
+                    continue
+                kind = inp.kind_of(project, key)
+                value = text.strip() if whole and kind == "text" else _value(project, key, raw)
+                if value is None and kind != "text" and loose != raw:
+                    value = _value(project, key, loose)
                 if value is not None:
                     project.inputs[key] = value
                     found += 1
@@ -408,11 +479,14 @@ def extract_inputs(project: Project, published: list[Published], max_rounds: int
 
 def read_narrative(project: Project, lines: list[Line], notes: list[str]) -> int:
     """Inputs and overrides from the 情况说明 lines; the number of paragraphs overridden."""
-    published = split_sections(lines, notes)
+    name = project.profile.text_name
+    published = split_sections(lines, notes, name)
     if not published:
-        notes.append("情况说明中没有找到“一、…”这样的标题，文字未导入，情况说明将按表格生成")
+        notes.append(f"{name}中没有找到“一、…”这样的标题，文字未导入，{name}将按表格生成")
         return 0
-    remap(published, build(project).text.narrative)
+    sections = build(project).text.narrative
+    remap(published, sections)
+    recover_headings(published, sections)
     built = extract_inputs(project, published)
     assigned = assign(built, published, notes)
     for key, text in assigned.items():

@@ -106,6 +106,17 @@ def covered(spans: Iterable[Span]) -> dict[tuple[int, int], Span]:
     return out
 
 
+class _CharWidths(dict):
+    """Character → printed width in em, each character's looked up once."""
+
+    def __missing__(self, ch: str) -> float:
+        w = self[ch] = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55
+        return w
+
+
+_WIDTHS = _CharWidths()
+
+
 def text_width(text: str) -> float:
     """Printed width in em: CJK and full-width characters count 1, others 0.55."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+    return sum(map(_WIDTHS.__getitem__, text))

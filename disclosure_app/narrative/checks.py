@@ -106,10 +106,10 @@ def _missing(project: Project, built: Built) -> list[Finding]:
             continue
         error = inp.number_error(project, key)
         if error:
-            out.append(Finding("N05", WARNING, f"情况说明“{section}”的填写项“{label}”：{error}",
+            out.append(Finding("N05", WARNING, f"{built.text_name}“{section}”的填写项“{label}”：{error}",
                                (_input_cell(key),)))
         else:
-            where = "“封面与概况”" if key.startswith("info.") else "情况说明的填写项"
+            where = "“封面与概况”" if key.startswith("info.") else f"{built.text_name}的填写项"
             out.append(Finding("N01", WARNING, f"“{section}”缺少“{label}”，正文中显示为【待填写】。"
                                f"请在{where}中填写", (_input_cell(key),)))
     return out

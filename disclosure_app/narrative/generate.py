@@ -29,6 +29,7 @@ class Detail:
     where: str                        # section titles, for messages
     rendered: Rendered
     override: str | None
+    text_name: str = "情况说明"         # what the document calls its text ("自评报告"), for messages
 
     @property
     def printed(self) -> str:
@@ -40,13 +41,14 @@ class Built:
     text: DocumentText
     details: list[Detail] = field(default_factory=list)
     input_keys: dict[str, str] = field(default_factory=dict)    # placeholder label -> input key
+    text_name: str = "情况说明"         # what the document calls its text, for messages
 
     def missing_items(self) -> list[tuple[str, str, str]]:
         """(label, input key, section titles) of every 【待填写】 still in the printed text."""
         out = []
         for label in self.text.missing:
             placeholder = PLACEHOLDER.format(label=label)
-            where = next((d.where for d in self.details if placeholder in d.printed), "情况说明")
+            where = next((d.where for d in self.details if placeholder in d.printed), self.text_name)
             out.append((label, self.input_keys.get(label, label), where))
         return out
 
@@ -80,7 +82,7 @@ def build(project: Project) -> Built:
                                kind_title=kind_title(project))),
         overview=overview_sections, narrative=narrative_sections, glossary=glossary(w),
         glossary_tail=_one_line(w.call("glossary.j2", "tail")), parts=parts, missing=tuple(missing))
-    return Built(text, details, dict(w.placeholders))
+    return Built(text, details, dict(w.placeholders), project.profile.text_name)
 
 
 def _build_level(w: Writer, sections: tuple[NarrativeSection, ...], headings: dict[str, tuple[str, str]],
@@ -120,7 +122,7 @@ def _section(p: Part, project: Project, details: list[Detail], parent: str) -> S
         override = project.overrides.get(r.key)
         if override is not None and not override.strip():
             override = None
-        details.append(Detail(r.key, where, r, override))
+        details.append(Detail(r.key, where, r, override, project.profile.text_name))
         text = override if override is not None else r.text
         paragraphs.append(Paragraph(key=r.key, text=text, generated=r.text, overridden=override is not None,
                                     placeholders=tuple(PLACEHOLDER_RE.findall(text))))

@@ -38,7 +38,7 @@ def split_shares(project: Project) -> list[Finding]:
             if abs(total - 100) <= _TAIL * len(shares):
                 continue
             listed = " + ".join(f"{s}%" for s in shares)
-            out.append(Finding("N14", WARNING, f"情况说明“{d.where}”按{m.group(1)}分类的各项占比 {listed} = {total}%，"
+            out.append(Finding("N14", WARNING, f"{d.text_name}“{d.where}”按{m.group(1)}分类的各项占比 {listed} = {total}%，"
                                f"应为 100%（相差 {total - 100:+}）。请核对这些百分比", (Cell("narrative", d.key, ""),),
                                Decimal(100), total, total - 100))
     return out

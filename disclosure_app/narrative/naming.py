@@ -21,8 +21,9 @@ def input_label(project: Project, key: str) -> str:
 
 
 def input_name(project: Project, key: str) -> str:
-    """A typed 情况说明 figure or text by its label: ``情况说明填写项“上年收入总计”``."""
-    return f"情况说明填写项“{input_label(project, key)}”"
+    """A typed 情况说明 figure or text by its label: ``情况说明填写项“上年收入总计”`` (the text named
+    as the profile names it: ``自评报告填写项“…”``)."""
+    return f"{project.profile.text_name}填写项“{input_label(project, key)}”"
 
 
 def paragraph_name(project: Project, key: str) -> str:
@@ -33,8 +34,8 @@ def paragraph_name(project: Project, key: str) -> str:
     for n in range(len(parts), 0, -1):
         name = ".".join(parts[:n])
         if narrative is not None and narrative.section(name) is not None:
-            return f"情况说明 {section_label(project, name)}的段落"
-    return f"情况说明的段落（{key}）"
+            return f"{project.profile.text_name} {section_label(project, name)}的段落"
+    return f"{project.profile.text_name}的段落（{key}）"
 
 
 def cell_name(project: Project, form_id: str, row: str, col: str) -> str:

@@ -73,7 +73,7 @@ def check_overrides(project: Project, built: Built) -> list[Finding]:
     keys = {d.key for d in built.details}
     for key, text in sorted(project.overrides.items()):
         if text.strip() and key not in keys:
-            out.append(Finding("N06", WARNING, f"改写的段落“{key}”已不在情况说明中（表格或填写项变化后不再生成该段），"
+            out.append(Finding("N06", WARNING, f"改写的段落“{key}”已不在{built.text_name}中（表格或填写项变化后不再生成该段），"
                                f"改写的文字不会印出。请删除该改写，或改写现有的段落", (_paragraph_cell(key),)))
     derived = frozenset(worked_back(project))
     for d in built.details:
@@ -158,19 +158,19 @@ def _mismatch(d: Detail, g: Token, h: Token, derived: frozenset[str] = frozenset
         diff = h.value - expected  # type: ignore[operator]
         at = f"{quote.what}按所引数计算、保留与原文相同的位数为 {expected}%"
         if precision[0] == "tail":
-            msg = (f"尾差：情况说明“{d.where}”的改写段落中“{h.raw}%”与{at}相差 {diff:+}，在所引金额换算为万元的"
+            msg = (f"尾差：{d.text_name}“{d.where}”的改写段落中“{h.raw}%”与{at}相差 {diff:+}，在所引金额换算为万元的"
                    f"尾数误差之内，无需修改")
             return Finding("N02", INFO, msg, cells, expected, h.value, diff)
-        msg = (f"情况说明“{d.where}”的改写段落中“{h.raw}%”与{at}不一致（相差 {diff:+}）。请改为 {expected}%，"
+        msg = (f"{d.text_name}“{d.where}”的改写段落中“{h.raw}%”与{at}不一致（相差 {diff:+}）。请改为 {expected}%，"
                f"或恢复为生成的文字")
         return Finding("N02", WARNING, msg, cells, expected, h.value, diff)
-    msg = (f"情况说明“{d.where}”的改写段落中“{h.raw}{_unit_text(h.unit)}”与{source}不一致（{what}）。"
+    msg = (f"{d.text_name}“{d.where}”的改写段落中“{h.raw}{_unit_text(h.unit)}”与{source}不一致（{what}）。"
            f"请改为 {g.raw}{unit}，或恢复为生成的文字")
     return Finding("N02", WARNING, msg, cells, g.value, h.value, diff)
 
 
 def _untraceable(d: Detail, h: Token) -> Finding:
     unit = _unit_text(h.unit)
-    msg = (f"情况说明“{d.where}”的改写段落中“{h.raw}{unit}”在生成的文字中没有对应的数，无法与表格核对。"
+    msg = (f"{d.text_name}“{d.where}”的改写段落中“{h.raw}{unit}”在生成的文字中没有对应的数，无法与表格核对。"
            f"请确认该数的来源")
     return Finding("N04", INFO, msg, (_paragraph_cell(d.key),), None, h.value, None)

@@ -80,7 +80,7 @@ def _stale(d: Detail, printed: str, generated: str) -> list[Finding]:
         if amount is None or amount == 0:
             continue
         shown = f"{thing}{amount:,.2f}万元" if not thing.startswith("此项") else f"金额 {amount:,.2f}万元"
-        out.append(Finding("N09", WARNING, f"情况说明“{d.where}”写有“{m.group(0).strip()}”（“{_quote(printed, m.start(), m.end())}”），"
+        out.append(Finding("N09", WARNING, f"{d.text_name}“{d.where}”写有“{m.group(0).strip()}”（“{_quote(printed, m.start(), m.end())}”），"
                            f"但表中有{shown}：这是模板中未删去的句子。请删去或改写该句", (_cell(d),)))
     return out
 
@@ -108,7 +108,7 @@ def _zero_base(d: Detail, printed: str, generated: str) -> list[Finding]:
         return []
     for m in stated:
         if _number(m.group(1)) == 0:
-            return [Finding("N10", WARNING, f"情况说明“{d.where}”写有“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”），"
+            return [Finding("N10", WARNING, f"{d.text_name}“{d.where}”写有“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”），"
                             f"但对应的预算数为0，不存在完成率：0的百分之几无从计算。请删去该完成率，或核对预算数",
                             (_cell(d),))]
     return []
@@ -119,10 +119,10 @@ def _zero_base(d: Detail, printed: str, generated: str) -> list[Finding]:
 def _typos(d: Detail, printed: str) -> list[Finding]:
     out = []
     for m in _TEMPLATE.finditer(printed):
-        out.append(Finding("N11", WARNING, f"情况说明“{d.where}”中“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
+        out.append(Finding("N11", WARNING, f"{d.text_name}“{d.where}”中“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
                            f"是模板中未填写的数字。请填写实际数字", (_cell(d),)))
     for m in _LEADING_ZERO.finditer(printed):
-        out.append(Finding("N11", WARNING, f"情况说明“{d.where}”中“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
+        out.append(Finding("N11", WARNING, f"{d.text_name}“{d.where}”中“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
                            f"的数字以0开头，可能有误。请核对", (_cell(d),)))
     return out
 
@@ -146,7 +146,7 @@ def _capital(project: Project, d: Detail, printed: str, cells: list[tuple[str, s
         if _number(m.group(1)):
             form, row, col = cells[0]
             label = project.form(form).label
-            return [Finding("N12", WARNING, f"情况说明“{d.where}”写有“{m.group(0)}”，但{label} 310 资本性支出为空："
+            return [Finding("N12", WARNING, f"{d.text_name}“{d.where}”写有“{m.group(0)}”，但{label} 310 资本性支出为空："
                             f"正文与表格不一致。请核对{label}或改写该句", (Cell(form, row, col), _cell(d)))]
     return []
 
@@ -189,7 +189,7 @@ def _impossible(d: Detail, printed: str, found: list[re.Match], figures: list[De
         target = _number(m.group(1))
         step = Decimal(1).scaleb(-(len(m.group(1).split(".", 1)[1]) if "." in m.group(1) else 0))
         if not _reachable(target, step, pool):
-            out.append(Finding("N13", WARNING, f"情况说明“{d.where}”中的“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
+            out.append(Finding("N13", WARNING, f"{d.text_name}“{d.where}”中的“{m.group(0)}”（“{_quote(printed, m.start(), m.end())}”）"
                                f"不能由本文件中任何两个数算出（按原文的位数比较）。请核对该百分比", (_cell(d),)))
     return out
 

@@ -39,9 +39,9 @@ OTHER_FORM = "—"
 
 def form_title(project: Project, form_id: str) -> str:
     if not form_id or form_id == OTHER_FORM:
-        return "单位信息与情况说明"
+        return f"单位信息与{project.profile.text_name}"
     if form_id == "input":
-        return "情况说明"
+        return project.profile.text_name
     if form_id == "annex":
         return "附件 绩效自评表"
     try:

@@ -50,11 +50,11 @@ class ImportTablesMixin:
         current = self.session.project if self.session is not None else None
         same = current is not None and current.profile.id == imported.project.profile.id
         result = merged(current, imported) if same else imported.project
-        lines = preview_lines(imported, result)
+        lines = preview_lines(imported, result, into=current if same else None)
         if len(lines) > _SHOWN:
             lines = [*lines[:_SHOWN - 1], f"……其余 {len(lines) - _SHOWN + 1} 行从略"]
         buttons = [INTO, NEW, "取消"] if same else [NEW, "取消"]
-        if not imported.forms:
+        if not imported.forms and not imported.project.annexes:     # a document of 附件 only is imported too
             dialogs.warn(self, title, "\n".join(lines) + "\n\n没有读到任何表格，未导入。")
             return False
         choice = dialogs.ask_choice(self, title, "\n".join(lines), buttons, 0)
@@ -66,7 +66,8 @@ class ImportTablesMixin:
             except EditError as exc:
                 dialogs.warn(self, title, str(exc))
                 return False
-            self.status(f"已从“{path.name}”导入 {len(imported.forms)} 张表（可撤销）")
+            annexes = f"、{len(imported.project.annexes)} 张附件" if imported.project.annexes else ""
+            self.status(f"已从“{path.name}”导入 {len(imported.forms)} 张表{annexes}（可撤销）")
             return True
         if not self.maybe_save():
             return False

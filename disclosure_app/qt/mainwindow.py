@@ -242,7 +242,7 @@ class MainWindow(FileMixin, ImportMixin, ImportTablesMixin, NavigatorMixin, Find
                 w.failed.connect(lambda m: warn(self, "单位信息", m))
             elif key == NARRATIVE:
                 w = NarrativePage(s, self)
-                w.failed.connect(lambda m: warn(self, "情况说明", m))
+                w.failed.connect(lambda m: warn(self, s.project.profile.text_name, m))
             elif key == GLOSSARY:
                 w = GlossaryPage(s, self)
             elif key == START:

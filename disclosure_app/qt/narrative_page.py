@@ -159,7 +159,7 @@ class NarrativePage(QSplitter):
             specs = input_specs(project)
             self.doc = build_text(project)
         except Exception as exc:  # noqa: BLE001 — show the generator's problem, keep the window alive
-            self.text_area.setWidget(QLabel(f"情况说明生成失败：{exc}"))
+            self.text_area.setWidget(QLabel(f"{project.profile.text_name}生成失败：{exc}"))
             self._para_keys = ()
             return
         self._show_inputs(specs)

@@ -64,7 +64,7 @@ class NavigatorMixin:
                  else ("overview", "tables", "narrative", "glossary", "annex"))
         order = tuple(project.profile.options.get("parts", order))    # a document of its own order
         names = {"overview": "封面与概况", "tables": f"{year}年决算表" if project.kind == "final" else "表格",
-                 "narrative": "情况说明", "glossary": "名词解释", "annex": "附件"}
+                 "narrative": project.profile.text_name, "glossary": "名词解释", "annex": "附件"}
         printed: list[str] = []
         try:
             from ..narrative.generate import build_text

@@ -469,14 +469,14 @@ def _link_checks(project: Project) -> list[Finding]:
         return out
     n = _read_count(project, COUNT_INPUT)
     if n is not None and n != len(tables):
-        out.append(Finding("P11", WARNING, f"情况说明十（四）填写的二级项目绩效自评个数为 {n}，附件中有 "
+        out.append(Finding("P11", WARNING, f"{project.profile.text_name}十（四）填写的二级项目绩效自评个数为 {n}，附件中有 "
                            f"{len(tables)} 张项目支出绩效自评表。请核对个数或附件",
                            (Cell("input", COUNT_INPUT, ""),), Decimal(len(tables)), Decimal(n)))
     grades = computed_grades(project)
     for g, key in GRADE_INPUTS.items():
         typed = _read_count(project, key)
         if typed is not None and typed != grades.get(g, 0):
-            out.append(Finding("P12", WARNING, f"情况说明十（四）填写自评等级为“{g}”的项目 {typed} 个，按附件各表总分"
+            out.append(Finding("P12", WARNING, f"{project.profile.text_name}十（四）填写自评等级为“{g}”的项目 {typed} 个，按附件各表总分"
                                f"应为 {grades.get(g, 0)} 个。请核对", (Cell("input", key, ""),),
                                Decimal(grades.get(g, 0)), Decimal(typed)))
     return out
