@@ -117,7 +117,7 @@ _AFTER_PG_NUM_TYPE = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "tex
                       "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
 
 
-_AFTER_BREAKING = ("topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+_AFTER_BREAKING = ("bidi", "adjustRightInd", "snapToGrid",
                    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
                    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
                    "rPr", "sectPr", "pPrChange")
@@ -125,9 +125,12 @@ _AFTER_BREAKING = ("topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjust
 
 def _east_asian_breaking(ppr) -> None:
     """避头尾 on (``w:kinsoku``), Latin words and numbers never broken (``w:wordWrap``), no
-    punctuation hanging past the margin (``w:overflowPunct`` off) — said explicitly, since each
-    application has its own defaults."""
-    for tag, val in (("kinsoku", None), ("wordWrap", None), ("overflowPunct", "0")):
+    punctuation hanging past the margin (``w:overflowPunct`` off), no extra space between Chinese
+    and digits (``w:autoSpaceDE``/``w:autoSpaceDN`` off: the PDF sets "总计1,199.89万元" with none,
+    and the space would push a glued number to the next line more often, leaving the line
+    before it spread out) — said explicitly, since each application has its own defaults."""
+    for tag, val in (("kinsoku", None), ("wordWrap", None), ("overflowPunct", "0"), ("autoSpaceDE", "0"),
+                     ("autoSpaceDN", "0")):
         old = ppr.find(qn(f"w:{tag}"))
         if old is not None:
             ppr.remove(old)
