@@ -74,7 +74,7 @@ def _save(project, path: str) -> None:
 def _locked(path: str | os.PathLike) -> Iterator[None]:
     """Hold the project's lock while writing it: never under a window that has it open."""
     from .filelock import ProjectLock, ProjectLockedError
-    lock = ProjectLock(path)
+    lock = ProjectLock(path, command=True)
     try:
         # a script writing cells one after another waits its turn rather than failing at random
         lock.acquire(wait=LOCK_WAIT_S)   # False (no lock possible) in a read-only folder: saving fails there

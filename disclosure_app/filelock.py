@@ -15,7 +15,7 @@ import os
 import socket
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class LockInfo:
     host: str
     user: str
     since: str                       # ISO time the project was opened
+    command: bool = False            # a command's write (gone in moments), not a window
 
     def describe(self) -> str:
         when = self.since.replace("T", " ")[:16]
@@ -91,7 +92,8 @@ def read_lock(path: Path) -> LockInfo | None:
     """The holder recorded in a lock file, or ``None`` when it cannot be read."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")), str(data.get("since", "")))
+        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")), str(data.get("since", "")),
+                        data.get("command") is True)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -123,10 +125,12 @@ def _remove_interrupted_saves(project: Path) -> None:
 
 
 class ProjectLock:
-    """The lock of one project file, held while a window has it open."""
+    """The lock of one project file, held while a window has it open (or a command writes it:
+    ``command=True``, recorded in the file so another command knows the wait is short)."""
 
-    def __init__(self, project: str | os.PathLike) -> None:
+    def __init__(self, project: str | os.PathLike, command: bool = False) -> None:
         self.project = Path(project)
+        self.command = command
         self.path = lock_path(project)
         self.info: LockInfo | None = None
 
@@ -141,7 +145,8 @@ class ProjectLock:
         """Take the lock; ``False`` when the folder cannot hold one (read-only share).
 
         Raises :class:`ProjectLockedError` when another window or process has the project open
-        and still has it after ``wait`` seconds (a command waits for another command's write).
+        and still has it after ``wait`` seconds (a command waits for another command's write; a
+        window's lock is not given back in seconds, so it is refused at once).
         A lock whose holder is gone (its process ended, or no heartbeat for long) is taken over,
         so no one is ever asked to delete a lock file by hand.
         """
@@ -149,8 +154,9 @@ class ProjectLock:
         while True:
             try:
                 return self._try_acquire()
-            except ProjectLockedError:
-                if time.monotonic() >= deadline:
+            except ProjectLockedError as exc:
+                window = exc.holder is not None and not exc.holder.command
+                if window or time.monotonic() >= deadline:
                     raise
                 time.sleep(0.05)
 
@@ -162,7 +168,7 @@ class ProjectLock:
                                      other.info)
         if self.held:
             return True
-        me = _me()
+        me = replace(_me(), command=self.command)
         for _ in range(2):
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -184,8 +190,11 @@ class ProjectLock:
             except OSError:
                 return False              # read-only folder: nobody can save there either
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"pid": me.pid, "host": me.host, "user": me.user, "since": me.since,
-                           "app": "disclosure-app"}, fh, ensure_ascii=False)
+                record = {"pid": me.pid, "host": me.host, "user": me.user, "since": me.since,
+                          "app": "disclosure-app"}
+                if me.command:
+                    record["command"] = True
+                json.dump(record, fh, ensure_ascii=False)
             self.info = me
             _HELD[self._key()] = self
             _remove_interrupted_saves(self.project)

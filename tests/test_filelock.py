@@ -22,10 +22,12 @@ from disclosure_app.filelock import (
 )
 
 
-def write_lock(project, pid: int, host: str, age: float = 0) -> None:
+def write_lock(project, pid: int, host: str, age: float = 0, command: bool = False) -> None:
     path = lock_path(project)
-    path.write_text(json.dumps({"pid": pid, "host": host, "user": "会计", "since": "2025-03-01T09:00:00"}),
-                    encoding="utf-8")
+    record = {"pid": pid, "host": host, "user": "会计", "since": "2025-03-01T09:00:00"}
+    if command:
+        record["command"] = True
+    path.write_text(json.dumps(record), encoding="utf-8")
     if age:
         t = time.time() - age
         os.utime(path, (t, t))
@@ -74,7 +76,7 @@ def test_a_command_waits_for_another_commands_write(tmp_path):
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.6)"])
     threading.Thread(target=other.wait, daemon=True).start()   # reaped when it ends, as a shell would
     try:
-        write_lock(project, other.pid, socket.gethostname())
+        write_lock(project, other.pid, socket.gethostname(), command=True)
         with pytest.raises(ProjectLockedError):
             ProjectLock(project).acquire(wait=0.1)
         lock = ProjectLock(project)
@@ -83,6 +85,29 @@ def test_a_command_waits_for_another_commands_write(tmp_path):
     finally:
         other.kill()
         other.wait()
+
+
+def test_a_command_does_not_wait_for_a_window(tmp_path):
+    """A window keeps its project for hours: a command is refused at once, not after its wait;
+    a command's own lock says it is one, so the next command waits for it."""
+    project = tmp_path / "司法局.dapj"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        write_lock(project, other.pid, socket.gethostname())
+        started = time.monotonic()
+        with pytest.raises(ProjectLockedError, match="正在另一个窗口或程序中编辑"):
+            ProjectLock(project).acquire(wait=20)
+        assert time.monotonic() - started < 10
+    finally:
+        other.kill()
+        other.wait()
+    lock_path(project).unlink()
+    with ProjectLock(project, command=True):
+        holder = read_lock(lock_path(project))
+        assert holder is not None and holder.command
+    with ProjectLock(project):
+        holder = read_lock(lock_path(project))
+        assert holder is not None and not holder.command
 
 
 def test_a_lock_killed_before_its_holder_was_written_is_taken_over(tmp_path):

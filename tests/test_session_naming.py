@@ -115,12 +115,14 @@ def test_the_saved_amount_still_matches_after_a_refused_edit(session):
 
 def test_findings_name_typed_figures_and_paragraphs_by_their_labels_not_their_keys():
     """The 校验结果 sheet and the CLI list a finding's cells: a typed figure by its label and a
-    paragraph by its section's printed number, never by an internal key."""
+    paragraph by its section's printed number, never by an internal key; the text is named as the
+    profile calls it (the Hunan 自评 document's is its 自评报告)."""
     from disclosure_app.narrative.naming import cell_name
     from disclosure_app.operations import all_findings, sample_project
     project = sample_project("performance")
     names = {cell_name(project, c.form, c.row, c.column)
              for f in all_findings(project) for c in f.cells if c.form in ("input", "narrative")}
-    assert "情况说明填写项“本年支出合计（决算数）”" in names
-    assert "情况说明 二的段落" in names
+    assert "自评报告填写项“本年支出合计（决算数）”" in names
+    assert "自评报告 二的段落" in names
+    assert not [n for n in names if "情况说明" in n]
     assert not [n for n in names if "hunan." in n or "general_budget" in n]
