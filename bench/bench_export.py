@@ -7,14 +7,14 @@ Prints, for each size: PDF pages, wall time of ``disclosure-app export`` for the
 for PDF + Word + Excel, PDF milliseconds per page (flat from 300 to 3,000 rows when the layout
 is linear in the rows), and LibreOffice's time for the .docx → PDF conversion.
 Target: 3,000 rows, all three formats < 10 s.  Each figure comes with the CPU seconds of the
-process and the machine's 1-minute load average, since a loaded machine stretches wall time.
+process, the peak memory of the whole export and the machine's 1-minute load average, since a
+loaded machine stretches wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -33,22 +33,26 @@ from disclosure_app.export.package import file_name  # noqa: E402
 from disclosure_app.store import save_project  # noqa: E402
 
 CPU: dict[str, float] = {}          # CPU seconds of the last CLI process run
-
-
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+MEM: dict[str, float] = {}          # its peak resident memory, MB
 
 
 def _cli(*args: str) -> float:
-    """Seconds the whole ``disclosure-app`` process takes (its CPU seconds go to ``CPU["last"]``)."""
+    """Seconds the whole ``disclosure-app`` process takes (its CPU seconds go to ``CPU["last"]``,
+    its peak memory to ``MEM["last"]``, both from the process's own resource usage)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    cpu = _children_cpu()
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "disclosure_app", *args], check=True, capture_output=True,
-                   env=env, timeout=900)
-    CPU["last"] = _children_cpu() - cpu
-    return time.perf_counter() - t
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "disclosure_app", *args], stdout=subprocess.DEVNULL,
+                                stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            err.seek(0)
+            raise SystemExit(f"disclosure-app {' '.join(args)} failed:\n{err.read().decode(errors='replace')}")
+    CPU["last"] = usage.ru_utime + usage.ru_stime
+    MEM["last"] = usage.ru_maxrss / 1024          # kilobytes on Linux
+    return wall
 
 
 def _pages(path: Path) -> int:
@@ -71,7 +75,7 @@ def run(rows: int, office: str | None) -> None:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         line = (f"{rows:>5} rows: {pages:>4} PDF pages | export PDF {pdf_s:6.2f} s (CPU {pdf_cpu:6.2f} s, "
                 f"{1000 * pdf_s / pages:5.1f} ms/page) | PDF+Word+Excel {all_s:6.2f} s (CPU {CPU['last']:6.2f} s)"
-                f" | load {load:4.2f}")
+                f", peak {MEM['last']:4.0f} MB | load {load:4.2f}")
         if office:
             docx = tmp_path / "all" / file_name(project, "docx", draft=True)
             t = time.perf_counter()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from fixtures import edit, sample
 
@@ -101,8 +102,14 @@ def test_east_asian_fonts_for_body_headings_and_tables(sample_docx) -> None:
     assert east_asian(doc.styles["Normal"]) == "仿宋"
     assert east_asian(doc.styles["Heading 1"]) == "黑体"
     assert east_asian(doc.styles["Heading 2"]) == "黑体"
-    run_fonts = {r.get(qn("w:eastAsia")) for r in doc.tables[0]._tbl.iter(qn("w:rFonts"))}
-    assert run_fonts == {"宋体"}
+    # table text takes its font from its paragraph style (one per size), not from each cell
+    cell_styles = {p.style.style_id for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs}
+    assert cell_styles and all(s.startswith("TableText") for s in cell_styles)
+    assert {east_asian(doc.styles.get_by_id(s, WD_STYLE_TYPE.PARAGRAPH)) for s in cell_styles} == {"宋体"}
+    assert not any(True for t in doc.tables for _ in t._tbl.iter(qn("w:rFonts")))
+    normal_indent = doc.styles["Normal"].paragraph_format.first_line_indent
+    table_style = doc.styles.get_by_id(sorted(cell_styles)[0], WD_STYLE_TYPE.PARAGRAPH)
+    assert table_style.base_style is None and not table_style.paragraph_format.first_line_indent, normal_indent
 
 
 def test_wide_tables_sit_in_landscape_sections_and_pages_are_numbered(sample_docx) -> None:

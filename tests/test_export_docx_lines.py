@@ -32,8 +32,19 @@ def written(request, files):
     return files[request.param], Document(str(files[request.param]))
 
 
+def _style_sizes(doc) -> dict[str, float]:
+    """Paragraph style id → its font size, points (table text takes its size from its style)."""
+    out = {}
+    for st in doc.styles.element.iter(qn("w:style")):
+        sz = st.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+        if sz is not None:
+            out[st.get(qn("w:styleId"))] = int(sz.get(qn("w:val"))) / 2
+    return out
+
+
 def _cells(doc):
     """(lines, text width in ems) of every cell paragraph of every table."""
+    sizes = _style_sizes(doc)
     for tbl in doc.element.body.iter(qn("w:tbl")):
         mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}")
         margin = int(mar.get(qn("w:w"))) if mar is not None else 108
@@ -43,7 +54,8 @@ def _cells(doc):
                 sz = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}")
                 ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
                 indent = int(ind.get(qn("w:left"))) if ind is not None else 0
-                size = int(sz.get(qn("w:val"))) / 2
+                style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                size = int(sz.get(qn("w:val"))) / 2 if sz is not None else sizes[style.get(qn("w:val"))]
                 lines, cur = [], ""
                 for el in p.iter(qn("w:t"), qn("w:br")):
                     if el.tag == qn("w:br"):
@@ -108,10 +120,13 @@ def test_east_asian_line_breaking_is_stated(written) -> None:
     normal = doc.styles["Normal"].element.pPr
     assert normal.find(qn("w:kinsoku")) is not None and normal.find(qn("w:wordWrap")) is not None
     assert normal.find(qn("w:overflowPunct")).get(qn("w:val")) == "0"
+    # a table cell's paragraph says it through its style (one per size), in schema order
     ppr = next(doc.tables[0]._tbl.iter(qn("w:pPr")))
-    tags = [el.tag.rsplit("}", 1)[1] for el in ppr]
+    style = doc.styles.element.get_by_id(ppr.find(qn("w:pStyle")).get(qn("w:val")))
+    tags = [el.tag.rsplit("}", 1)[1] for el in style.pPr]
     assert {"kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN"} <= set(tags)
-    assert tags.index("kinsoku") < tags.index("spacing") < tags.index("jc")   # schema order
+    assert tags.index("kinsoku") < tags.index("spacing") < tags.index("ind")
+    assert style.find(qn("w:basedOn")) is None            # not the body's indent and leading
 
 
 def test_joiners_and_line_pieces() -> None:

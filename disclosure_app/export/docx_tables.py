@@ -9,7 +9,8 @@ result as an ordinary table.  Horizontal merges are ``w:gridSpan``, vertical one
 the header rows carry ``w:tblHeader`` so Word repeats them on every page.
 
 Every cell's lines are computed here (:func:`.docx_lines.cell_lines`, the PDF's line breaking)
-and ended by ``w:br``; its paragraph says how East Asian text breaks, explicitly: 避头尾 on
+and ended by ``w:br``; the table text's paragraph style (:func:`text_style`, one per size) says
+how East Asian text breaks, explicitly: 避头尾 on
 (``w:kinsoku``), no break inside a Latin word or number (``w:wordWrap``), no punctuation hanging
 over the cell border (``w:overflowPunct`` off), and no extra space between Chinese and digits
 (``w:autoSpaceDE``/``w:autoSpaceDN`` off) — so the widths measured are the widths printed.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from ..annexes.layout import RenderedAnnex
 from ..layout.cells import PrintGrid
@@ -48,32 +49,48 @@ BREAKING = ('<w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>'
             '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
 
 
-def _para(lines: list[str], align: str, rpr: str, indent_twips: int = 0, keep: bool = False) -> str:
-    ind = f'<w:ind w:left="{indent_twips}"/>' if indent_twips else ""
+def text_style(doc, half_points: int, font: str = SONG) -> str:
+    """The id of the paragraph style of table text at ``half_points`` (added to ``doc`` when
+    missing): font, size, breaking and spacing said once in styles.xml rather than in each of
+    the tens of thousands of cells (which made a large department's document hundreds of MB in
+    memory).  Not based on Normal, whose body indent and leading a cell must not inherit."""
+    sid = f"TableText{half_points}"
+    styles = doc.styles.element
+    if not any(el.get(qn("w:styleId")) == sid for el in styles.iterchildren(qn("w:style"))):
+        name = f"表格文字 {half_points / 2:g}磅"
+        styles.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:qFormat/><w:pPr>{BREAKING}'
+            '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr>'
+            f"{_rpr(font, half_points)}</w:style>"))
+    return sid
+
+
+def _para(lines: list[str], align: str, style: str, indent_twips: int = 0, keep: bool = False) -> str:
+    ind = f'<w:ind w:left="{indent_twips}" w:firstLine="0"/>' if indent_twips else ""
     br = "<w:br/>"
     shown = br.join(f'<w:t xml:space="preserve">{escape(join_numbers(line))}</w:t>' for line in lines)
-    run = f"<w:r>{rpr}{shown}</w:r>" if lines else ""
+    run = f"<w:r>{shown}</w:r>" if lines else ""
     kn = "<w:keepNext/>" if keep else ""
-    return (f'<w:p><w:pPr>{kn}{BREAKING}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-            f'{ind}<w:jc w:val="{align}"/>{rpr}</w:pPr>{run}</w:p>')
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{kn}{ind}<w:jc w:val="{align}"/></w:pPr>{run}</w:p>'
 
 
-def _tc(width: int, text: str, align: str, rpr: str, span: int = 1, vmerge: str | None = None,
+def _tc(width: int, text: str, align: str, style: str, span: int = 1, vmerge: str | None = None,
         indent: int = 0, keep: bool = False, size: float = 10.0, margin: int = 0) -> str:
     gs = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     vm = "" if vmerge is None else ('<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>")
     text = text if vmerge != "continue" else ""
     room = (width - 2 * margin - indent) / TWIP
     # a newline in the text starts a paragraph of the cell; each paragraph's lines end in w:br
-    body = "".join(_para(cell_lines(par, room, size), align, rpr, indent, keep) for par in text.split("\n"))
+    body = "".join(_para(cell_lines(par, room, size), align, style, indent, keep) for par in text.split("\n"))
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{gs}{vm}<w:vAlign w:val="center"/></w:tcPr>'
             f"{body}</w:tc>")
 
 
-def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, size: float, indent_unit: int = 0,
+def grid_xml(grid: PrintGrid, widths: list[int], style: str, size: float, indent_unit: int = 0,
              margin: int | None = None):
     """The ``w:tbl`` element of ``grid`` in columns of ``widths`` twips, text at ``size`` points
-    (the size ``rpr`` sets); ``margin``: cell padding, twips (Word's default 108 when None)."""
+    (the size paragraph style ``style`` sets, :func:`text_style`); ``margin``: cell padding, twips (Word's default 108 when None)."""
     mar = ("" if margin is None else f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
            f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>')
     parts = [f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w=\"{sum(widths)}\" w:type=\"dxa\"/>"
@@ -98,15 +115,15 @@ def grid_xml(grid: PrintGrid, widths: list[int], rpr: str, size: float, indent_u
             s = starts.get((i, j))
             under = covered.get((i, j))
             if s is not None:
-                cells.append(_tc(sum(widths[j:j + s.colspan]), c.text, c.align, rpr, s.colspan,
+                cells.append(_tc(sum(widths[j:j + s.colspan]), c.text, c.align, style, s.colspan,
                                  "restart" if s.rowspan > 1 else None, c.indent * indent_unit, keep, **fit))
                 j += s.colspan
             elif under is not None:          # the continuation of a merge started in a row above
-                cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, rpr, under.colspan, "continue",
+                cells.append(_tc(sum(widths[j:j + under.colspan]), "", c.align, style, under.colspan, "continue",
                                  keep=keep, **fit))
                 j += under.colspan
             else:
-                cells.append(_tc(widths[j], c.text, c.align, rpr, indent=c.indent * indent_unit, keep=keep,
+                cells.append(_tc(widths[j], c.text, c.align, style, indent=c.indent * indent_unit, keep=keep,
                              **fit))
                 j += 1
         head = "<w:tblHeader/>" if i < grid.header_rows else ""
@@ -122,17 +139,18 @@ def fit_size(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_
     return fit_widths(table, avail_pt, PAD_PT, max_font, min_font)[0]
 
 
-def table_xml(table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_font: float = 6.5):
-    """The ``w:tbl`` element of a form table filling ``avail_pt`` points, the font shrunk to fit."""
+def table_xml(doc, table: RenderedTable, avail_pt: float, max_font: float = 10.0, min_font: float = 6.5):
+    """The ``w:tbl`` element of a form table of ``doc`` filling ``avail_pt`` points, the font shrunk
+    to fit."""
     size, widths_pt = fit_widths(table, avail_pt, PAD_PT, max_font, min_font)
     half_points = max(12, int(round(size * 2)))
-    return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], _rpr(SONG, half_points), half_points / 2,
+    return grid_xml(table.grid(), [int(w * TWIP) for w in widths_pt], text_style(doc, half_points), half_points / 2,
                     int(size * TWIP), int(PAD_PT * TWIP))
 
 
-def annex_table_xml(annex: RenderedAnnex, avail_pt: float, size: float = 7.5):
+def annex_table_xml(doc, annex: RenderedAnnex, avail_pt: float, size: float = 7.5):
     """The ``w:tbl`` element of a 项目支出绩效自评表 filling ``avail_pt`` points, at ``size`` points."""
     total = sum(annex.widths)
     half_points = int(round(size * 2))
     return grid_xml(annex.grid(), [int(avail_pt * w / total * TWIP) for w in annex.widths],
-                    _rpr(SONG, half_points), half_points / 2, margin=int(ANNEX_PAD_PT * TWIP))
+                    text_style(doc, half_points), half_points / 2, margin=int(ANNEX_PAD_PT * TWIP))

@@ -260,7 +260,7 @@ def _table_block(doc, table, heading: str, section, lay: PageLayout, contents: C
     stops.add_tab_stop(Pt(avail), WD_TAB_ALIGNMENT.RIGHT)
     _run(info, f"{table.dept_line}\t{table.year_line}\t{table.unit_line}", SONG, 10)
     size = fit_size(table, avail, lay.table_max, lay.table_min)
-    doc.element.body._insert_tbl(table_xml(table, avail, lay.table_max, lay.table_min))
+    doc.element.body._insert_tbl(table_xml(doc, table, avail, lay.table_max, lay.table_min))
     note = min(lay.note_size, max(size + 1.5, 8.0))
     for text in (table.note, table.empty_note):
         if text:
@@ -287,7 +287,7 @@ def _annex_block(doc, annex, index: int, heading: str, section, first: bool, lay
     year.alignment = WD_ALIGN_PARAGRAPH.CENTER
     year.paragraph_format.keep_with_next = True
     _run(year, annex.year_line, SONG, 10)
-    doc.element.body._insert_tbl(annex_table_xml(annex, avail, lay.annex_size))
+    doc.element.body._insert_tbl(annex_table_xml(doc, annex, avail, lay.annex_size))
     for text in annex.notes:
         p = doc.add_paragraph()
         p.paragraph_format.line_spacing = Pt(lay.annex_size * 1.45)
