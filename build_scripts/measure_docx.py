@@ -86,11 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             rep = measure_pdf.measure(pdf)
             rep.path = str(src)
             print(rep.summary())
-            for kind in measure_pdf.Report.KINDS:
-                items = getattr(rep, kind)
-                bad += len(items)
-                for item in items[:args.show]:
-                    print(f"  {kind}: {item}")
+            bad += measure_pdf.print_faults(rep, args.show)
     return 1 if bad else 0
 
 

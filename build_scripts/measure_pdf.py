@@ -306,12 +306,19 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted(rep.body_sizes.items(), key=lambda kv: -kv[1])[:3]
         print("  prose sizes (pt: chars): " + ", ".join(f"{s}: {n}" for s, n in sizes)
               + f"; page numbers e.g. {rep.page_numbers[:2]}")
-        for kind in Report.KINDS:
-            items = getattr(rep, kind)
-            bad += len(items)
-            for item in items[:args.show]:
-                print(f"  {kind}: {item}")
+        bad += print_faults(rep, args.show)
     return 1 if bad else 0
+
+
+def print_faults(rep: Report, show: int) -> int:
+    """Print up to ``show`` examples of each kind of fault in ``rep``; return how many there are."""
+    bad = 0
+    for kind in Report.KINDS:
+        items = getattr(rep, kind)
+        bad += len(items)
+        for item in items[:show]:
+            print(f"  {kind}: {item}")
+    return bad
 
 
 if __name__ == "__main__":
