@@ -25,23 +25,22 @@ No third-party imports here.
 
 from __future__ import annotations
 
-import unicodedata
-
+from ..layout.cells import CharWidths
 from .linebreak import NUMBER, break_lines, units
 
 WJ = "\u2060"                 # WORD JOINER: no break on either side, no width
 SAFETY_EM = 0.3               # of the font size, kept free at every cell line's end
+_EMS = CharWidths(narrow=0.5, wide="WFA")     # 宋体: ambiguous-width characters are full width too
+_EMS[WJ] = 0.0
 
 
 def em_width(ch: str) -> float:
     """Width of ``ch`` in ems as 宋体 prints it, rounded up (see the module docstring)."""
-    if ch == WJ:
-        return 0.0
-    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
+    return _EMS[ch]
 
 
 def text_ems(text: str) -> float:
-    return sum(em_width(ch) for ch in text)
+    return _EMS.of(text)
 
 
 def join_numbers(text: str) -> str:

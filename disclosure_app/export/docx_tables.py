@@ -44,9 +44,11 @@ def _rpr(font: str, half_points: int, bold: bool = False, color: str | None = No
             f'{b}{c}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
 
 
-# East Asian line breaking, stated rather than left to the application's defaults
-BREAKING = ('<w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>'
-            '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+# East Asian line breaking, stated rather than left to the application's defaults: (property,
+# value or None), in schema order — the table text's style and the body's Normal style say the same
+BREAKING_PROPS = (("kinsoku", None), ("wordWrap", None), ("overflowPunct", "0"), ("autoSpaceDE", "0"),
+                  ("autoSpaceDN", "0"))
+BREAKING = "".join(f"<w:{tag}/>" if val is None else f'<w:{tag} w:val="{val}"/>' for tag, val in BREAKING_PROPS)
 
 
 def text_style(doc, half_points: int, font: str = SONG) -> str:

@@ -32,7 +32,7 @@ from ..model import Project
 from .chart_word import add_chart
 from .charts import charts_after
 from .docx_lines import glue_tail, join_numbers
-from .docx_tables import annex_table_xml, fit_size, table_xml
+from .docx_tables import BREAKING_PROPS, annex_table_xml, fit_size, table_xml
 from .docx_toc import Contents, add_styles
 from .layouts import GONGWEN, MM, PageLayout, page_number_text, project_layout
 from .publication import (
@@ -129,8 +129,7 @@ def _east_asian_breaking(ppr) -> None:
     and digits (``w:autoSpaceDE``/``w:autoSpaceDN`` off: the PDF sets "总计1,199.89万元" with none,
     and the space would push a glued number to the next line more often, leaving the line
     before it spread out) — said explicitly, since each application has its own defaults."""
-    for tag, val in (("kinsoku", None), ("wordWrap", None), ("overflowPunct", "0"), ("autoSpaceDE", "0"),
-                     ("autoSpaceDN", "0")):
+    for tag, val in BREAKING_PROPS:
         old = ppr.find(qn(f"w:{tag}"))
         if old is not None:
             ppr.remove(old)

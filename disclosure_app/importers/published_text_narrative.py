@@ -30,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 
 from ..amounts import AmountError, parse_amount, parse_count
+from ..forms.document import TEXT_NAME
 from ..model import WORKED_BACK, Project, worked_back
 from ..narrative import inputs as inp
 from ..narrative.generate import Built, build
@@ -116,7 +117,7 @@ def _is_heading(text: str) -> bool:
     return not text.endswith(("。", "；", "：", ":")) and "万元" not in text and "，" not in text
 
 
-def split_sections(lines: list[Line], notes: list[str], name: str = "情况说明") -> list[Published]:
+def split_sections(lines: list[Line], notes: list[str], name: str = TEXT_NAME) -> list[Published]:
     """The narrative lines grouped by heading path, in printed order (paragraphs before the first
     heading are reported and left out); ``name`` is what the notes call the text."""
     out: list[Published] = []

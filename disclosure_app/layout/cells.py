@@ -106,17 +106,26 @@ def covered(spans: Iterable[Span]) -> dict[tuple[int, int], Span]:
     return out
 
 
-class _CharWidths(dict):
-    """Character → printed width in em, each character's looked up once."""
+class CharWidths(dict):
+    """Character → printed width in em, each character's looked up once: 1 for the East Asian
+    width classes ``wide`` (wide and full-width by default), ``narrow`` for any other."""
+
+    def __init__(self, narrow: float = 0.55, wide: str = "WF") -> None:
+        super().__init__()
+        self.narrow, self.wide = narrow, wide
 
     def __missing__(self, ch: str) -> float:
-        w = self[ch] = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55
+        w = self[ch] = 1.0 if unicodedata.east_asian_width(ch) in self.wide else self.narrow
         return w
 
+    def of(self, text: str) -> float:
+        """The width of ``text``."""
+        return sum(map(self.__getitem__, text))
 
-_WIDTHS = _CharWidths()
+
+_WIDTHS = CharWidths()
 
 
 def text_width(text: str) -> float:
     """Printed width in em: CJK and full-width characters count 1, others 0.55."""
-    return sum(map(_WIDTHS.__getitem__, text))
+    return _WIDTHS.of(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..forms.document import NarrativeSection
+from ..forms.document import TEXT_NAME, NarrativeSection
 from ..model import Project
 from ..publisher import kind_title
 from .model import DocumentText, Paragraph, Section, numbered_title
@@ -29,7 +29,7 @@ class Detail:
     where: str                        # section titles, for messages
     rendered: Rendered
     override: str | None
-    text_name: str = "情况说明"         # what the document calls its text ("自评报告"), for messages
+    text_name: str = TEXT_NAME        # what the document calls its text ("自评报告"), for messages
 
     @property
     def printed(self) -> str:
@@ -41,7 +41,7 @@ class Built:
     text: DocumentText
     details: list[Detail] = field(default_factory=list)
     input_keys: dict[str, str] = field(default_factory=dict)    # placeholder label -> input key
-    text_name: str = "情况说明"         # what the document calls its text, for messages
+    text_name: str = TEXT_NAME        # what the document calls its text, for messages
 
     def missing_items(self) -> list[tuple[str, str, str]]:
         """(label, input key, section titles) of every 【待填写】 still in the printed text."""
