@@ -34,6 +34,8 @@ _BLANKS = {"", "-", "—", "——", "–", "－"}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋\u2212", "0123456789.,-+-")
 # [0-9], not \d: \d also matches other scripts' digits ("٣"), which Decimal would accept
 _NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+# the form a project file stores (and most typing is): read without the general path below
+_PLAIN = re.compile(r"-?[0-9]{1,13}\.[0-9]{2}\Z")
 _LONGEST = 64                           # no amount, however written, is longer
 MAX_AMOUNT = Decimal(10) ** 12          # 万元; a larger figure is a typing or paste slip
 
@@ -89,6 +91,10 @@ def parse_amount(text: str | None, bounded: bool = True) -> Parsed:
     if text is None:
         return Parsed(None)
     raw = str(text)
+    if _PLAIN.match(raw):
+        value = Decimal(raw)
+        if abs(value) < MAX_AMOUNT or not bounded:
+            return Parsed(abs(value) if value == 0 else value)
     if len(raw) > _LONGEST:
         raise AmountError(f"“{raw.strip()[:20]}…”（共 {len(raw):,} 个字符）不是金额：请输入数字（单位万元），如 1,199.89")
     s = _normalise(raw)

@@ -266,6 +266,22 @@ def test_frozen_bundle_runs_from_anywhere(tmp_path: Path) -> None:
     assert any("阳城县司法局" in p.text for p in Document(str(docx)).paragraphs)
     assert len(load_workbook(xlsx, read_only=True).sheetnames) >= 10
 
+    # A large department: the frozen program validates and writes the workbook in a second
+    # process (it starts itself again: freeze_support) while it writes the PDF.  Asked for Excel
+    # first, the PDF comes first; the second process says nothing (no usage text, no traceback).
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import build_large_project
+
+    from disclosure_app.store import save_project
+    save_project(build_large_project(rows=600), tmp_path / "big.dapj")
+    done = _run(["export", "big.dapj", "--out", "big", "--draft", "--format", "xlsx,pdf"], tmp_path)
+    assert done.returncode == 0, done.stderr + done.stdout
+    steps = [line.split("] ", 1)[1] for line in done.stdout.splitlines() if line.startswith("[")]
+    assert steps == ["校验数据", "生成情况说明", "生成 PDF 文件", "生成 Excel 文件", "写入文件清单"], done.stdout
+    assert done.stderr == "", done.stderr
+    assert len(load_workbook(next((tmp_path / "big").glob("*.xlsx")), read_only=True).sheetnames) >= 10
+
     # No subcommand: the main window on the project, shown offscreen, then closed by the probe.
     done = _run(["x.dapj"], tmp_path, **{entry.PROBE_ENV: "1"})
     assert done.returncode == 0, done.stderr

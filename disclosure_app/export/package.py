@@ -38,6 +38,7 @@ from ..publisher import kind_title
 from ..rules.findings import ERROR, INFO, SEVERITY_ZH, WARNING, Finding
 from ..validation import all_findings
 from .fonts import MissingGlyphError
+from .second_process import WorkbookProcess, worth_it
 
 FORMATS = ("pdf", "docx", "xlsx")
 FORMAT_ZH = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
@@ -217,17 +218,18 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     export in another format, the draft beside the final), each with its own sha256 and time.
     """
     wanted = _check_formats(formats)
-    total = len(wanted) + 3
-    step = 0
+    second = WorkbookProcess() if worth_it(project, wanted) else None
+    if second is not None:
+        second.start(project)          # it validates while the text and the PDF are made here
+    try:
+        return _export(project, out_dir, wanted, force, draft, progress, second)
+    finally:
+        if second is not None:
+            second.close()
 
-    def tick(text: str) -> None:
-        nonlocal step
-        step += 1
-        if progress is not None:
-            progress(step, total, text)
 
-    tick("校验数据")
-    findings = project_findings(project)
+def _refuse(findings: list[Finding], force: bool) -> None:
+    """Refuse the export for what cannot be published, and for errors unless ``force``."""
     errors = [f for f in findings if f.severity == ERROR]
     from ..acceptance import RULE as UNPUBLISHABLE
     unpublishable = [f for f in errors if f.rule == UNPUBLISHABLE]
@@ -239,6 +241,34 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
                           "如确需按现状导出，请选择“仍然导出”（命令行加 --force）：\n"
                           + _listing([f"[{f.rule}] {f.message}" for f in errors]), findings=True)
 
+
+def _export(project: Project, out_dir: str | Path, wanted: list[str], force: bool, draft: bool,
+            progress: Progress | None, second: WorkbookProcess | None) -> dict:
+    total = len(wanted) + 3
+    step = 0
+
+    def tick(text: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None:
+            progress(step, total, text)
+
+    tick("校验数据")
+    # with a second process the findings may come while the first format is written: the export
+    # is refused (nothing written kept) as soon as they are in hand
+    findings = second.findings(ready_only=True) if second is not None else project_findings(project)
+    if findings is not None:
+        _refuse(findings, force)
+
+    def checked() -> list[Finding]:
+        nonlocal findings
+        if findings is None:
+            findings = second.findings() if second is not None else None
+            if findings is None:       # the second process is gone: validated here
+                findings = project_findings(project)
+            _refuse(findings, force)
+        return findings
+
     tick("生成情况说明")
     from ..narrative.generate import build_text
     from .publication import build_publication
@@ -247,6 +277,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     except KeyError as exc:              # a profile without narrative templates: the message says which
         raise ExportError(str(exc.args[0] if exc.args else exc)) from None
     if text.missing and not draft:
+        checked()                      # errors are said first
         name = project.profile.text_name
         raise ExportError(f"{name}还有 {len(text.missing)} 处待填写，不能导出正式文件。请在“{name}”中填写"
                           "下列内容；如只需内部审核，可导出草稿（带“仅供内部审核”水印，命令行加 --draft）：\n"
@@ -267,10 +298,21 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     except OSError as exc:
         raise ExportError(_write_error(exc, out, "无法在导出文件夹中写入")) from None
     try:
-        for fmt in wanted:
+        # with a second process it writes the workbook into the stage, and the first format is
+        # written here before the findings may be in hand: a refusal removes the stage with both
+        handed = second is not None and second.write(stage / names["xlsx"], draft)
+        for k, fmt in enumerate(f for f in wanted if not (handed and f == "xlsx")):
+            if k or fmt == "xlsx":
+                checked()
             tick(f"生成 {FORMAT_ZH[fmt]} 文件")
             _write(fmt, project, stage / names[fmt], draft, findings, pub, tables)
+        checked()
+        if handed:
+            tick(f"生成 {FORMAT_ZH['xlsx']} 文件")
+            if not second.wait():      # it ended without a word: written here after all
+                _write("xlsx", project, stage / names["xlsx"], draft, findings, pub, tables)
         tick("写入文件清单")
+        errors = [f for f in findings if f.severity == ERROR]
         files = [{"name": name, "format": fmt, "size": (stage / name).stat().st_size,
                   "sha256": sha256_of(stage / name), "draft": draft} for fmt, name in names.items()]
         manifest = {
@@ -298,5 +340,7 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     except OSError as exc:
         raise ExportError(_write_error(exc, out, "无法写入导出文件夹")) from None
     finally:
+        if second is not None:         # stopped before its stage goes (a file it holds open)
+            second.close()
         shutil.rmtree(stage, ignore_errors=True)
     return manifest

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import multiprocessing
 import queue as queue_module
+import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -245,8 +246,11 @@ class ExportRun(QObject):
         if self.in_process:
             ctx = multiprocessing.get_context("spawn")
             self.queue = ctx.Queue()
-            self.process = ctx.Process(target=_child, args=(*self.args, self.queue), daemon=True)
+            # not daemonic: a large export starts a second process of its own
+            # (:mod:`disclosure_app.export.second_process`); leaving the program stops it (取消)
+            self.process = ctx.Process(target=_child, args=(*self.args, self.queue))
             self.process.start()
+            QCoreApplication.instance().aboutToQuit.connect(self.cancel)
             self.timer = QTimer(self)
             self.timer.setInterval(POLL_MS)
             self.timer.timeout.connect(self._poll)
@@ -291,6 +295,7 @@ class ExportRun(QObject):
             self.timer.stop()
         if self.process is not None:
             self.process.join(timeout=5)
+            self._unhook()
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait()
@@ -306,20 +311,30 @@ class ExportRun(QObject):
         else:
             self.error.emit(str(payload))
 
+    def _unhook(self) -> None:
+        try:
+            QCoreApplication.instance().aboutToQuit.disconnect(self.cancel)
+        except (RuntimeError, TypeError):     # not connected (already done)
+            pass
+
     def cancel(self) -> None:
         """Stop the worker; the temporary files it was writing are removed, nothing else."""
         if self.finished:
             return
         self.finished = True
         if self.process is not None:
-            self.process.terminate()
+            self.process.terminate()       # its second process, if any, sees it go and stops too
             self.process.join(timeout=5)
+            self._unhook()
             if getattr(self, "timer", None) is not None:
                 self.timer.stop()
             try:
                 for p in self.out_dir.glob(".~导出中-*"):
                     if p.name not in self._before:
-                        p.unlink(missing_ok=True)
+                        if p.is_dir():
+                            shutil.rmtree(p, ignore_errors=True)   # what is held open goes next time
+                        else:
+                            p.unlink(missing_ok=True)
             except OSError:
                 pass
         elif self.thread is not None:       # a thread cannot be stopped: its result is ignored

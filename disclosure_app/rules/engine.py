@@ -80,10 +80,7 @@ class Engine:
         for spec in p.profile.forms:
             self.checks += spec_checks(p, spec)
         self.checks += [c for c in profile_checks(p, include_disabled=soft)]
-        self.index: dict[CellKey, list[int]] = defaultdict(list)
-        for i, c in enumerate(self.checks):
-            for k in c.deps():
-                self.index[k].append(i)
+        self._index: dict[CellKey, list[int]] | None = None     # built on the first change
         self.parts = _sum_structure(self.checks)
         self.check_findings: dict[int, Finding] = {}
         for i, c in enumerate(self.checks):
@@ -108,6 +105,17 @@ class Engine:
                                        + check_completeness(self.project, spec))
 
     # -- incremental updates ------------------------------------------------------------------
+    @property
+    def index(self) -> dict[CellKey, list[int]]:
+        """The checks each cell takes part in: what a change re-evaluates.  A one-off validation
+        (``validate``, an export) never needs it."""
+        if self._index is None:
+            self._index = defaultdict(list)
+            for i, c in enumerate(self.checks):
+                for k in c.deps():
+                    self._index[k].append(i)
+        return self._index
+
     def cells_changed(self, keys: Iterable[CellKey]) -> None:
         """Re-check after values changed (typing, paste, undo)."""
         p = self.project

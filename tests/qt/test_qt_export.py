@@ -71,3 +71,36 @@ def test_the_export_folder_is_remembered_per_project(qtbot, window, boxes, tmp_p
     assert window.start_export(tmp_path / "别处", ["xlsx"], draft=False)
     window._export_run.cancel()
     assert window.export_folder() == tmp_path / "别处"
+
+
+def test_a_large_export_from_the_window_uses_its_second_process_and_leaves_none(qtbot, folders, boxes, tmp_path):
+    import multiprocessing
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import build_large_project
+
+    from disclosure_app.export.second_process import worth_it
+
+    project = build_large_project(rows=600)
+    assert worth_it(project, ["xlsx", "pdf"])
+    w = MainWindow(Session(project, None, full_checks()))
+    qtbot.addWidget(w)
+    boxes.answer = boxes.answer.Yes
+    folder = tmp_path / "公开文件"
+    assert w.start_export(folder, ["xlsx", "pdf"], draft=True)
+    run = w._export_run
+    steps: list[str] = []
+    shown = run._progress
+    run._progress = lambda step, total, text: (steps.append(text), shown(step, total, text))
+    done: list[object] = []
+    run.done.connect(done.append)
+    qtbot.waitUntil(lambda: run.finished, timeout=180_000)
+    assert done, boxes
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([file_name(project, "pdf", draft=True), file_name(project, "xlsx", draft=True),
+                            "manifest.json"])
+    # asked for Excel first: the worker wrote the PDF while its second process wrote the workbook
+    assert [s for s in steps if s.startswith("生成 ")][-2:] == ["生成 PDF 文件", "生成 Excel 文件"]
+    assert not run.process.is_alive() and not multiprocessing.active_children()
