@@ -57,16 +57,16 @@ def _install_startup_probe() -> None:
     QtWidgets.QApplication = _ProbeApplication  # type: ignore[misc]
 
 
-def _launch() -> int:
+def _launch() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # kept open for the whole run
     if os.environ.get(PROBE_ENV):
         _install_startup_probe()
-    from disclosure_app.cli import main
+    from disclosure_app.cli import run
 
-    return main()
+    run()
 
 
 if __name__ == "__main__":
-    sys.exit(_launch())
+    _launch()

@@ -1,6 +1,4 @@
-import sys
+from .cli import run
 
-from .cli import main
-
-if __name__ == "__main__":        # not when the audit command's worker processes import it
-    sys.exit(main())
+if __name__ == "__main__":        # not when a worker process (audit, export) imports it
+    run()

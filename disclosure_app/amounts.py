@@ -163,7 +163,7 @@ def format_amount(value: Decimal | None, *, separator: bool = True, blank_zero: 
     """"1,199.89"; blank for empty (and, by default, for zero) as the published tables do."""
     if value is None or (blank_zero and value == 0):
         return ""
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    q = value.quantize(CENT if places == 2 else Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"{q:,.{places}f}" if separator else f"{q:.{places}f}"
 
 

@@ -25,6 +25,8 @@ No third-party imports here.
 
 from __future__ import annotations
 
+import re
+
 from ..layout.cells import CharWidths
 from .linebreak import NUMBER, break_lines, units
 
@@ -43,16 +45,21 @@ def text_ems(text: str) -> float:
     return _EMS.of(text)
 
 
+_DIGIT = re.compile(r"\d")
+_LAST_DIGIT = re.compile(r"\d(?=\D*\Z)")
+_FIGURE = re.compile(r"[-+－−]?[\d,.]*\d\Z")
+
+
 def join_numbers(text: str) -> str:
     """``text`` with a word joiner between a number and its unit and inside the unit
     ("-55.28万元" → "-55.28⁠万⁠元"); a number without a unit is left as it is."""
-    if not text or not any(ch.isdigit() for ch in text):
-        return text
+    if not text or _FIGURE.match(text) or not _DIGIT.search(text):
+        return text                    # no number, or a figure alone (most table cells)
     out: list[str] = []
     pos = 0
     for m in NUMBER.finditer(text):
         token = m.group(0)
-        last = max(k for k, ch in enumerate(token) if ch.isdigit())
+        last = _LAST_DIGIT.search(token).start()
         if last == len(token) - 1:
             continue
         out.append(text[pos:m.start()])

@@ -168,6 +168,10 @@ def _serve(jobs, results) -> None:
         results.send(("failed", _sendable(exc)))
     else:
         results.send(("done", None))
+        # the workbook is closed and said to be written: the process ends now, without
+        # freeing a large department's objects one by one (the first process waits for it)
+        results.close()
+        os._exit(0)
 
 
 def _stop_with_parent(jobs) -> None:

@@ -92,11 +92,18 @@ class RenderedTable:
         return [(w, t) for w, t in out if t]
 
 
-def _value_cell(project: Project, spec: FormSpec, row: Row | None, key: CellKey | None, sep: bool) -> BodyCell:
+def _value_cell(project: Project, spec: FormSpec, row: Row | None, key: CellKey | None, sep: bool,
+                counts: dict[tuple[str, str], bool]) -> BodyCell:
+    """``counts``: whether a (row, column) holds a count, filled as the table is printed (a
+    code row's answer is its column's: the spec is asked once per column, not once per cell)."""
     if key is None:
         return BodyCell(DASH_TEXT, DASH) if row is not None and row.kind == DASH_ROW else BodyCell()
-    v = project.get(*key)
-    if spec.value_kind(key[1], key[2]) == "count":
+    v = project.values.get(key)
+    asked = (key[1] if spec.row(key[1]) is not None else "", key[2])
+    count = counts.get(asked)
+    if count is None:
+        count = counts[asked] = spec.value_kind(key[1], key[2]) == "count"
+    if count:
         return BodyCell(format_count(v), COUNT, key, v)
     return BodyCell(format_amount(v, separator=sep), AMOUNT, key, v)
 
@@ -118,6 +125,7 @@ def _body(project: Project, lay: FormLayout, sep: bool) -> list[BodyRow]:
     """Every body line as printed: stub texts, figures, and the label of each merge in its first cell."""
     spec = lay.spec
     body: list[BodyRow] = []
+    counts: dict[tuple[str, str], bool] = {}
     for r, line in enumerate(lay.lines):
         cells: list[BodyCell] = []
         for c, col in enumerate(lay.columns):
@@ -125,7 +133,7 @@ def _body(project: Project, lay: FormLayout, sep: bool) -> list[BodyRow]:
             if row is None:
                 cells.append(BodyCell())
             elif col.role == VALUE:
-                cells.append(_value_cell(project, spec, row, lay.key(r, c), sep))
+                cells.append(_value_cell(project, spec, row, lay.key(r, c), sep, counts))
             else:
                 cells.append(_stub_cell(line, row, col))
         for first, n in line.spans:
@@ -138,10 +146,17 @@ def _body(project: Project, lay: FormLayout, sep: bool) -> list[BodyRow]:
 
 
 def _widths(cols: list[GridColumn], header: tuple[tuple[str, ...], ...], body: list[BodyRow]) -> list[GridColumn]:
+    naturals = [0.0] * len(cols)          # the widest text of each column outside its merges
+    for r in body:
+        merged = {j for s, n in r.spans if n > 1 for j in range(s, s + n)} if r.spans else ()
+        for j, cell in enumerate(r.cells):
+            if j not in merged:
+                w = (text_width(cell.text) if cell.text else 0.0) + cell.indent
+                if w > naturals[j]:
+                    naturals[j] = w
     out = []
     for j, c in enumerate(cols):
-        natural = max([text_width(r.cells[j].text) + r.cells[j].indent for r in body
-                       if not any(s <= j < s + n and n > 1 for s, n in r.spans)] or [0.0])
+        natural = naturals[j]
         if c.role == VALUE:
             head = max([text_width(h[j]) for h in header] or [0.0])
             w = max(natural + 1.0, min(head, 6.0) + 1.0, 4.5)
