@@ -11,6 +11,7 @@ through a queue.  With 错误 present the user must confirm first (the export th
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue as queue_module
 import shutil
 from pathlib import Path
@@ -77,6 +78,11 @@ def _child(project: Project, out_dir: Path, formats: list[str], force: bool, dra
     result = run_export(project, out_dir, formats, force, draft,
                         progress=lambda step, total, text: q.put(("progress", step, total, text)))
     q.put(result)
+    # once the result is through, the process ends at once: the window joins it, and freeing a
+    # large department's objects one by one would hold the window for half a second
+    q.close()
+    q.join_thread()
+    os._exit(0)
 
 
 class ExportOptionsDialog(QDialog):
