@@ -197,6 +197,23 @@ def test_gongwen_page_setup_and_outer_page_numbers(sample_docx) -> None:
     assert numbered.footer.paragraphs[0].text.startswith("— ") and numbered.even_page_footer.paragraphs[0].text
 
 
+def test_the_body_sets_28_characters_a_line_as_the_pdf_does(sample_docx, tmp_path) -> None:
+    from disclosure_app.export.layouts import COMPACT
+    _, doc = sample_docx
+    spacing = doc.styles["Normal"].element.find(qn("w:rPr") + "/" + qn("w:spacing"))
+    assert spacing is not None, "正文没有设字符间距，16 pt 的字每行只能排 27 字"
+    pitch = 16 + int(spacing.get(qn("w:val"))) / 20          # points a character takes
+    s = doc.sections[1]
+    width = (s.page_width - s.left_margin - s.right_margin) / 12700
+    assert 28 * pitch <= width < 29 * pitch and pitch > 15.5
+    body = next(p for p in doc.paragraphs if p.text.replace("\u2060", "").startswith("2024年度收入总计"))
+    assert body.paragraph_format.first_line_indent.pt == pytest.approx(2 * pitch)
+    # the compact layout has no character grid: nothing condensed
+    write_docx(sample(), tmp_path / "compact.docx", layout=COMPACT)
+    compact = Document(str(tmp_path / "compact.docx")).styles["Normal"].element
+    assert compact.find(qn("w:rPr") + "/" + qn("w:spacing")) is None
+
+
 def test_toc_shows_the_pdf_pages_until_word_or_libreoffice_counts(tmp_path) -> None:
     """Written with the PDF of the same export, the 目录's stored page numbers are the PDF's;
     written alone, none (Word and LibreOffice compute the PAGEREF fields themselves)."""
