@@ -2,7 +2,7 @@
 and font registration included) of departments of 300, 1,000 and 3,000 function-code rows, and
 LibreOffice converting our own .docx to PDF as the comparison.
 
-Run:  python bench/bench_export.py [--rows 300,1000,3000] [--no-libreoffice]
+Run:  python bench/bench_export.py [--rows 300,1000,3000] [--repeat N] [--no-libreoffice]
 Prints, for each size: PDF pages, wall time of ``disclosure-app export`` for the PDF alone and
 for PDF + Word + Excel, PDF milliseconds per page (flat from 300 to 3,000 rows when the layout
 is linear in the rows), and LibreOffice's time for the .docx → PDF conversion.
@@ -93,7 +93,13 @@ def _pages(path: Path) -> int:
         return len(pdf.pages)
 
 
-def run(rows: int, office: str | None) -> None:
+def run(rows: int, office: str | None, repeat: int = 1) -> None:
+    """One line per export of ``rows`` rows; ``repeat`` times (LibreOffice on the last only)."""
+    for k in range(repeat):
+        _once(rows, office if k == repeat - 1 else None)
+
+
+def _once(rows: int, office: str | None) -> None:
     project = build_large_project(rows=rows)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -124,12 +130,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", default="300,1000,3000")
     ap.add_argument("--no-libreoffice", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="exports of each size (the machine is noisy)")
     args = ap.parse_args()
     office = None if args.no_libreoffice else (shutil.which("libreoffice") or shutil.which("soffice"))
     if office is None and not args.no_libreoffice:
         print("LibreOffice not on PATH: its comparison is left out")
     for n in (int(x) for x in args.rows.split(",")):
-        run(n, office)
+        run(n, office, args.repeat)
 
 
 if __name__ == "__main__":
