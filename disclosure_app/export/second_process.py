@@ -164,8 +164,13 @@ def _serve(jobs, results) -> None:
         write_xlsx(project, path, findings, render_tables(project), draft=draft)
     except (EOFError, BrokenPipeError):              # the first process is gone: nobody to tell
         return
+    except KeyboardInterrupt:          # Ctrl+C reaches both processes: the first one says so
+        os._exit(1)
     except BaseException as exc:  # noqa: BLE001 — every failure goes back to be reported there
-        results.send(("failed", _sendable(exc)))
+        try:
+            results.send(("failed", _sendable(exc)))
+        except OSError:                # the first process is gone meanwhile
+            pass
     else:
         results.send(("done", None))
         # the workbook is closed and said to be written: the process ends now, without
