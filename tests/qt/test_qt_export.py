@@ -5,7 +5,11 @@ file edited since is named), and an export can be cancelled."""
 from __future__ import annotations
 
 import json
+import sys
+import time
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from disclosure_app.checklist import pending_items
@@ -75,8 +79,6 @@ def test_the_export_folder_is_remembered_per_project(qtbot, window, boxes, tmp_p
 
 def test_a_large_export_from_the_window_uses_its_second_process_and_leaves_none(qtbot, folders, boxes, tmp_path):
     import multiprocessing
-    import sys
-    from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from synthetic import build_large_project
@@ -104,3 +106,42 @@ def test_a_large_export_from_the_window_uses_its_second_process_and_leaves_none(
     # asked for Excel first: the worker wrote the PDF while its second process wrote the workbook
     assert [s for s in steps if s.startswith("生成 ")][-2:] == ["生成 PDF 文件", "生成 Excel 文件"]
     assert not run.process.is_alive() and not multiprocessing.active_children()
+
+
+def _running(pid: int) -> bool:
+    """A process that exists and is not a zombie (Linux: /proc)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the processes in /proc")
+def test_cancelling_a_large_export_stops_its_second_process_too(qtbot, folders, boxes, tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import build_large_project
+
+    w = MainWindow(Session(build_large_project(rows=3000), None, full_checks()))
+    qtbot.addWidget(w)
+    boxes.answer = boxes.answer.Yes
+    folder = tmp_path / "公开文件"
+    assert w.start_export(folder, ["pdf", "docx", "xlsx"], draft=True)
+    run = w._export_run
+
+    def second() -> list[int]:          # the worker's own child processes
+        found = []
+        for task in Path(f"/proc/{run.process.pid}/task").glob("*"):
+            found += [int(x) for x in (task / "children").read_text().split()]
+        return found
+
+    qtbot.waitUntil(lambda: bool(second()), timeout=60_000)
+    time.sleep(3.0)                     # both at work: the worker on the PDF, its child on the workbook
+    children = second()
+    run.cancel()
+    assert run.finished and not run.process.is_alive()
+    deadline = time.monotonic() + 2     # without being stopped it would write for seconds more
+    while time.monotonic() < deadline and any(_running(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)], "取消导出后第二个进程仍在运行"
+    assert not folder.exists() or not any(folder.iterdir()), list(folder.iterdir())
