@@ -216,6 +216,9 @@ def export_package(project: Project, out_dir: str | Path, formats: Iterable[str]
     Returns the manifest: ``files`` (name, format, size, sha256, draft) lists what this export
     wrote; ``older_files`` the same document's other files found in the folder (an earlier
     export in another format, the draft beside the final), each with its own sha256 and time.
+
+    A large department's validation and workbook are done by a second process meanwhile
+    (:mod:`.second_process`); the files, the findings and the refusals are the same.
     """
     wanted = _check_formats(formats)
     second = WorkbookProcess() if worth_it(project, wanted) else None
