@@ -96,7 +96,7 @@ class _Records:
         self.records: list[list[str]] = []
 
     def record(self, kind: str, *fields: str, text: str | None = None) -> None:
-        values = [kind, *(str(f) for f in fields)]
+        values = [kind, *map(str, fields)]
         if text is not None:
             values.append(str(text))
         self.records.append(values)
