@@ -338,8 +338,8 @@ def write_findings_sheet(ws: Worksheet, project: Project, findings: Iterable[Fin
                 cell.number_format = "#,##0.00"
         if f.accepted_note:
             write_text(ws.cell(n + 1, 8), f.accepted_note)
-        # printable: wrapped rows sized
-        lines = max(text_lines(t, w, 11) for t, w in zip(texts, _FINDING_WIDTHS))
+        # printable: wrapped rows sized (严重程度, two characters, always fits its column)
+        lines = max(text_lines(t, w, 11) for t, w in zip(texts[1:], _FINDING_WIDTHS[1:]))
         if lines > 1:
             ws.row_dimensions[n + 1].height = round(min(lines * 14.5 + 3, MAX_ROW_HEIGHT), 1)
     if n == 0:
