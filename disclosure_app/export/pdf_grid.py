@@ -247,8 +247,7 @@ class GridTable(Flowable):
                 if b.lines:
                     self._text(b, left, right, top, bottom)
         canv.drawText(self._t)
-        # an edge shared by two cells is drawn once
-        canv.lines(list(dict.fromkeys(segs)))
+        canv.lines(_joined(segs))
         if self.tail:
             y = tops[-1] - self.tail_gap
             for f in self.tail:
@@ -277,6 +276,27 @@ class GridTable(Flowable):
             t.setTextOrigin(x, base)
             t.textOut(line)
             y -= leading
+
+
+def _joined(segs: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The cells' edges as rules: an edge shared by two cells once, and edges that continue one
+    another on the same line as one rule (a row's whole top edge, a column's edge down a page).
+    The same rules are drawn, with a tenth of the operators."""
+    across = sorted({(y0, min(x0, x1), max(x0, x1)) for x0, y0, x1, y1 in segs if y0 == y1})
+    down = sorted({(x0, min(y0, y1), max(y0, y1)) for x0, y0, x1, y1 in segs if x0 == x1})
+    out: list[tuple[float, float, float, float]] = []
+    for runs, flat in ((across, True), (down, False)):
+        at = start = end = None
+        for c, a, b in runs:
+            if c == at and a <= end + 1e-6:        # touches (or overlaps) the rule being drawn
+                end = max(end, b)
+                continue
+            if at is not None:
+                out.append((start, at, end, at) if flat else (at, start, at, end))
+            at, start, end = c, a, b
+        if at is not None:
+            out.append((start, at, end, at) if flat else (at, start, at, end))
+    return out
 
 
 def _splittable(body: list[Row]) -> list[bool]:
