@@ -48,7 +48,7 @@ class Session(CodeRowEditing, AnnexEditing, ImportEditing, PriorYearEditing):
                  extra_checks: Iterable = ()) -> None:
         self.project = project
         self.path = Path(path) if path else None
-        self.engine = Engine(project, extra_checks)
+        self.engine = Engine(project, extra_checks, live=True)
         self.history = History()
         self.history.on_change = self._journal_change
         self.listeners: list[Listener] = []

@@ -62,9 +62,13 @@ def _short(title: str, where: str) -> str:
 class Engine:
     """Holds the findings of one project and keeps them current as it changes."""
 
-    def __init__(self, project: Project, extra_checks: Iterable = ()) -> None:
+    def __init__(self, project: Project, extra_checks: Iterable = (), live: bool = False) -> None:
+        """``live``: the project will be edited (a session): the index of what each change
+        re-evaluates is built with the checks, not on the first keystroke after them.  A one-off
+        validation (``validate``, an export) never needs it."""
         self.project = project
         self.extra = list(extra_checks)      # callables project -> list[Finding] (narrative …)
+        self.live = live
         # The extra checks are slow (the narrative renders every section): an interactive caller
         # sets ``defer_slow`` and calls :meth:`refresh_slow` when typing pauses; everyone else
         # gets them refreshed on the next read of :attr:`findings`.
@@ -80,7 +84,7 @@ class Engine:
         for spec in p.profile.forms:
             self.checks += spec_checks(p, spec)
         self.checks += [c for c in profile_checks(p, include_disabled=soft)]
-        self._index: dict[CellKey, list[int]] | None = None     # built on the first change
+        self._index: dict[CellKey, list[int]] | None = self._deps_index() if self.live else None
         self.parts = _sum_structure(self.checks)
         self.check_findings: dict[int, Finding] = {}
         for i, c in enumerate(self.checks):
@@ -107,14 +111,18 @@ class Engine:
     # -- incremental updates ------------------------------------------------------------------
     @property
     def index(self) -> dict[CellKey, list[int]]:
-        """The checks each cell takes part in: what a change re-evaluates.  A one-off validation
-        (``validate``, an export) never needs it."""
+        """The checks each cell takes part in: what a change re-evaluates (built when first
+        asked for, unless the engine is ``live``)."""
         if self._index is None:
-            self._index = defaultdict(list)
-            for i, c in enumerate(self.checks):
-                for k in c.deps():
-                    self._index[k].append(i)
+            self._index = self._deps_index()
         return self._index
+
+    def _deps_index(self) -> dict[CellKey, list[int]]:
+        index: dict[CellKey, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.checks):
+            for k in c.deps():
+                index[k].append(i)
+        return index
 
     def cells_changed(self, keys: Iterable[CellKey]) -> None:
         """Re-check after values changed (typing, paste, undo)."""
