@@ -81,23 +81,23 @@ def body_pitch(lay: PageLayout) -> float:
 
 
 # what follows w:spacing in w:rPr (ECMA-376 CT_RPr)
-_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-                  "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-                  "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_SPACING = ("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+                  "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 
 
 def _condense(style, twips: int) -> None:
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:val"), str(twips))
-    style.element.get_or_add_rPr().insert_element_before(spacing, *_AFTER_SPACING)
+    _insert_ordered(style.element.get_or_add_rPr(), spacing, _AFTER_SPACING)
 
 
 def _styles(doc, lay: PageLayout) -> None:
     normal = doc.styles["Normal"]
     normal.font.size = Pt(lay.body_size)
     _east_asian(normal.element, FANGSONG)
-    if condensed_twips(lay):
-        _condense(normal, condensed_twips(lay))
+    condensed = condensed_twips(lay)
+    if condensed:
+        _condense(normal, condensed)
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), Pt(lay.body_leading)
     pf.widow_control = True
