@@ -44,9 +44,10 @@ def worth_it(project: Project, formats: list[str]) -> bool:
 
 
 class WorkbookProcess:
-    """``start(project)`` first; ``findings()`` when they are needed; ``write(path, draft)`` once the
-    export may go ahead; ``wait()`` for the workbook; ``close()`` in every case (it stops the
-    process if it is still running).  ``findings``, ``write`` and ``wait`` return ``None``/``False``
+    """``start(project)`` first; ``write(path, draft)`` once the stage folder exists (the workbook
+    is written there even before the findings are checked: a refusal removes the stage);
+    ``findings()`` when they are needed; ``wait()`` for the workbook; ``close()`` in every case (it
+    stops the process if it is still running).  ``findings``, ``write`` and ``wait`` return ``None``/``False``
     when the process is gone: the caller then does that part itself."""
 
     def __init__(self) -> None:
